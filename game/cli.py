@@ -1,0 +1,239 @@
+"""The command line: ``python main.py [command]`` (or ``bridges [command]``).
+
+Commands: play (the default), validate, autoplay, schema, analyze, coverage.
+Exit codes: 0 fine, 1 problems found, 2 wrong usage or unreadable input.
+Bad input never ends in a traceback: every message names the file, line
+and column and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+SCHEMAS = ROOT / "schemas"
+RULEBOOK_NAME = "rulebook.yaml"
+
+
+class UsageError(Exception):
+    """A wrong command line or unreadable input: exit 2 with this message."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bridges", description="Bridges: a serious game about building NGO partnerships.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="start the game (the default)")
+    play.add_argument("scenario", nargs="?", help="a scenario file or folder to play directly")
+    play.add_argument("--lang", choices=["en", "bg"], help="language to start in")
+    play.add_argument("--size", help="window size, such as 1280x720")
+    play.add_argument("--fullscreen", action="store_true")
+
+    validate = sub.add_parser("validate", help="check scenario files and folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+
+    autoplay = sub.add_parser("autoplay", help="play a scenario to an ending with a simple policy")
+    autoplay.add_argument("scenario")
+    autoplay.add_argument("--policy", choices=["first", "random"], default="first")
+    autoplay.add_argument("--seed", type=int, default=0)
+    autoplay.add_argument("--json", action="store_true", help="print JSON")
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas for editors")
+    schema.add_argument("--out", default=str(SCHEMAS), help="folder to write to (default: schemas/)")
+
+    analyze = sub.add_parser("analyze", help="check a scenario's scoring before a workshop")
+    analyze.add_argument("scenario")
+    analyze.add_argument("--json", action="store_true")
+    analyze.add_argument("--plays", type=int, default=500, help="random plays (default 500)")
+
+    coverage = sub.add_parser("coverage", help="which rules the shipped scenarios test")
+    coverage.add_argument("--json", action="store_true")
+    coverage.add_argument("--scenarios", default=str(SCENARIOS))
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command = args.command or "play"
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])]) if argv else parser.parse_args(["play"])
+    try:
+        return COMMANDS[command](args)
+    except UsageError as exc:
+        print(f"bridges {command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+# ----- helpers ------------------------------------------------------------------
+
+
+def rule_ids() -> set[str]:
+    from game.core.problems import ContentError
+    from game.scoring.rulebook import default_rulebook
+
+    try:
+        return default_rulebook().ids
+    except ContentError as exc:
+        raise UsageError(f"the rulebook has problems:\n{exc}") from None
+
+
+def scenario_files(paths: Sequence[str]) -> list[Path]:
+    """Scenario files named or found in folders (the rulebook is checked as a rulebook)."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.yaml") if "template" not in p.parts)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"'{name}' does not exist; give a scenario file or a folder")
+    return files
+
+
+def resolve_scenario(name: str) -> Path:
+    """A scenario given as a file, a folder holding one, or an id under scenarios/."""
+    path = Path(name)
+    if path.is_dir():
+        found = sorted(p for p in path.glob("*.yaml") if p.name != RULEBOOK_NAME)
+        if len(found) != 1:
+            raise UsageError(f"folder '{name}' holds {len(found)} scenario files; name one")
+        return found[0]
+    if path.is_file():
+        return path
+    for candidate in (SCENARIOS / f"{name}.yaml", SCENARIOS / name / f"{name}.yaml"):
+        if candidate.is_file():
+            return candidate
+    raise UsageError(f"no scenario '{name}'; give a path to a .yaml file")
+
+
+def load_checked(name: str) -> Any:
+    """Check a scenario and return it, or raise UsageError listing its problems."""
+    from game.core.checker import check_file
+
+    path = resolve_scenario(name)
+    checked = check_file(path, rule_ids())
+    if not checked.ok:
+        lines = "\n".join(str(p) for p in checked.errors or checked.problems)
+        raise UsageError(f"the scenario has problems; fix them first:\n{lines}")
+    return checked
+
+
+# ----- commands -----------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.core.checker import check_file
+    from game.core.problems import ContentError
+    from game.scoring.rulebook import load_rulebook
+
+    ids = None
+    errors = warnings = 0
+    files = scenario_files(args.paths)
+    rulebooks = [f for f in files if f.name == RULEBOOK_NAME]
+    for book in rulebooks or [SCENARIOS / RULEBOOK_NAME]:
+        try:
+            loaded = load_rulebook(book)
+            ids = (ids or set()) | loaded.ids
+        except ContentError as exc:
+            for problem in exc.problems:
+                print(problem)
+            errors += len(exc.problems)
+    for path in files:
+        if path.name == RULEBOOK_NAME:
+            continue
+        checked = check_file(path, ids)
+        for problem in checked.problems:
+            print(problem)
+        errors += len(checked.errors)
+        warnings += len(checked.warnings)
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_autoplay(args: argparse.Namespace) -> int:
+    from game.core.engine import Session
+    from game.core.policies import POLICIES, play
+
+    checked = load_checked(args.scenario)
+    session = play(Session(checked.scenario, seed=args.seed, scenario_hash=checked.hash), POLICIES[args.policy], seed=args.seed)
+    state = session.state
+    if args.json:
+        print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "ending": state.ending, "state": state.model_dump(exclude={"log"}), "log": state.log}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{checked.scenario.title.en} — policy {args.policy}, seed {args.seed}")
+    for index, entry in enumerate(state.log, 1):
+        answer = {k: v for k, v in entry.items() if k != "scene"}
+        print(f"{index:3}. {entry['scene']}: {json.dumps(answer, ensure_ascii=False)}")
+    print(f"path: {' -> '.join(state.visited)}")
+    print(f"ending: {state.ending}")
+    print("resources: " + ", ".join(f"{k} {v}" for k, v in state.resources.items()))
+    if state.trust:
+        print("trust: " + ", ".join(f"{k} {v}" for k, v in state.trust.items()))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.ui.app import run
+
+    size = None
+    if args.size:
+        try:
+            width, height = (int(v) for v in args.size.lower().split("x"))
+        except ValueError:
+            raise UsageError(f"--size '{args.size}' is not like 1280x720") from None
+        size = (width, height)
+    scenario = resolve_scenario(args.scenario) if args.scenario else None
+    if scenario is not None:
+        load_checked(str(scenario))
+    return run(scenario=scenario, language=args.lang, size=size, fullscreen=args.fullscreen)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from game.scoring.analyzer import analyze, render_text
+    from game.scoring.rulebook import default_rulebook
+
+    checked = load_checked(args.scenario)
+    report = analyze(checked.scenario, default_rulebook(), plays=max(1, args.plays), document=checked.document)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render_text(report))
+    return 1 if report["warnings"] else 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from game.scoring.coverage import coverage, render_text
+    from game.scoring.rulebook import default_rulebook
+
+    folder = Path(args.scenarios)
+    if not folder.is_dir():
+        raise UsageError(f"'{folder}' is not a folder")
+    report = coverage(folder, default_rulebook())
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render_text(report))
+    return 1 if report["untested"] else 0
+
+
+COMMANDS = {
+    "play": cmd_play,
+    "validate": cmd_validate,
+    "autoplay": cmd_autoplay,
+    "schema": cmd_schema,
+    "analyze": cmd_analyze,
+    "coverage": cmd_coverage,
+}

@@ -1,0 +1,374 @@
+"""The decision kinds: one model per scene kind, chosen by ``kind:``.
+
+Every scene has a phase of the partnership flow, a text and an optional
+image; what else it reads is shown in each class's docstring.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from game.core.base import AssetPath, Id, RuleId, Strict, Text
+from game.core.conditions import Condition, Element
+from game.core.effects import Effect
+
+Phase = Literal["before", "during", "after"]
+
+
+class Evidence(Strict):
+    """What a decision tells the grader: rules honoured or broken, and a weight.
+
+    ```yaml
+    evidence: {honours: [tips.choose-carefully], breaks: [flow.order], weight: 2}
+    ```
+    """
+
+    honours: list[RuleId] = []
+    breaks: list[RuleId] = []
+    weight: Annotated[int, Field(ge=1, le=5)] = 1
+
+    def records(self, inverted: bool = False) -> list[dict]:
+        """Plain evidence records; ``inverted`` turns honours into breaks."""
+        good, bad = ("breaks", "honours") if inverted else ("honours", "breaks")
+        return [{"rule": r, "verdict": good, "weight": self.weight} for r in self.honours] + [
+            {"rule": r, "verdict": bad, "weight": self.weight} for r in self.breaks
+        ]
+
+
+class Branch(Strict):
+    """One way on: go to a scene, when the condition holds (or always).
+
+    ```yaml
+    next:
+      - {when: {flag: scandal}, go: crisis-meeting}
+      - {go: keep-sponsor}
+    ```
+    """
+
+    when: Condition | None = None
+    go: Id
+
+
+Next = Union[Id, Annotated[list[Branch], Field(min_length=1)]]
+
+
+class Outcome(Strict):
+    """What follows a result: effects, feedback, evidence and the next scene.
+
+    ```yaml
+    {effects: [{resource: reputation, add: 5}], feedback: {en: ..., bg: ...}, next: during-kickoff}
+    ```
+    """
+
+    effects: list[Effect] = []
+    feedback: Text | None = None
+    evidence: Evidence | None = None
+    next: Next | None = None
+
+
+class Option(Outcome):
+    """One answer to a choice or an event.
+
+    ```yaml
+    - id: call-in-person
+      text: {en: Call the three best-fitting NGOs, bg: ...}
+      when: {resource: budget, at_least: 100}     # offered only then (optional)
+      effects: [{resource: weeks, add: -2}]
+      evidence: {honours: [flow.before.contact-appropriately]}
+      feedback: {en: ..., bg: ...}
+      next: choose-partners
+    ```
+    """
+
+    id: Id
+    text: Text
+    when: Condition | None = None
+
+
+class SceneBase(Strict):
+    phase: Phase
+    title: Text | None = None
+    text: Text
+    image: AssetPath | None = None
+    next: Next | None = None
+
+
+class ChoiceScene(SceneBase):
+    """A dilemma with 2-5 options.
+
+    ```yaml
+    first-contact:
+      kind: choice
+      phase: before
+      text: {en: How do you reach potential partners?, bg: ...}
+      options: [...]
+    ```
+    """
+
+    kind: Literal["choice"]
+    options: Annotated[list[Option], Field(min_length=2, max_length=5)]
+
+
+class Trigger(Strict):
+    """When an event interrupts the story: after a scene, when a condition holds, with a chance.
+
+    ```yaml
+    trigger: {after: kickoff-meeting, when: {picked: partner, trait: reliability, is: low}, chance: 0.7}
+    ```
+    """
+
+    after: Id | None = None
+    when: Condition | None = None
+    chance: Annotated[float, Field(ge=0, le=1)] = 1.0
+
+
+class EventScene(SceneBase):
+    """Something happens; the player responds. With a trigger it interrupts the
+    story once and, unless an option says ``next``, the story then goes on
+    where it was heading.
+
+    ```yaml
+    partner-misses-deadline:
+      kind: event
+      phase: during
+      headline: {en: Partner misses its first deadline, bg: ...}
+      text: {en: ..., bg: ...}
+      trigger: {after: kickoff, when: {picked: partner, trait: reliability, is: low}}
+      options: [...]
+    ```
+    """
+
+    kind: Literal["event"]
+    headline: Text
+    trigger: Trigger | None = None
+    options: Annotated[list[Option], Field(min_length=1, max_length=5)]
+
+
+class PickCard(Strict):
+    """A cast member offered in a pick: what picking them means, and what passing them over means.
+
+    ```yaml
+    - cast: green-future
+      evidence: {breaks: [dynamics.compatible-values]}     # when picked
+      passed: {honours: [sponsor.no-money-at-any-cost]}    # when not picked
+      feedback: {en: ..., bg: ...}
+    ```
+    """
+
+    cast: Id
+    effects: list[Effect] = []
+    feedback: Text | None = None
+    evidence: Evidence | None = None
+    passed: Evidence | None = None
+
+
+class PickScene(SceneBase):
+    """Choose ``count`` cast members from a pool; research reveals hidden traits first.
+
+    ```yaml
+    choose-partners:
+      kind: pick
+      phase: before
+      text: {en: Choose two partners, bg: ...}
+      count: 2
+      pool: [{cast: green-future, evidence: {...}}, {cast: roots-foundation}]
+      next: negotiate-agreement
+    ```
+    """
+
+    kind: Literal["pick"]
+    count: Annotated[int, Field(ge=1, le=6)] = 1
+    pool: Annotated[list[PickCard], Field(min_length=2, max_length=8)]
+
+
+class Term(Strict):
+    """One possible wording of a clause; its effects and evidence count when signed.
+
+    ```yaml
+    - id: shared-credit
+      text: {en: Both logos on everything, bg: ...}
+      effects: [{resource: budget, add: -300}]
+      evidence: {honours: [agreement.benefits]}
+    ```
+    """
+
+    id: Id
+    text: Text
+    effects: list[Effect] = []
+    evidence: Evidence | None = None
+
+
+class Clause(Strict):
+    """A clause of the agreement: terms from best for the NGO to best for the counterpart.
+
+    The counterpart accepts any term at or after ``accepts`` (its walk-away
+    point), hopes for ``wants``, and cares about the clause with a hidden
+    ``priority``; when it refuses it gives ``reason``.
+
+    ```yaml
+    - element: contributions
+      terms: [{id: they-pay-all, text: ...}, {id: split, text: ...}, {id: we-pay-all, text: ...}]
+      accepts: split
+      wants: we-pay-all
+      priority: high
+      reason: {en: Our board will not sign a budget we carry alone., bg: ...}
+    ```
+    """
+
+    element: Element
+    label: Text | None = None
+    terms: Annotated[list[Term], Field(min_length=2, max_length=5)]
+    accepts: Id
+    wants: Id
+    priority: Literal["low", "medium", "high"] = "medium"
+    reason: Text
+
+    @model_validator(mode="after")
+    def _terms_known(self) -> "Clause":
+        ids = [t.id for t in self.terms]
+        for name in ("accepts", "wants"):
+            if getattr(self, name) not in ids:
+                raise ValueError(f"'{name}' must be one of the clause's term ids: {', '.join(ids)}")
+        if ids.index(self.wants) < ids.index(self.accepts):
+            raise ValueError("'wants' cannot come before 'accepts': terms run from best for you to best for them")
+        return self
+
+
+class NegotiateScene(SceneBase):
+    """Build the agreement clause by clause against a counterpart with limited patience.
+
+    Each round the player proposes terms, asks about a need (reveals one
+    clause's priority and limit, costs a round), calls the facilitator once,
+    signs what is agreed, or walks away.
+
+    ```yaml
+    negotiate-agreement:
+      kind: negotiate
+      phase: before
+      counterpart: green-future
+      facilitator: neutral-mediator     # optional; else a picked facilitator
+      patience: 6
+      clauses: [...]
+      agreed: {next: kickoff}
+      walked_away: {next: look-again}
+      left: {next: look-again}
+    ```
+    """
+
+    kind: Literal["negotiate"]
+    counterpart: Id
+    facilitator: Id | None = None
+    patience: Annotated[int, Field(ge=2, le=20)] = 6
+    clauses: Annotated[list[Clause], Field(min_length=1, max_length=6)]
+    agreed: Outcome
+    walked_away: Outcome
+    left: Outcome
+
+    @model_validator(mode="after")
+    def _one_clause_per_element(self) -> "NegotiateScene":
+        elements = [c.element for c in self.clauses]
+        if len(set(elements)) != len(elements):
+            raise ValueError("each element of the agreement may appear in one clause only")
+        return self
+
+
+class Step(Strict):
+    id: Id
+    text: Text
+
+
+class SequenceScene(SceneBase):
+    """Put steps in order. Write them in the right order; the game shuffles them.
+
+    ``tolerance`` is how many pairs may be out of order and still count as
+    in order; ``evidence`` is honoured in order and broken out of it.
+
+    ```yaml
+    media-steps:
+      kind: sequence
+      phase: during
+      text: {en: Order the steps of a media partnership, bg: ...}
+      steps: [{id: goals, text: ...}, {id: motivation, text: ...}]
+      evidence: {honours: [media.steps-order]}
+      in_order: {feedback: ...}
+      out_of_order: {feedback: ...}
+    ```
+    """
+
+    kind: Literal["sequence"]
+    steps: Annotated[list[Step], Field(min_length=3, max_length=9)]
+    tolerance: Annotated[int, Field(ge=0)] = 0
+    evidence: Evidence
+    in_order: Outcome = Outcome()
+    out_of_order: Outcome = Outcome()
+
+
+class Share(Strict):
+    """Where points can go in an allocate scene.
+
+    ``evidence`` counts once at least ``at_least`` points go here; each
+    point applies ``per_point`` effects.
+
+    ```yaml
+    - id: conferences
+      text: {en: European conferences, bg: ...}
+      at_least: 3
+      evidence: {honours: [sources.fit-channel]}
+      per_point: [{resource: network, add: 1}]
+    ```
+    """
+
+    id: Id
+    text: Text
+    at_least: Annotated[int, Field(ge=1)] = 1
+    evidence: Evidence | None = None
+    per_point: list[Effect] = []
+    feedback: Text | None = None
+
+
+class AllocateScene(SceneBase):
+    """Spread limited points over options.
+
+    ```yaml
+    where-to-look:
+      kind: allocate
+      phase: before
+      points: 10
+      options: [...]
+      next: choose-partners
+    ```
+    """
+
+    kind: Literal["allocate"]
+    points: Annotated[int, Field(ge=1, le=100)]
+    options: Annotated[list[Share], Field(min_length=2, max_length=6)]
+    must_spend_all: bool = True
+
+
+class EndingScene(Strict):
+    """The end of the story.
+
+    ```yaml
+    coalition-formed:
+      kind: ending
+      outcome: success          # success, mixed or failure
+      text: {en: ..., bg: ...}
+    ```
+    """
+
+    kind: Literal["ending"]
+    phase: Literal["before", "during", "after"] = "after"
+    outcome: Literal["success", "mixed", "failure"]
+    title: Text | None = None
+    text: Text
+    image: AssetPath | None = None
+
+
+Scene = Annotated[
+    Union[ChoiceScene, EventScene, PickScene, NegotiateScene, SequenceScene, AllocateScene, EndingScene],
+    Field(discriminator="kind"),
+]
+
+SCENE_KINDS = ("choice", "event", "pick", "negotiate", "sequence", "allocate", "ending")

@@ -1,0 +1,155 @@
+"""Pass one of the checker: the shape of a document, checked by the strict models.
+
+Turns pydantic's errors into :class:`Problem` lines at the author's line
+and column, with a suggestion where one exists.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from game.core.problems import Problem, did_you_mean
+from game.core.yamlsafe import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_FRIENDLY = {
+    "missing": "missing key '{key}'; add it",
+    "string_type": "expected text{quote}",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list (items starting with '- ', or [a, b])",
+    "dict_type": "expected a mapping (key: value lines, or {a: 1})",
+    "model_type": "expected a mapping (key: value lines, or {a: 1})",
+    "model_attributes_type": "expected a mapping (key: value lines, or {a: 1})",
+}
+
+
+def field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
+    """Every key any model reachable from ``model`` accepts (for suggestions)."""
+    return set(_all_fields(model))
+
+
+@functools.lru_cache(maxsize=None)
+def _all_fields(model: type[BaseModel]) -> frozenset[str]:
+    names: set[str] = set()
+    stack, seen = [model], set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, info in cls.model_fields.items():
+            names.add(info.alias or name)
+            stack.extend(_models_in(info.annotation))
+    return frozenset(names)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found += _models_in(arg)
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        found += _models_in(meta)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        found += _models_in(origin) if isinstance(origin, type) and issubclass(origin, BaseModel) else []
+    return found
+
+
+def resolve_path(data: Any, loc: tuple) -> tuple:
+    """The longest path through ``data`` made of the elements of ``loc`` in order.
+
+    pydantic's locations include union tags and validator names that are not
+    keys of the author's file; this keeps only what is really there.
+    """
+
+    @functools.lru_cache(maxsize=None)
+    def best(node_id: int, i: int) -> tuple:
+        if i == len(loc):
+            return ()
+        node = nodes[node_id]
+        skip = best(node_id, i + 1)
+        key = loc[i]
+        child = _child(node, key)
+        if child is not _NONE:
+            nodes.setdefault(id(child), child)
+            take = (key,) + best(id(child), i + 1)
+            if len(take) > len(skip):
+                return take
+        return skip
+
+    nodes = {id(data): data}
+    return best(id(data), 0)
+
+
+_NONE = object()
+
+
+def _child(node: Any, key: Any) -> Any:
+    if isinstance(node, dict) and isinstance(key, str) and key in node:
+        return node[key]
+    if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        return node[key]
+    return _NONE
+
+
+def dotted(path: tuple) -> str:
+    """``('scenes', 'intro', 'options', 1)`` -> ``scenes.intro.options[1]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def check_shape(model: type[M], doc: Document, context: dict | None = None) -> tuple[M | None, list[Problem]]:
+    """Validate a loaded document against a model; return it or the problems."""
+    try:
+        return model.model_validate(doc.data, context=context), []
+    except ValidationError as exc:
+        return None, [_problem(model, doc, error) for error in exc.errors(include_url=False)]
+
+
+def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
+    loc = tuple(error.get("loc", ()))
+    kind = error.get("type", "")
+    path = resolve_path(doc.data, loc)
+    if kind == "extra_forbidden":
+        key = loc[-1] if loc else "?"
+        line, col = doc.where(path, key=True)
+        message = f"unknown key '{key}':" + (did_you_mean(key, field_names(model)) or " remove it or check the spelling")
+        return Problem(doc.file, line, col, dotted(path), message)
+    if kind == "missing":
+        key = loc[-1] if loc else "?"
+        line, col = doc.where(path)
+        return Problem(doc.file, line, col, dotted(path), _FRIENDLY["missing"].format(key=key))
+    line, col = doc.where(path)
+    value = error.get("input")
+    if kind in _FRIENDLY:
+        quote = f"; put it in quotes: \"{value}\"" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
+        message = _FRIENDLY[kind].format(quote=quote)
+        if kind != "string_type" and not isinstance(value, (dict, list)):
+            message += f", not {value!r}"
+    elif kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        expected = ctx.get("expected_tags", "")
+        message = f"unknown kind {ctx.get('tag')!r}; use one of {expected}." + did_you_mean(ctx.get("tag", ""), [t.strip(" '") for t in str(expected).split(",")])
+    elif kind == "unknown_form" and isinstance(value, dict):
+        keys = ", ".join(map(str, value)) or "nothing"
+        message = f"{error.get('msg')} (found: {keys})"
+        near = [did_you_mean(k, _form_keys(error.get("msg", ""))) for k in value]
+        message += next((n for n in near if n), "")
+    else:
+        message = str(error.get("msg", "invalid value")).replace("Value error, ", "")
+    return Problem(doc.file, line, col, dotted(path), message)
+
+
+def _form_keys(message: str) -> list[str]:
+    _, _, tail = message.partition("one of the keys:")
+    return [k.strip() for k in tail.split(",") if k.strip()]
