@@ -128,6 +128,13 @@ class Session:
             rng.shuffle(shown)
         return shown
 
+    def fork(self) -> "Session":
+        """An independent copy, for looking ahead without touching this session."""
+        twin = Session.__new__(Session)
+        twin.scenario = self.scenario
+        twin.state = self.state.model_copy(deep=True)
+        return twin
+
     # ----- persistence ------------------------------------------------------
     def to_json(self) -> str:
         return self.state.to_json()

@@ -1,0 +1,253 @@
+"""The analyzer: the trainer's check of a scenario's story and scoring before a workshop.
+
+``analyze(scenario, rulebook)`` returns a JSON-serialisable report:
+structure (unreachable scenes, dead ends, unused cast, untested rules), the
+score range, policies played through the engine (expert, random, worst,
+surface tricks), warnings and notes. ``render_text`` prints it for people.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from typing import Any
+
+from game.core import graph
+from game.core.base import Text
+from game.core.engine import Session
+from game.core.policies import random_answer
+from game.core.references import walk
+from game.core.scenario import Scenario
+from game.scoring.grader import Recorder, quick_score, scorecard, tested_rules
+from game.scoring.moves import moves
+from game.scoring.policies import named_policies, rollout, static_value
+from game.scoring.rulebook import Rulebook
+from game.scoring.tradeoffs import tradeoff_notes
+
+EXACT_LIMIT = 4000
+SURFACE_MARGIN = 15.0
+RANDOM_CEILING = 55.0
+EXPERT_FLOOR = 90.0
+WORST_CEILING = 20.0
+
+
+def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int = 0, document: Any = None) -> dict:
+    report: dict[str, Any] = {"scenario": scenario.id, "title": scenario.title.en}
+    report["structure"] = _structure(scenario, rulebook)
+    results: dict[str, dict] = {}
+    cards: list[dict] = []
+    for name, policy in named_policies(rulebook).items():
+        recorder = rollout(Recorder(Session(scenario, seed=seed)), policy)
+        card = scorecard(recorder, rulebook)
+        cards.append(card)
+        results[name] = {"score": card["overall"] or 0.0, "ending": card["ending"], "goals_met": card["goals_met"], "decisions": card["decisions"], "path": recorder.session.state.visited}
+    expert_card = cards[0]
+    random_scores, random_cards = _random_plays(scenario, rulebook, plays, seed)
+    cards += random_cards
+    report["policies"] = results
+    report["random"] = _distribution(random_scores)
+    report["range"] = _score_range(scenario, rulebook, seed, cards)
+    report["expert_plan"] = expert_card["timeline"] and [{k: v for k, v in step.items() if k in ("scene", "answer")} for step in expert_card["timeline"]]
+    report["scenes"] = _scene_table(scenario, rulebook)
+    report["warnings"] = _warnings(scenario, report)
+    report["notes"] = tradeoff_notes(scenario, rulebook)
+    report["thresholds"] = {
+        "expert >= 90": results["expert"]["score"] >= EXPERT_FLOOR,
+        "random mean <= 55": report["random"]["mean"] <= RANDOM_CEILING,
+        "worst <= 20": results["worst"]["score"] <= WORST_CEILING,
+        "surface tricks <= random mean + 15": all(results[n]["score"] <= report["random"]["mean"] + SURFACE_MARGIN for n in ("first option", "longest text", "costliest card")),
+    }
+    return report
+
+
+def _structure(scenario: Scenario, rulebook: Rulebook) -> dict:
+    reach = graph.reachable(scenario)
+    used = _cast_mentions(scenario)
+    tested = tested_rules(scenario)
+    missing_bg = [path for path, node in walk(scenario) if isinstance(node, Text) and not node.bg]
+    return {
+        "scenes": len(scenario.scenes),
+        "unreachable": sorted(set(scenario.scenes) - reach),
+        "dead_ends": [f"{s} ({w})" for s, w in graph.dead_ends(scenario)],
+        "unused_cast": sorted(m.id for m in scenario.cast if m.id not in used),
+        "rules_tested": sorted(tested & rulebook.ids),
+        "rules_not_tested": len(rulebook.ids - tested),
+        "missing_bulgarian": len(missing_bg),
+    }
+
+
+def _cast_mentions(scenario: Scenario) -> set[str]:
+    ids = set(scenario.cast_by_id)
+    found = set()
+    for path, node in walk(scenario):
+        if isinstance(node, str) and node in ids and not (len(path) == 3 and path[0] == "cast" and path[2] == "id"):
+            found.add(node)
+    return found
+
+
+def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int) -> tuple[list[float], list[dict]]:
+    scores, cards = [], []
+    for n in range(plays):
+        rng = random.Random(f"random-play:{seed}:{n}")
+        recorder = Recorder(Session(scenario, seed=seed + n))
+        for _ in range(500):
+            if recorder.session.ended:
+                break
+            recorder.answer(random_answer(recorder.session, rng))
+        scores.append(quick_score(recorder, rulebook))
+        if n < 60:
+            cards.append(scorecard(recorder, rulebook))
+    return scores, cards
+
+
+def _distribution(scores: list[float]) -> dict:
+    ordered = sorted(scores)
+
+    def pct(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * (len(ordered) - 1) + 0.5))], 1)
+
+    return {
+        "plays": len(scores),
+        "mean": round(statistics.fmean(scores), 1),
+        "stdev": round(statistics.pstdev(scores), 1),
+        "min": round(ordered[0], 1),
+        "p10": pct(0.10),
+        "p50": pct(0.50),
+        "p90": pct(0.90),
+        "max": round(ordered[-1], 1),
+    }
+
+
+def _tree_size(scenario: Scenario, seed: int, limit: int) -> int:
+    """Leaves of the move tree, counted up to ``limit`` (then it stops)."""
+    count = 0
+    stack = [Recorder(Session(scenario, seed=seed))]
+    while stack:
+        recorder = stack.pop()
+        if recorder.session.ended:
+            count += 1
+            if count > limit:
+                return count
+            continue
+        for move in moves(recorder):
+            twin = recorder.fork()
+            move[1](twin)
+            stack.append(twin)
+            if len(stack) > limit * 4:
+                return limit + 1
+    return count
+
+
+def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, sampled_cards: list[dict]) -> dict:
+    size = _tree_size(scenario, seed, EXACT_LIMIT)
+    if size <= EXACT_LIMIT:
+        cards = _all_paths(scenario, rulebook, seed)
+        method = f"exact over all {len(cards)} paths"
+    else:
+        cards = sampled_cards
+        method = f"sampled: more than {EXACT_LIMIT} paths, so the range comes from the {len(cards)} analysed plays (expert, worst, tricks, random)"
+    totals = [c["overall"] or 0.0 for c in cards]
+    areas: dict[str, list[float]] = {}
+    for card in cards:
+        for area in card["areas"]:
+            areas.setdefault(area["area"], []).append(area["score"] or 0.0)
+    return {
+        "method": method,
+        "exact": size <= EXACT_LIMIT,
+        "best": max(totals),
+        "worst": min(totals),
+        "areas": {a: {"best": max(v), "worst": min(v)} for a, v in sorted(areas.items())},
+    }
+
+
+def _all_paths(scenario: Scenario, rulebook: Rulebook, seed: int) -> list[dict]:
+    cards = []
+    stack = [Recorder(Session(scenario, seed=seed))]
+    while stack:
+        recorder = stack.pop()
+        if recorder.session.ended:
+            cards.append(scorecard(recorder, rulebook))
+            continue
+        for move in moves(recorder):
+            twin = recorder.fork()
+            move[1](twin)
+            stack.append(twin)
+    return cards
+
+
+def _scene_table(scenario: Scenario, rulebook: Rulebook) -> list[dict]:
+    """Per scene: kind, phase and the spread of its options' declared evidence."""
+    table = []
+    for scene_id, scene in scenario.scenes.items():
+        if scene.kind == "ending":
+            continue
+        values = _option_values(scene, rulebook)
+        table.append({"scene": scene_id, "kind": scene.kind, "phase": scene.phase, "values": values, "all_same": len(values) > 1 and len(set(values)) == 1})
+    return table
+
+
+def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
+    from game.scoring.policies import evidence_value
+
+    if scene.kind in ("choice", "event"):
+        return [evidence_value(o.evidence, rulebook) for o in scene.options]
+    if scene.kind == "pick":
+        return [evidence_value(c.evidence, rulebook) - evidence_value(c.passed, rulebook) for c in scene.pool]
+    if scene.kind == "allocate":
+        return [evidence_value(o.evidence, rulebook) for o in scene.options]
+    return []
+
+
+def _warnings(scenario: Scenario, report: dict) -> list[str]:
+    warnings = []
+    for row in report["scenes"]:
+        if row["all_same"]:
+            warnings.append(f"scene '{row['scene']}': every option scores the same for the handbook; make one of them honour or break a rule")
+    mean = report["random"]["mean"]
+    for name in ("first option", "longest text", "costliest card"):
+        score = report["policies"][name]["score"]
+        if score > mean + SURFACE_MARGIN:
+            warnings.append(f"surface trick '{name}' scores {score:.1f} %, more than {SURFACE_MARGIN:.0f} points above random play ({mean:.1f} %); move the good options around")
+    if mean > RANDOM_CEILING:
+        warnings.append(f"random play averages {mean:.1f} %, above {RANDOM_CEILING:.0f} %; make the wrong options more tempting or more numerous")
+    expert = report["policies"]["expert"]["score"]
+    if expert < EXPERT_FLOOR:
+        warnings.append(f"the expert reaches only {expert:.1f} %; some scene has no way to follow the handbook fully")
+    worst = report["policies"]["worst"]["score"]
+    if worst > WORST_CEILING:
+        warnings.append(f"the worst play still scores {worst:.1f} %; bad choices should break rules")
+    missing = report["structure"]["missing_bulgarian"]
+    if missing:
+        warnings.append(f"{missing} text(s) have no Bulgarian; run 'validate' to see where")
+    for scene in report["structure"]["unreachable"]:
+        warnings.append(f"scene '{scene}' cannot be reached")
+    for dead in report["structure"]["dead_ends"]:
+        warnings.append(f"dead end at {dead}")
+    return warnings
+
+
+def render_text(report: dict) -> str:
+    s = report["structure"]
+    lines = [f"Analysis of {report['title']} ({report['scenario']})", ""]
+    lines.append(f"Structure: {s['scenes']} scenes; unreachable: {', '.join(s['unreachable']) or 'none'}; dead ends: {', '.join(s['dead_ends']) or 'none'}")
+    lines.append(f"Unused cast: {', '.join(s['unused_cast']) or 'none'}")
+    lines.append(f"Rules tested: {len(s['rules_tested'])}; rules of the rulebook not tested here: {s['rules_not_tested']}")
+    lines.append("")
+    lines.append("Policies (handbook score):")
+    for name, result in report["policies"].items():
+        lines.append(f"  {name:<15} {result['score']:6.1f} %   ending {result['ending']}, goals {result['goals_met']}, {result['decisions']} answers")
+    r = report["random"]
+    lines.append(f"  {'random':<15} {r['mean']:6.1f} % mean over {r['plays']} plays (sd {r['stdev']}, p10 {r['p10']}, median {r['p50']}, p90 {r['p90']}, min {r['min']}, max {r['max']})")
+    rng = report["range"]
+    lines.append("")
+    lines.append(f"Score range ({rng['method']}): best {rng['best']:.1f} %, worst {rng['worst']:.1f} %")
+    for area, span in rng["areas"].items():
+        lines.append(f"  {area:<24} {span['worst']:6.1f} .. {span['best']:6.1f} %")
+    lines.append("")
+    lines.append("Thresholds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in report["thresholds"].items()))
+    lines.append("")
+    lines.append("Warnings:" if report["warnings"] else "Warnings: none")
+    lines += [f"  - {w}" for w in report["warnings"]]
+    lines.append("Notes:" if report["notes"] else "Notes: none")
+    lines += [f"  - {n}" for n in report["notes"]]
+    return "\n".join(lines)
