@@ -7,6 +7,7 @@ and column, with a suggestion where one exists.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -23,10 +24,11 @@ _FRIENDLY = {
     "float_type": "expected a number",
     "bool_type": "expected true or false",
     "list_type": "expected a list (items starting with '- ', or [a, b])",
-    "dict_type": "expected a mapping (key: value lines, or {a: 1})",
-    "model_type": "expected a mapping (key: value lines, or {a: 1})",
-    "model_attributes_type": "expected a mapping (key: value lines, or {a: 1})",
+    "dict_type": "expected a mapping (key: value lines, or {{a: 1}})",
+    "model_type": "expected a mapping (key: value lines, or {{a: 1}})",
+    "model_attributes_type": "expected a mapping (key: value lines, or {{a: 1}})",
 }
+_ID_PATTERNS = {"^[a-z0-9][a-z0-9_.\\-]*$", "^[a-z0-9][a-z0-9.\\-]*$"}
 
 
 def field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
@@ -131,15 +133,34 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
         return Problem(doc.file, line, col, dotted(path), _FRIENDLY["missing"].format(key=key))
     line, col = doc.where(path)
     value = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind in _FRIENDLY:
-        quote = f"; put it in quotes: \"{value}\"" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
+        written = doc.sources.get(path, value)  # as the author wrote it: 1.10, not 1.1
+        quote = f"; put it in quotes: \"{written}\"" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
         message = _FRIENDLY[kind].format(quote=quote)
         if kind != "string_type" and not isinstance(value, (dict, list)):
-            message += f", not {value!r}"
-    elif kind == "union_tag_invalid":
-        ctx = error.get("ctx", {})
-        expected = ctx.get("expected_tags", "")
-        message = f"unknown kind {ctx.get('tag')!r}; use one of {expected}." + did_you_mean(ctx.get("tag", ""), [t.strip(" '") for t in str(expected).split(",")])
+            message += ", but it is empty" if value is None else f", not {value!r}"
+    elif kind in ("union_tag_invalid", "union_tag_not_found"):
+        tag_key = str(ctx.get("discriminator", "kind")).strip("'")
+        if path + (tag_key,) in doc.values:  # point at the 'kind:' line, not at the scene's first key
+            line, col = doc.where(path + (tag_key,))
+        if kind == "union_tag_not_found":
+            message = f"missing key '{tag_key}'; add it"
+        else:
+            expected = ctx.get("expected_tags", "")
+            message = f"unknown {tag_key} {ctx.get('tag')!r}; use one of {expected}." + did_you_mean(ctx.get("tag", ""), [t.strip(" '") for t in str(expected).split(",")])
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") in _ID_PATTERNS and isinstance(value, str):
+        message = f"'{value}' is not an id: use lower-case letters, digits, '-' and '.'"
+        slug = re.sub(r"[^a-z0-9.]+", "-", value.lower()).strip("-.")
+        if slug and re.fullmatch(ctx["pattern"], slug):
+            message += f", such as '{slug}'"
+    elif kind == "too_short" and "min_length" in ctx:
+        message = f"needs at least {_items(ctx['min_length'])}, found {ctx.get('actual_length', 'fewer')}; add more"
+    elif kind == "too_long" and "max_length" in ctx:
+        message = f"allows at most {_items(ctx['max_length'])}, found {ctx.get('actual_length', 'more')}; remove some"
+    elif kind in ("less_than_equal", "greater_than_equal") and isinstance(value, (int, float)):
+        bound = ("at most", ctx.get("le")) if kind == "less_than_equal" else ("at least", ctx.get("ge"))
+        message = f"must be {bound[0]} {bound[1]}, not {doc.sources.get(path, value)}"
     elif kind == "unknown_form" and isinstance(value, dict):
         keys = ", ".join(map(str, value)) or "nothing"
         message = f"{error.get('msg')} (found: {keys})"
@@ -148,6 +169,10 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     else:
         message = str(error.get("msg", "invalid value")).replace("Value error, ", "")
     return Problem(doc.file, line, col, dotted(path), message)
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def _form_keys(message: str) -> list[str]:

@@ -40,12 +40,17 @@ Path_ = tuple  # a path into the data: keys and list indices
 
 @dataclass
 class Document:
-    """Loaded YAML: the data and where each value (and mapping key) was written."""
+    """Loaded YAML: the data and where each value (and mapping key) was written.
+
+    ``sources`` keeps the text of plain scalars that became a number, a
+    boolean or null, so messages can quote them as written (``1.10``, not ``1.1``).
+    """
 
     file: str
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    sources: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
@@ -98,6 +103,8 @@ def load_text(text: str, name: str = "<text>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "the YAML is malformed"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem += "; indent with spaces, not tabs"
         raise YamlError(name, line, col, f"YAML syntax: {problem}") from None
     except (yaml.YAMLError, ValueError, AttributeError, IndexError, TypeError, KeyError, RecursionError, MemoryError) as exc:
         line, col = builder.last
@@ -169,7 +176,9 @@ class _Builder:
             frame[4].add(key)
             frame[2], frame[3] = key, (line, col)
             return
-        self._attach(value, line, col)
+        path = self._attach(value, line, col)
+        if not isinstance(value, str):
+            self.doc.sources[path] = event.value
 
     def _attach(self, value: Any, line: int, col: int) -> tuple:
         if not self.stack:
@@ -197,6 +206,12 @@ class _Builder:
 
     def document(self) -> Document:
         return self.doc
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 0-based line and column, or '' past the end."""
+    lines = text.split("\n")
+    return lines[line][col : col + 1] if 0 <= line < len(lines) and col >= 0 else ""
 
 
 def _resolve(text: str) -> Any:
