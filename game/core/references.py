@@ -170,7 +170,8 @@ def _check_cast(report: Reporter, scenario: Scenario) -> None:
                 if trait not in traits:
                     report.error(where, f"trait '{trait}' is not declared under 'traits';" + (did_you_mean(trait, traits) or " add it with a name in each language"))
                 elif isinstance(value, str) and value not in traits[trait].values:
-                    report.error(where, f"value '{value}' is not declared under traits.{trait}.values;" + did_you_mean(value, traits[trait].values))
+                    known = traits[trait].values
+                    report.error(where, f"value '{value}' is not declared under traits.{trait}.values;" + (did_you_mean(value, known) or f" known: {', '.join(sorted(known)) or 'none'}"))
         for j, action in enumerate(member.research):
             for name in action.cost:
                 _known(report, ("cast", i, "research", j, "cost", name), name, set(scenario.resources), "resource")
