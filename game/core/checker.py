@@ -75,18 +75,20 @@ def check_story(scenario: Scenario, doc: Document) -> list[Problem]:
     """Unreachable scenes, dead ends, and loops with no way to an ending."""
     report = Reporter(doc)
     reach = graph.reachable(scenario)
-    for scene_id in scenario.scenes:
-        if scene_id not in reach:
-            report.error(("scenes", scene_id), f"no path reaches scene '{scene_id}'; link to it with 'next' or remove it", key=True)
+    has_ending = any(scene.kind == "ending" for scene in scenario.scenes.values())
+    if scenario.start_scene in scenario.scenes:  # an unknown start is reported once, not as every scene unreachable
+        for scene_id in scenario.scenes:
+            if scene_id not in reach:
+                report.error(("scenes", scene_id), f"no path reaches scene '{scene_id}'; link to it with 'next' or remove it", key=True)
     for scene_id, way in graph.dead_ends(scenario):
         path = ("scenes", scene_id) + _way_path(way)
         report.error(path, "dead end: nothing says where the story goes next; add 'next: <scene>' here or on the scene")
     ending = graph.reaches_ending(scenario)
     dead = {s for s, _ in graph.dead_ends(scenario)}
     for scene_id in scenario.scenes:
-        if scene_id in reach and scene_id not in ending and scene_id not in dead:
+        if has_ending and scene_id in reach and scene_id not in ending and scene_id not in dead:
             report.error(("scenes", scene_id), f"scene '{scene_id}' is in a loop with no way out to an ending; give one option a way out", key=True)
-    if not any(scene.kind == "ending" for scene in scenario.scenes.values()):
+    if not has_ending:  # then no scene reaches an ending: one problem, not one per scene
         report.error(("scenes",), "the scenario has no ending; add a scene with 'kind: ending'", key=True)
     return report.problems
 
