@@ -14,7 +14,7 @@ question costs a round. Answers::
 
 Trust changes what the counterpart accepts: at 70 or more it gives one step
 on clauses it does not rank high; after a facilitator it does too.
-Lowballing (offering two or more steps short) costs trust.
+Every refused term costs 2 trust, and lowballing (two or more steps short) 4.
 """
 
 from __future__ import annotations
@@ -141,8 +141,8 @@ class NegotiateHandler(Handler, ResearchMixin):
         counter = clause.terms[max(index_of(clause, clause.accepts), hope)].id
         record.counters[element] = counter
         events = [{"type": "clause", "element": element, "result": "refused", "term": term, "counter": counter, "reason": clause.reason.model_dump()}]
-        if needed - offered >= LOWBALL_STEPS:
-            events.append(session.add_trust(scene.counterpart, -4))
+        shortfall = needed - offered
+        events.append(session.add_trust(scene.counterpart, -2 * (2 if shortfall >= LOWBALL_STEPS else 1)))
         return events
 
     def _after_round(self, session: Any, scene: Any, decision: int) -> list[dict]:

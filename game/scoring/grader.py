@@ -71,8 +71,10 @@ def grade(scenario: Scenario, session: Session, rulebook: Rulebook) -> dict:
 
 
 def check_evidence(session: Session) -> list[dict]:
-    """Evidence from the scenario's end-of-play rule checks."""
-    found = []
+    """Evidence from the scenario's end-of-play rule checks (none before the play ends)."""
+    found: list[dict] = []
+    if not session.ended:
+        return found
     for check in session.scenario.checks:
         if check.when is not None and not check.when.holds(session):
             continue
@@ -85,17 +87,22 @@ def evidence_of(recorder: Recorder) -> list[dict]:
     return [e for e in recorder.events if e["type"] == "evidence"] + check_evidence(recorder.session)
 
 
-def quick_score(recorder: Recorder, rulebook: Rulebook) -> float:
-    """Just the overall percentage (0 when nothing was tested): what the analyzer ranks by."""
+def tally(evidence: list[dict], rulebook: Rulebook) -> tuple[float, float]:
+    """Honoured and broken points: each record's weight times its rule's weight."""
     honoured = broken = 0.0
     weights = rulebook.by_id
-    for e in evidence_of(recorder):
+    for e in evidence:
         points = e["weight"] * (weights[e["rule"]].weight if e["rule"] in weights else 1)
         if e["verdict"] == "honours":
             honoured += points
         else:
             broken += points
-    return percent(honoured, broken) or 0.0
+    return honoured, broken
+
+
+def quick_score(recorder: Recorder, rulebook: Rulebook) -> float:
+    """Just the overall percentage (0 when nothing was tested): what the analyzer ranks by."""
+    return percent(*tally(evidence_of(recorder), rulebook)) or 0.0
 
 
 def scorecard(recorder: Recorder, rulebook: Rulebook) -> dict:
