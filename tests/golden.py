@@ -1,57 +1,28 @@
 """Golden transcripts: a plan of answers and the expected path, state and scorecard.
 
-Regenerate after an intended change with ``python -m tests.golden`` and
-review the diff: the files are the spec of how the shipped scenarios play.
+Plans live in ``tests/data/plans/NAME.json`` (``{"scenario": path, "seed": n,
+"plan": [answers]}``), expectations in ``tests/data/golden/NAME.json``.
+After an intended change, regenerate with ``python -m tests.golden [NAME...]``
+and review the diff: these files are the spec of how the scenarios play.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PLANS_DIR = ROOT / "tests" / "data" / "plans"
 GOLDEN = ROOT / "tests" / "data" / "golden"
 
-PLANS = {
-    "demo-expert": {
-        "scenario": "scenarios/demo-river-cleanup.yaml",
-        "seed": 7,
-        "plan": [
-            {"choose": "write-strategy"},
-            {"allocate": {"regional-forum": 6, "local-visits": 4, "business-fair": 0}},
-            {"choose": "call-and-meet"},
-            {"research": {"cast": "school-eco-club", "action": "past-projects"}},
-            {"research": {"cast": "school-eco-club", "action": "ask-network"}},
-            {"research": {"cast": "fishers-union", "action": "ask-network"}},
-            {"pick": ["school-eco-club", "fishers-union"]},
-            {"ask": "contributions"},
-            {"propose": {"goals": "shared-goals", "responsibilities": "town-logistics", "contributions": "trucks-and-some", "period": "one-year", "mechanism": "quarterly", "benefits": "shared-credit"}},
-            {"sign": True},
-            {"order": ["goals", "motivation", "connect", "values", "comms", "events", "monitor"]},
-            {"choose": "facts"},
-            {"choose": "joint-review"},
-            {"choose": "personal-thanks"},
-        ],
-    },
-    "demo-mistakes": {
-        "scenario": "scenarios/demo-river-cleanup.yaml",
-        "seed": 7,
-        "plan": [
-            {"choose": "write-everyone"},
-            {"allocate": {"regional-forum": 1, "local-visits": 1, "business-fair": 8}},
-            {"choose": "same-email"},
-            {"pick": ["green-future", "danube-events"]},
-            {"propose": {"goals": "our-goals", "responsibilities": "town-logistics", "contributions": "trucks-and-money", "period": "two-years", "mechanism": "monthly", "benefits": "club-credit"}},
-            {"propose": {"goals": "our-goals", "contributions": "trucks-and-money", "period": "two-years", "mechanism": "monthly", "benefits": "club-credit"}},
-            {"sign": True},
-            {"order": ["events", "goals", "comms", "connect", "motivation", "values", "monitor"]},
-            {"choose": "blame-publicly"},
-            {"choose": "our-anniversary"},
-            {"choose": "move-on"},
-            {"choose": "nothing-more"},
-        ],
-    },
-}
+
+def plan_names() -> list[str]:
+    return sorted(p.stem for p in PLANS_DIR.glob("*.json"))
+
+
+def load_plan(name: str) -> dict:
+    return json.loads((PLANS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def run_plan(name: str, roundtrip: bool = False) -> dict:
@@ -61,9 +32,10 @@ def run_plan(name: str, roundtrip: bool = False) -> dict:
     from game.scoring.grader import grade
     from game.scoring.rulebook import default_rulebook
 
-    spec = PLANS[name]
+    spec = load_plan(name)
     book = default_rulebook()
     checked = check_file(ROOT / spec["scenario"], book.ids)
+    assert checked.ok, [str(p) for p in checked.errors]
     session = Session(checked.scenario, seed=spec["seed"], scenario_hash=checked.hash)
     for answer in spec["plan"]:
         session.answer(answer)
@@ -89,7 +61,12 @@ def golden_path(name: str) -> Path:
     return GOLDEN / f"{name}.json"
 
 
+def write_golden(name: str) -> Path:
+    path = golden_path(name)
+    path.write_text(json.dumps(run_plan(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
-    for plan in PLANS:
-        golden_path(plan).write_text(json.dumps(run_plan(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", golden_path(plan))
+    for plan in sys.argv[1:] or plan_names():
+        print("wrote", write_golden(plan))

@@ -112,9 +112,9 @@ def test_breaking_one_more_rule_never_raises_the_score(rulebook, records, extra)
 
 
 def test_choosing_the_honouring_option_instead_of_the_breaking_one_never_lowers_the_score(demo, rulebook):
-    from tests.golden import PLANS
+    from tests.golden import load_plan
 
-    plan = PLANS["demo-expert"]["plan"]
+    plan = load_plan("demo-expert")["plan"]
     good = grade_log(demo, 7, [dict(a, scene=None) for a in []], rulebook)  # empty play scores nothing
     assert good["overall"] is None
     base = Session(demo, seed=7)
