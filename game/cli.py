@@ -1,6 +1,7 @@
 """The command line: ``python main.py [command]`` (or ``bridges [command]``).
 
-Commands: play (the default), validate, autoplay, schema, analyze, coverage.
+Commands: play (the default), validate, autoplay, schema, analyze, coverage,
+new, graph, report.
 Exit codes: 0 fine, 1 problems found, 2 wrong usage or unreadable input.
 Bad input never ends in a traceback: every message names the file, line
 and column and what to do.
@@ -55,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     coverage = sub.add_parser("coverage", help="which rules the shipped scenarios test")
     coverage.add_argument("--json", action="store_true")
     coverage.add_argument("--scenarios", default=str(SCENARIOS))
+
+    new = sub.add_parser("new", help="create a scenario from the commented template")
+    new.add_argument("id", help="the new scenario's id, such as river-coalition")
+    new.add_argument("--dir", default=str(SCENARIOS), help="folder to create it in (default: scenarios/)")
+
+    graph = sub.add_parser("graph", help="write the story map as Graphviz DOT (SVG or PNG with Graphviz)")
+    graph.add_argument("scenario")
+    graph.add_argument("--out", required=True, help="output file: .dot, .svg or .png")
 
     return parser
 
@@ -229,6 +238,30 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if report["untested"] else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from game.authoring import new_scenario
+
+    try:
+        path = new_scenario(args.id, Path(args.dir))
+    except (ValueError, FileExistsError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    print(f"created {path}")
+    print(f"next: edit it, then run 'python main.py validate {path}'")
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from game.authoring import write_graph
+
+    checked = load_checked(args.scenario)
+    try:
+        path, note = write_graph(checked.scenario, Path(args.out))
+    except OSError as exc:
+        raise UsageError(f"cannot write '{args.out}': {exc.strerror or exc}") from None
+    print(f"wrote {path}" + (f" ({note})" if note else ""))
+    return 0
+
+
 COMMANDS = {
     "play": cmd_play,
     "validate": cmd_validate,
@@ -236,4 +269,6 @@ COMMANDS = {
     "schema": cmd_schema,
     "analyze": cmd_analyze,
     "coverage": cmd_coverage,
+    "new": cmd_new,
+    "graph": cmd_graph,
 }

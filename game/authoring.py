@@ -1,0 +1,82 @@
+"""Trainers' tools: a new scenario from the template, and the story map as Graphviz DOT.
+
+``python main.py new ID`` writes ``scenarios/ID.yaml``; ``python main.py graph
+SCENARIO --out map.svg`` draws the scenes coloured by phase, endings marked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from game.core import graph as story
+from game.core.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "scenario.yaml"
+SCHEMA = ROOT / "schemas" / "scenario.schema.json"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]{1,60}$")
+PHASE_COLOURS = {"before": "#dbeafe", "during": "#fef3c7", "after": "#dcfce7"}
+OUTCOME_COLOURS = {"success": "#86efac", "mixed": "#fde68a", "failure": "#fca5a5"}
+
+
+def new_scenario(scenario_id: str, folder: Path) -> Path:
+    """Create ``folder/ID.yaml`` from the template; refuses a bad id or an existing file."""
+    if not ID_PATTERN.match(scenario_id):
+        raise ValueError(f"'{scenario_id}' is not a valid id: use lower-case letters, digits and '-', like 'river-coalition'")
+    target = folder / f"{scenario_id}.yaml"
+    if target.exists():
+        raise FileExistsError(f"{target} already exists; choose another id or edit that file")
+    folder.mkdir(parents=True, exist_ok=True)
+    schema = os.path.relpath(SCHEMA, folder.resolve()).replace(os.sep, "/")
+    text = TEMPLATE.read_text(encoding="utf-8").replace("__SCHEMA__", schema).replace("__ID__", scenario_id)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(scenario: Scenario, language: str = "en") -> str:
+    """The story map in Graphviz DOT."""
+    lines = [f"digraph {_quote(scenario.id)} {{", "  rankdir=LR;", '  node [shape=box, style="rounded,filled", fontname="Noto Sans"];', f"  label={_quote(scenario.title.get(language))};"]
+    for scene_id, scene in scenario.scenes.items():
+        title = (scene.title or getattr(scene, "headline", None))
+        label = f"{scene_id}\\n[{scene.kind}]" + (f"\\n{title.get(language)}" if title else "")
+        if scene.kind == "ending":
+            lines.append(f"  {_quote(scene_id)} [label={_quote(label)}, shape=doubleoctagon, fillcolor={_quote(OUTCOME_COLOURS[scene.outcome])}];")
+        else:
+            lines.append(f"  {_quote(scene_id)} [label={_quote(label)}, fillcolor={_quote(PHASE_COLOURS[scene.phase])}];")
+    start = scenario.start_scene
+    lines.append('  "__start" [shape=point];')
+    lines.append(f'  "__start" -> {_quote(start)};')
+    for scene_id, scene in scenario.scenes.items():
+        for label, targets in story.ways_on(scene):
+            for target in targets:
+                if target in scenario.scenes:
+                    lines.append(f"  {_quote(scene_id)} -> {_quote(target)} [label={_quote(label)}, fontsize=9];")
+        trigger = getattr(scene, "trigger", None)
+        if trigger is not None and trigger.after:
+            lines.append(f"  {_quote(trigger.after)} -> {_quote(scene_id)} [style=dashed, label=\"event\", fontsize=9];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write_graph(scenario: Scenario, out: Path) -> tuple[Path, str]:
+    """Write DOT (and SVG or PNG when Graphviz is installed); returns the file and a note."""
+    dot_text = to_dot(scenario)
+    suffix = out.suffix.lower()
+    if suffix in (".svg", ".png"):
+        dot = shutil.which("dot")
+        dot_file = out.with_suffix(".dot")
+        dot_file.write_text(dot_text, encoding="utf-8")
+        if dot is None:
+            return dot_file, "Graphviz ('dot') is not installed, so only the DOT file was written; install graphviz to get SVG or PNG"
+        subprocess.run([dot, f"-T{suffix[1:]}", str(dot_file), "-o", str(out)], check=True, capture_output=True)
+        return out, f"also wrote {dot_file}"
+    out.write_text(dot_text, encoding="utf-8")
+    return out, ""

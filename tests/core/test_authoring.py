@@ -1,0 +1,45 @@
+"""The trainers' kit: schema, template, story map."""
+
+import json
+
+from game.cli import main
+from game.schema import render, rulebook_schema, scenario_schema
+from tests.conftest import ROOT
+
+
+def test_committed_json_schemas_are_up_to_date():
+    for name, schema in (("scenario", scenario_schema()), ("rulebook", rulebook_schema())):
+        committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == render(schema), f"schemas/{name}.schema.json is stale: run 'python main.py schema'"
+
+
+def test_editor_settings_map_the_schema_to_every_scenario():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert "scenarios/**/*.yaml" in settings["yaml.schemas"]["./schemas/scenario.schema.json"]
+
+
+def test_new_creates_a_scenario_that_passes_the_checker_without_warnings(tmp_path, capsys):
+    assert main(["new", "river-coalition", "--dir", str(tmp_path)]) == 0
+    created = tmp_path / "river-coalition.yaml"
+    first_line = created.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=") and first_line.endswith("schemas/scenario.schema.json")
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(created)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+
+
+def test_new_refuses_a_bad_id_and_an_existing_file(tmp_path, capsys):
+    assert main(["new", "Bad Id", "--dir", str(tmp_path)]) == 2
+    assert main(["new", "again", "--dir", str(tmp_path)]) == 0
+    assert main(["new", "again", "--dir", str(tmp_path)]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_graph_writes_every_scene_and_marks_endings(tmp_path, demo):
+    out = tmp_path / "map.dot"
+    assert main(["graph", "demo-river-cleanup", "--out", str(out)]) == 0
+    dot = out.read_text(encoding="utf-8")
+    for scene_id in demo.scenes:
+        assert f'"{scene_id}"' in dot
+    assert dot.count("doubleoctagon") == 2
+    assert '"media-steps" -> "partner-slips" [style=dashed' in dot
