@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("scenario")
     graph.add_argument("--out", required=True, help="output file: .dot, .svg or .png")
 
+    report = sub.add_parser("report", help="list recorded sessions, or export them as CSV, JSON, xAPI and PNG")
+    report.add_argument("session", nargs="?", help="a session id (or a unique start of it)")
+    report.add_argument("--from", dest="since", help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="until", help="last day, YYYY-MM-DD")
+    report.add_argument("--out", help="folder to export to")
+    report.add_argument("--format", default="csv,json,xapi,png", help="any of csv,json,xapi,png (default: all)")
+    report.add_argument("--db", help="results database (default: the user's data folder)")
+
     return parser
 
 
@@ -262,6 +270,49 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(value: str | None, flag: str, end: bool = False) -> str | None:
+    from datetime import date, timedelta
+
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{flag} '{value}' is not a date like 2026-11-27") from None
+    return (day + timedelta(days=1)).isoformat() if end else day.isoformat()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.store.report import export_sessions, render_list
+    from game.store.results import ResultsStore
+
+    formats = {f.strip() for f in args.format.split(",") if f.strip()}
+    unknown = formats - {"csv", "json", "xapi", "png"}
+    if unknown:
+        raise UsageError(f"unknown format(s): {', '.join(sorted(unknown))}; use csv, json, xapi, png")
+    store = ResultsStore(Path(args.db)) if args.db else ResultsStore()
+    if store.problem:
+        print(store.problem, file=sys.stderr)
+    since, until = _day(args.since, "--from"), _day(args.until, "--to", end=True)
+    if args.session:
+        found = store.session(args.session)
+        if found is None:
+            raise UsageError(f"no single session starts with '{args.session}'; run 'report' to list them")
+        sessions = [found]
+    else:
+        sessions = [store.session(s["id"]) for s in store.sessions(since, until)]
+    if not args.out:
+        print(render_list(sessions))
+        return 0
+    try:
+        written = export_sessions([s for s in sessions if s], Path(args.out), formats)
+    except OSError as exc:
+        raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
+    for path in written:
+        print(path)
+    return 0
+
+
 COMMANDS = {
     "play": cmd_play,
     "validate": cmd_validate,
@@ -271,4 +322,5 @@ COMMANDS = {
     "coverage": cmd_coverage,
     "new": cmd_new,
     "graph": cmd_graph,
+    "report": cmd_report,
 }

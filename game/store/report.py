@@ -1,0 +1,39 @@
+"""``python main.py report``: list recorded sessions and export them to files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.store.atomic import write_atomic
+from game.store.export import to_csv, to_json, to_xapi
+
+
+def render_list(sessions: list[dict]) -> str:
+    if not sessions:
+        return "No recorded sessions yet. Play a scenario, or run a workshop, and they appear here."
+    lines = [f"{'session':<10} {'started (UTC)':<26} {'mode':<6} {'scenario':<26} teams and scores"]
+    for s in sessions:
+        teams = ", ".join(f"{t['name']} {t['overall'] if t['overall'] is not None else '-'}" for t in s["teams"])
+        lines.append(f"{s['id'][:8]:<10} {s['started_at']:<26} {s['mode']:<6} {s['scenario']:<26} {teams}")
+    lines.append(f"{len(sessions)} session(s). Export one: report SESSION --out DIR")
+    return "\n".join(lines)
+
+
+def export_sessions(sessions: list[dict], folder: Path, formats: set[str]) -> list[Path]:
+    """Write the chosen formats; one CSV/JSON/xAPI file for all, one PNG chart a session."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"bridges-{sessions[0]['id'][:8]}" if len(sessions) == 1 else "bridges-sessions"
+    written = []
+    for fmt, render, suffix in (("csv", to_csv, ".csv"), ("json", to_json, ".json"), ("xapi", to_xapi, ".xapi.json")):
+        if fmt in formats:
+            path = folder / f"{stem}{suffix}"
+            write_atomic(path, render(sessions).encode("utf-8"))
+            written.append(path)
+    if "png" in formats:
+        from game.ui.report_chart import save_session_chart  # pygame is only used here, on demand
+
+        for session in sessions:
+            path = folder / f"bridges-{session['id'][:8]}.png"
+            save_session_chart(session, path)
+            written.append(path)
+    return written

@@ -1,0 +1,162 @@
+"""Saved games: three slots and an autosave, as versioned JSON written atomically.
+
+A save file::
+
+    {"kind": "bridges-save", "format": 1, "saved_at": "2026-11-27T10:00:00+00:00",
+     "slot": "slot1", "scenario": "demo-river-cleanup", "scenario_hash": "9f2c...",
+     "title": {"en": "...", "bg": "..."}, "decisions": 5, "state": {...GameState...}}
+
+Loading refuses, with a message that says what to do, a damaged file, a
+foreign file, a save from another format version or another version of the
+scenario, and a state that does not replay from its own log. Nothing in a
+save is executed (JSON only, validated by strict models). A refused save is
+left as it is and no other save is touched.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from game.core.engine import SaveMismatch, Session
+from game.core.scenario import Scenario
+from game.core.state import GameState
+from game.store.atomic import clean_stray, write_atomic
+from game.store.paths import data_dir
+
+SLOTS = ("slot1", "slot2", "slot3")
+AUTOSAVE = "autosave"
+SAVE_FORMAT = 1
+MAX_SAVE_BYTES = 5 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save that cannot be used; the message says why and what to do."""
+
+
+class SaveFile(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    kind: Literal["bridges-save"]
+    format: int
+    saved_at: str
+    slot: str
+    scenario: str
+    scenario_hash: str
+    title: dict[str, str]
+    decisions: int
+    state: GameState
+
+
+class SaveInfo(BaseModel):
+    """What the load screen shows for a slot (or why it cannot be loaded)."""
+
+    slot: str
+    path: str
+    scenario: str | None = None
+    title: dict[str, str] = {}
+    decisions: int = 0
+    saved_at: str | None = None
+    problem: str | None = None
+
+
+class SaveStore:
+    """The saves folder: ``<data>/saves/<slot>.json``."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or data_dir() / "saves"
+        self.removed_strays = clean_stray(self.folder)
+
+    def path(self, slot: str) -> Path:
+        if slot not in SLOTS and slot != AUTOSAVE:
+            raise SaveError(f"unknown save slot '{slot}'; use one of {', '.join(SLOTS)} or {AUTOSAVE}")
+        return self.folder / f"{slot}.json"
+
+    def save(self, slot: str, session: Session) -> Path:
+        """Write a session to a slot atomically."""
+        state = session.state
+        record = SaveFile(
+            kind="bridges-save",
+            format=SAVE_FORMAT,
+            saved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            slot=slot,
+            scenario=state.scenario,
+            scenario_hash=state.scenario_hash,
+            title=session.scenario.title.model_dump(exclude_none=True),
+            decisions=len(state.log),
+            state=state,
+        )
+        path = self.path(slot)
+        write_atomic(path, record.model_dump_json(indent=1).encode("utf-8"))
+        return path
+
+    def autosave(self, session: Session) -> Path:
+        return self.save(AUTOSAVE, session)
+
+    def read(self, slot: str) -> SaveFile:
+        """Read and validate a save file (without a scenario); raises SaveError."""
+        path = self.path(slot)
+        name = path.name
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise SaveError(f"{name}: this slot is empty") from None
+        except OSError as exc:
+            raise SaveError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        return parse_save(raw, name)
+
+    def load(self, slot: str, scenario: Scenario, scenario_hash: str) -> Session:
+        """Load a slot into a session for this scenario; raises SaveError."""
+        record = self.read(slot)
+        name = self.path(slot).name
+        if record.scenario != scenario.id:
+            raise SaveError(f"{name}: this save is for scenario '{record.scenario}', not '{scenario.id}'")
+        if record.scenario_hash != scenario_hash:
+            raise SaveError(f"{name}: the scenario file has changed since this save was made, so it cannot be resumed; start the scenario again")
+        try:
+            return Session.from_json(scenario, record.state.model_dump_json(), scenario_hash)
+        except (SaveMismatch, ValueError) as exc:
+            raise SaveError(f"{name}: the save does not replay on this scenario ({exc}); start the scenario again") from None
+
+    def slots(self) -> list[SaveInfo]:
+        """Every slot with what it holds, or the problem that keeps it from loading."""
+        infos = []
+        for slot in (*SLOTS, AUTOSAVE):
+            path = self.path(slot)
+            if not path.exists():
+                infos.append(SaveInfo(slot=slot, path=str(path)))
+                continue
+            try:
+                record = self.read(slot)
+                infos.append(SaveInfo(slot=slot, path=str(path), scenario=record.scenario, title=record.title, decisions=record.decisions, saved_at=record.saved_at))
+            except SaveError as exc:
+                infos.append(SaveInfo(slot=slot, path=str(path), problem=str(exc)))
+        return infos
+
+
+def parse_save(raw: bytes, name: str) -> SaveFile:
+    """Check a save's bytes: size, JSON, kind, format, shape."""
+    if not raw.strip():
+        raise SaveError(f"{name}: the file is empty (perhaps the disk was full); it cannot be loaded")
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{name}: the file is too large to be a Bridges save")
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(f"{name}: this is not a Bridges save (binary data)") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{name}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); it cannot be loaded") from None
+    if not isinstance(data, dict) or data.get("kind") != "bridges-save":
+        raise SaveError(f"{name}: this is not a Bridges save")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{name}: saved by another version of Bridges (save format {data.get('format')!r}, this version reads {SAVE_FORMAT})")
+    try:
+        return SaveFile.model_validate_json(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        raise SaveError(f"{name}: the save has been changed or damaged ({where}: {first.get('msg')}); it cannot be loaded") from None
