@@ -191,13 +191,18 @@ def _check_languages(report: Reporter, scenario: Scenario) -> None:
 
 
 def _check_asset(report: Reporter, path: tuple, value: str, folder: Path, assets: Path) -> None:
+    if any(ord(char) < 32 or char == "\x7f" for char in value):
+        return report.error(path, f"{value!r} contains a control character; write the file's name as plain text")
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or (len(value) > 1 and value[1] == ":"):
         return report.error(path, f"'{value}' is an absolute path; write it relative to the scenario's folder")
     if ".." in pure.parts:
         return report.error(path, f"'{value}' contains '..'; keep images inside the scenario's folder or assets/")
     for root in (folder, assets):
-        candidate = (root / pure).resolve()
-        if candidate.is_relative_to(root.resolve()) and candidate.is_file():
-            return None
+        try:
+            candidate = (root / pure).resolve()
+            if candidate.is_relative_to(root.resolve()) and candidate.is_file():
+                return None
+        except (OSError, ValueError):  # a name the file system cannot take: not found
+            continue
     report.error(path, f"file '{value}' not found in the scenario's folder or in assets/")

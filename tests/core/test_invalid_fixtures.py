@@ -83,6 +83,7 @@ TABLE: dict[str, Expected] = {
     "asset-path-absolute": Expected(37, "'/etc/passwd.png' is an absolute path"),
     "asset-path-escapes": Expected(37, "'../../secret.png' contains '..'"),
     "asset-path-missing": Expected(37, "file 'images/missing.png' not found"),
+    "asset-path-control-character": Expected(37, "contains a control character"),
     "pick-count-too-large": Expected(53, "count is 3 but the pool has only 2 cards"),
     "custom-resource-without-label": Expected(18, "resource 'volunteers' needs a label"),
     # pass two: the story graph
