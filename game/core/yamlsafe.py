@@ -162,7 +162,10 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent, line: int, col: int) -> None:
         self._check_tag(event, line, col)
         plain = event.implicit[0] and not event.style and event.tag in (None, "!")
-        value = _resolve(event.value) if plain else event.value
+        try:
+            value = _resolve(event.value) if plain else event.value
+        except ValueError:  # Python refuses ints of more than 4300 digits
+            self.fail(line, col, "this number has too many digits; put it in quotes if it is text")
         if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
             frame = self.stack[-1]
             if event.value == "":
