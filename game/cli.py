@@ -304,8 +304,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not args.out:
         print(render_list(sessions))
         return 0
+    draw_png = None
+    if "png" in formats:
+        from game.ui.report_chart import save_session_chart as draw_png
     try:
-        written = export_sessions([s for s in sessions if s], Path(args.out), formats)
+        written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png)
     except OSError as exc:
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
     for path in written:

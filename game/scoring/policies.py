@@ -64,14 +64,20 @@ def greedy(rulebook: Rulebook, sign: int = 1) -> Policy:
     return choose
 
 
-def first(recorder: Recorder) -> Move:
+def _surface(recorder: Recorder, negotiation: str, key: Callable[[Recorder, str], float] | None) -> Move:
+    """A surface trick: the sequence as shown, a fixed negotiation style, else the move ``key`` ranks highest."""
     options = moves(recorder)
     kind = recorder.session.scene.kind
     if kind == "sequence":
         return next(m for m in options if m[0] == "order:as-shown")
     if kind == "negotiate":
-        return next(m for m in options if m[0] == "negotiate:stubborn")
-    return options[0]
+        return next(m for m in options if m[0] == f"negotiate:{negotiation}")
+    return options[0] if key is None else max(options, key=lambda m: key(recorder, m[0]))
+
+
+def first(recorder: Recorder) -> Move:
+    """Always the first option, the first cards, all points on the first share."""
+    return _surface(recorder, "stubborn", None)
 
 
 def _text_length(recorder: Recorder, label: str) -> int:
@@ -90,13 +96,8 @@ def _text_length(recorder: Recorder, label: str) -> int:
 
 
 def longest(recorder: Recorder) -> Move:
-    options = moves(recorder)
-    kind = recorder.session.scene.kind
-    if kind == "sequence":
-        return next(m for m in options if m[0] == "order:as-shown")
-    if kind == "negotiate":
-        return next(m for m in options if m[0] == "negotiate:longest-terms")
-    return max(options, key=lambda m: _text_length(recorder, m[0]))
+    """Always the longest text."""
+    return _surface(recorder, "longest-terms", _text_length)
 
 
 def _cost(session: Any, effects: list[Any], extra: int = 0) -> float:
@@ -124,13 +125,8 @@ def _move_cost(recorder: Recorder, label: str) -> float:
 
 
 def costliest(recorder: Recorder) -> Move:
-    options = moves(recorder)
-    kind = recorder.session.scene.kind
-    if kind == "sequence":
-        return next(m for m in options if m[0] == "order:as-shown")
-    if kind == "negotiate":
-        return next(m for m in options if m[0] == "negotiate:generous")
-    return max(options, key=lambda m: _move_cost(recorder, m[0]))
+    """Always what costs the most: the costliest card, option or share."""
+    return _surface(recorder, "generous", _move_cost)
 
 
 def rollout(recorder: Recorder, policy: Policy) -> Recorder:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from game.store.atomic import write_atomic
 from game.store.export import to_csv, to_json, to_xapi
@@ -19,8 +20,9 @@ def render_list(sessions: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def export_sessions(sessions: list[dict], folder: Path, formats: set[str]) -> list[Path]:
-    """Write the chosen formats; one CSV/JSON/xAPI file for all, one PNG chart a session."""
+def export_sessions(sessions: list[dict], folder: Path, formats: set[str], draw_png: Callable[[dict, Path], Path] | None = None) -> list[Path]:
+    """Write the chosen formats; one CSV/JSON/xAPI file for all, and with ``draw_png``
+    (the UI's chart renderer, passed in so the store stays free of pygame) one PNG a session."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"bridges-{sessions[0]['id'][:8]}" if len(sessions) == 1 else "bridges-sessions"
     written = []
@@ -29,11 +31,7 @@ def export_sessions(sessions: list[dict], folder: Path, formats: set[str]) -> li
             path = folder / f"{stem}{suffix}"
             write_atomic(path, render(sessions).encode("utf-8"))
             written.append(path)
-    if "png" in formats:
-        from game.ui.report_chart import save_session_chart  # pygame is only used here, on demand
-
+    if "png" in formats and draw_png is not None:
         for session in sessions:
-            path = folder / f"bridges-{session['id'][:8]}.png"
-            save_session_chart(session, path)
-            written.append(path)
+            written.append(draw_png(session, folder / f"bridges-{session['id'][:8]}.png"))
     return written
