@@ -107,6 +107,8 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         _known(report, path + ("picked",), data["picked"], kinds_and_cast, "cast kind or member")
     if name == "AllPicked":
         _known(report, path + ("all_picked",), data["all_picked"], set(CAST_KINDS), "cast kind")
+    if name in ("Picked", "AllPicked") and node.trait is not None:
+        _check_condition_trait(report, scenario, path, node)
     if name == "InOrder":
         for i, scene in enumerate(node.in_order):
             _known(report, path + ("in_order", i), scene, scenes, "scene")
@@ -127,6 +129,18 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
     if name == "RevealTraits" and node.reveal in cast:
         for i, trait in enumerate(node.traits):
             _known(report, path + ("traits", i), trait, cast[node.reveal].hidden, "hidden trait")
+
+
+def _check_condition_trait(report: Reporter, scenario: Scenario, path: tuple, node: Any) -> None:
+    """``{picked: partner, trait: reliability, is: low}``: the trait and its values must be declared, as on cast cards."""
+    traits = scenario.traits
+    if node.trait not in traits:
+        report.error(path + ("trait",), f"trait '{node.trait}' is not declared under 'traits';" + (did_you_mean(node.trait, traits) or " add it with a name in each language"))
+        return
+    known = traits[node.trait].values
+    for key, value in (("is", node.is_), ("is_not", getattr(node, "is_not", None))):
+        if isinstance(value, str) and value not in known:
+            report.error(path + (key,), f"value '{value}' is not declared under traits.{node.trait}.values;" + (did_you_mean(value, known) or f" known: {', '.join(sorted(known)) or 'none'}"))
 
 
 def _check_chose(report: Reporter, scenario: Scenario, path: tuple, node: Any, scenes: set) -> None:

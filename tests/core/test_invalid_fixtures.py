@@ -76,6 +76,8 @@ TABLE: dict[str, Expected] = {
     "unknown-rule": Expected(43, "unknown rule 'flow.before.stratgy'; did you mean 'flow.before.strategy'?"),
     "unknown-trait": Expected(32, "trait 'sise' is not declared under 'traits'; did you mean 'size'?"),
     "undeclared-trait-value": Expected(32, "value 'huge' is not declared under traits.size.values; known: large, small"),
+    "condition-unknown-trait": Expected(15, "when.trait: trait 'sise' is not declared under 'traits'; did you mean 'size'?"),
+    "condition-undeclared-trait-value": Expected(15, "when.is: value 'smal' is not declared under traits.size.values; did you mean 'small'?"),
     "research-reveals-unknown-trait": Expected(37, "unknown hidden trait 'reach'"),
     "chose-unknown-option": Expected(15, "unknown option of 'intro' 'plann'; did you mean 'plan'?"),
     "duplicate-option-id": Expected(45, "options[1].id: 'plan' appears twice here"),
