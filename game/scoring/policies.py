@@ -100,7 +100,8 @@ def longest(recorder: Recorder) -> Move:
     return _surface(recorder, "longest-terms", _text_length)
 
 
-def _cost(session: Any, effects: list[Any], extra: int = 0) -> float:
+def _cost(session: Any, effects: list[Any], extra: float = 0.0) -> float:
+    """What effects cost, in one unit: 100 leva of budget = one week = one point of anything else."""
     total = float(extra)
     for effect in effects:
         add = getattr(effect, "add", None)
@@ -117,7 +118,7 @@ def _move_cost(recorder: Recorder, label: str) -> float:
         return _cost(session, next(o for o in scene.options if o.id == arg).effects)
     if verb == "pick":
         cast = session.scenario.cast_by_id
-        return sum(_cost(session, c.effects, cast[c.cast].cost) + sum(sum(a.cost.values()) for a in cast[c.cast].research) / 1000.0 for c in scene.pool if c.cast in arg.split("+"))
+        return sum(_cost(session, c.effects, cast[c.cast].cost / 100.0) + sum(sum(a.cost.values()) for a in cast[c.cast].research) / 1000.0 for c in scene.pool if c.cast in arg.split("+"))
     if verb == "allocate":
         split = dict(part.split("=") for part in arg.split(",") if part)
         return sum(_cost(session, o.per_point) * int(split.get(o.id, 0)) for o in scene.options)
