@@ -94,6 +94,12 @@ def resolve_path(data: Any, loc: tuple) -> tuple:
 _NONE = object()
 
 
+def _at(data: Any, path: tuple) -> Any:
+    for key in path:
+        data = _child(data, key)
+    return data
+
+
 def _child(node: Any, key: Any) -> Any:
     if isinstance(node, dict) and isinstance(key, str) and key in node:
         return node[key]
@@ -122,6 +128,9 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     loc = tuple(error.get("loc", ()))
     kind = error.get("type", "")
     path = resolve_path(doc.data, loc)
+    if kind == "value_error":  # raised by a model's own check: point at the mapping, not at a union tag that is also a key
+        while path and not isinstance(_at(doc.data, path), dict):
+            path = path[:-1]
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         line, col = doc.where(path, key=True)

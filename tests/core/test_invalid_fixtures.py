@@ -66,7 +66,7 @@ TABLE: dict[str, Expected] = {
     "negotiation-wants-before-accepts": Expected(67, "'wants' cannot come before 'accepts'"),
     "unknown-condition": Expected(15, "not a known condition; it must have one of the keys"),
     "unknown-effect": Expected(42, "not a known effect; it must have one of the keys"),
-    "effect-both-add-and-set": Expected(42, "give exactly one of 'add' and 'set'"),
+    "effect-both-add-and-set": Expected(42, "effects[0]: give exactly one of 'add' and 'set'"),
     # pass two: cross-references
     "languages-without-english": Expected(6, "English ('en') is required"),
     "next-unknown-scene": Expected(44, "unknown scene 'chose'; did you mean 'choose'?"),
