@@ -1,0 +1,54 @@
+"""Collect the UI messages from the code and add new ones to every catalog.
+
+``python -m game.locale.extract`` finds every ``_()``, ``N_()`` and
+``ngettext()`` under ``game/ui``, then updates each ``bridges.po``: new
+messages are added (untranslated), messages no longer used are dropped,
+translations are kept. Needs Babel (``pip install -e '.[test]'``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent
+SOURCE_DIR = LOCALE_DIR.parent / "ui"
+DOMAIN = "bridges"
+LANGUAGES = ("en", "bg")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def po_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract():
+    """A Babel catalog of every message the UI code uses."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(domain=DOMAIN, project="Bridges", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(SOURCE_DIR), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)
+    ):
+        template.add(message, None, [(f"game/ui/{filename}", lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def main(argv: list[str] | None = None) -> int:
+    from babel.messages.pofile import read_po, write_po
+
+    template = extract()
+    for language in LANGUAGES:
+        path = po_path(language)
+        with path.open("rb") as stream:
+            catalog = read_po(stream, locale=language, domain=DOMAIN)
+        catalog.update(template, no_fuzzy_matching=True)
+        with path.open("wb") as stream:
+            write_po(stream, catalog, width=100, omit_header=False, ignore_obsolete=True, include_previous=False, sort_output=False)
+        print(f"{path}: {len(catalog)} messages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

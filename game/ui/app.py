@@ -1,0 +1,439 @@
+"""The app: the window, the scene stack and the loop.
+
+:func:`run` is what ``python main.py play`` calls. :class:`App` is the same
+loop driven one step at a time, for tests and screenshots::
+
+    app = App(size=(1280, 720), language="en")
+    app.click("play")                 # posts a mouse press and release on a target
+    app.key(pygame.K_2); app.key(pygame.K_RETURN)
+    app.current_scene_name            # "choice", "feedback", ...
+
+The loop is frugal: it sleeps in ``pygame.event.wait`` until something
+happens, repaints only when something changed, and ticks the clock only
+while an animation (a fade under 200 ms, a reveal) runs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import language, set_language
+from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
+from game.ui.metrics import TEXT_SCALES, Metrics
+from game.ui.prefs import Prefs
+from game.ui.text import Typesetter
+from game.ui.theme import palette
+from game.ui.view import Painter
+
+DEFAULT_SIZE = (1280, 720)
+SMALLEST = (640, 360)
+IDLE_WAIT_MS = 1000
+FADE_MS = 150
+FRAME_MS = 16
+
+
+class App:
+    """The game window with its scene stack; also a step-by-step driver for tests."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] | None = None,
+        language: str | None = None,
+        fullscreen: bool | None = None,
+        scenario: Path | None = None,
+        folders: list[Path] | None = None,
+        seed: int | None = None,
+        prefs: Prefs | None = None,
+    ):
+        os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")  # native pixels on Windows
+        pygame.display.init()
+        pygame.font.init()
+        self.prefs = prefs or Prefs.load()
+        if language:
+            self.prefs.language = language
+        set_language(self.prefs.language or "en")
+        self.windowed_size = tuple(size or DEFAULT_SIZE)
+        self.fullscreen = bool(self.prefs.fullscreen if fullscreen is None else fullscreen)
+        pygame.display.set_caption("Bridges")
+        self.surface = self._open_window()
+        pygame.key.stop_text_input()
+        pygame.key.set_repeat(400, 40)
+        self.typesetter = Typesetter()
+        self.mapper = InputMapper(lambda v: self.metrics.u(v))
+        self.folders = folders
+        self.seed = seed
+        self.stack: list[Any] = []
+        self.play: Any = None
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self._rulebook: Any = None
+        self._fade: pygame.Surface | None = None
+        self._fade_ms = 0.0
+        self._animating = False
+        self._dim: pygame.Surface | None = None
+        self._configure()
+        if scenario is not None:
+            self.open_scenario(Path(scenario))
+        else:
+            from game.ui.scenes.title import TitleScene
+
+            self.reset(TitleScene(), fade=False)
+
+    # ----- window -------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _configure(self) -> None:
+        """Recompute sizes and palette; every scene rebuilds."""
+        self.size = self.surface.get_size()
+        self.metrics = Metrics(self.size, self.prefs.text_scale)
+        self.palette = palette(self.prefs.high_contrast)
+        self.painter = Painter(self.typesetter, self.palette, self.metrics.u)
+        self._dim = None
+        for scene in self.stack:
+            scene.invalidate()
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(SMALLEST[0], int(size[0])), max(SMALLEST[1], int(size[1])))
+        if not self.fullscreen:
+            self.windowed_size = size
+            if self.surface.get_size() != size:
+                self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.surface = pygame.display.get_surface() or self.surface
+        self._configure()
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.prefs.fullscreen = self.fullscreen
+        self.prefs.save()
+        self.surface = self._open_window()
+        self._configure()
+
+    # ----- settings that re-render everything --------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.prefs.language = set_language(lang)
+        self.prefs.save()
+        self._configure()
+
+    def set_text_scale(self, scale: float) -> None:
+        if scale in TEXT_SCALES:
+            self.prefs.text_scale = scale
+            self.prefs.save()
+            self._configure()
+
+    def step_text_scale(self, step: int) -> None:
+        index = TEXT_SCALES.index(self.prefs.text_scale) if self.prefs.text_scale in TEXT_SCALES else 0
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, index + step))])
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.prefs.high_contrast = bool(on)
+        self.prefs.save()
+        self._configure()
+
+    def set_motion(self, on: bool) -> None:
+        self.prefs.motion = bool(on)
+        self.prefs.save()
+        self.dirty = True
+
+    # ----- the scene stack ---------------------------------------------------------------
+    @property
+    def top(self) -> Any:
+        return self.stack[-1] if self.stack else None
+
+    @property
+    def current_scene_name(self) -> str:
+        return self.top.name if self.top else ""
+
+    def push(self, scene: Any, fade: bool = True) -> None:
+        self._before_change(fade)
+        self.stack.append(scene)
+        scene.enter(self)
+
+    def pop(self, fade: bool = True) -> None:
+        if len(self.stack) > 1:
+            self._before_change(fade)
+            self.stack.pop().exit()
+            self.top.invalidate()
+
+    def replace(self, scene: Any, fade: bool = True) -> None:
+        self._before_change(fade)
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter(self)
+
+    def reset(self, scene: Any, fade: bool = True) -> None:
+        """Clear the stack and show ``scene``."""
+        self._before_change(fade)
+        while self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter(self)
+
+    def _before_change(self, fade: bool) -> None:
+        self.mapper.reset_pointer()
+        if fade and self.prefs.motion and self.frames:
+            self._fade = self.surface.copy()
+            self._fade_ms = 0.0
+        self.dirty = True
+
+    # ----- shared destinations -------------------------------------------------------------
+    @property
+    def rulebook(self) -> Any:
+        if self._rulebook is None:
+            from game.scoring.rulebook import default_rulebook
+
+            self._rulebook = default_rulebook()
+        return self._rulebook
+
+    def library_folders(self) -> list[Path]:
+        from game.ui.library import default_folders
+
+        return self.folders if self.folders is not None else default_folders()
+
+    def open_scenario(self, path: Path) -> None:
+        """Straight to a scenario's briefing (the library lists it if it has problems)."""
+        from game.ui.library import load_entry
+        from game.ui.scenes.briefing import BriefingScene
+        from game.ui.scenes.library import LibraryScene
+
+        entry = load_entry(path, self.rulebook.ids)
+        self.reset(BriefingScene(entry) if entry.ok else LibraryScene(), fade=False)
+
+    def start_play(self, entry: Any, session: Any = None) -> None:
+        from game.ui.play import Play
+
+        self.play = Play(entry, self.rulebook, session=session, seed=self.seed)
+        self.show_current_decision()
+
+    def show_current_decision(self) -> None:
+        from game.ui.scenes import scene_for
+
+        self.reset(scene_for(self.play))
+
+    def leave_play(self) -> None:
+        from game.ui.scenes.library import LibraryScene
+
+        self.play = None
+        self.reset(LibraryScene())
+
+    def open_help(self, topic: str) -> None:
+        from game.ui.scenes.overlays import HelpOverlay
+
+        if not isinstance(self.top, HelpOverlay):
+            self.push(HelpOverlay(topic))
+
+    def open_people(self) -> None:
+        from game.ui.scenes.overlays import PeopleOverlay
+
+        if self.play is not None and not isinstance(self.top, PeopleOverlay):
+            self.push(PeopleOverlay())
+
+    def open_menu(self) -> None:
+        from game.ui.scenes.overlays import PauseOverlay
+
+        if self.play is not None and not isinstance(self.top, PauseOverlay):
+            self.push(PauseOverlay())
+
+    def activate_common(self, target_id: str) -> None:
+        """Targets every screen shares (top bar and status bar buttons)."""
+        if target_id == "global:language":
+            self.set_language("bg" if language() == "en" else "en")
+        elif target_id == "global:back":
+            self.top.back()
+        elif target_id == "global:people":
+            self.open_people()
+        elif target_id == "global:menu":
+            self.open_menu()
+        elif target_id == "global:help":
+            self.open_help(self.top.help_topic)
+        elif target_id == "global:settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            self.push(SettingsScene())
+
+    # ----- events and actions ---------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if kind == pygame.QUIT:
+            self.running = False
+        elif kind == pygame.VIDEORESIZE:
+            self.resize(event.size)
+        elif kind == pygame.WINDOWSIZECHANGED:
+            if self.surface.get_size() != self.size or (pygame.display.get_surface() and pygame.display.get_surface().get_size() != self.size):
+                self.resize(pygame.display.get_surface().get_size())
+        elif kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE):
+            self.dirty = True
+        elif kind == pygame.WINDOWLEAVE:
+            self.mapper.hovered = None
+            self.dirty = True
+        elif self.top is not None:
+            for action in self.mapper.convert(event, self.top):
+                self.dispatch(action)
+        if self.mapper.changed:
+            self.mapper.changed = False
+            self.dirty = True
+
+    def dispatch(self, action: Action) -> None:
+        """Settings every screen shares are handled here; the rest go to the top scene."""
+        kind = action.kind
+        if kind in GLOBAL_ACTIONS:
+            if kind == "language":
+                self.set_language("bg" if language() == "en" else "en")
+            elif kind == "fullscreen":
+                self.toggle_fullscreen()
+            elif kind == "contrast":
+                self.set_high_contrast(not self.prefs.high_contrast)
+            elif kind in ("text_bigger", "text_smaller"):
+                self.step_text_scale(1 if kind == "text_bigger" else -1)
+            elif kind == "quit":
+                self.running = False
+            return
+        self.top.handle(action)
+
+    # ----- frames ----------------------------------------------------------------------------
+    @property
+    def animating(self) -> bool:
+        return self._fade is not None or self._animating
+
+    def update(self, dt: float) -> None:
+        busy = False
+        if self._fade is not None:
+            self._fade_ms += dt
+            if self._fade_ms >= FADE_MS:
+                self._fade = None
+            self.dirty = True
+        for scene in list(self.stack):
+            if scene.update(dt):
+                busy = True
+        self._animating = busy
+
+    def draw(self) -> None:
+        """Repaint the visible scenes (only the top one's overlays dim what is below)."""
+        for scene in self.stack:
+            scene.refresh()
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        self.surface.fill(self.palette.bg)
+        for index in range(first, len(self.stack)):
+            scene = self.stack[index]
+            if index > first:
+                self.surface.blit(self._dimmer(), (0, 0))
+            scene.draw(self.surface)
+        if self._fade is not None:
+            self._fade.set_alpha(round(255 * max(0.0, 1 - self._fade_ms / FADE_MS)))
+            self.surface.blit(self._fade, (0, 0))
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def _dimmer(self) -> pygame.Surface:
+        if self._dim is None or self._dim.get_size() != self.size:
+            self._dim = pygame.Surface(self.size, pygame.SRCALPHA)
+            self._dim.fill(self.palette.dim)
+        return self._dim
+
+    def step(self, dt: float = FRAME_MS) -> None:
+        """Handle every pending event, advance animations by ``dt`` ms, repaint if needed."""
+        for event in pygame.event.get():
+            self.handle_event(event)
+            if not self.running:
+                return
+        self.update(dt)
+        for scene in self.stack:
+            if scene.stale:
+                self.dirty = True
+        if self.dirty:
+            self.draw()
+
+    def run(self) -> int:
+        """The real loop: sleep until an event, repaint only on change, tick only while animating."""
+        clock = pygame.time.Clock()
+        self.draw()
+        while self.running:
+            if self.animating:
+                dt = clock.tick(60)
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                clock.tick()
+                dt = FRAME_MS
+            for event in events:
+                self.handle_event(event)
+                if not self.running:
+                    break
+            if not self.running:
+                break
+            self.update(dt)
+            if self.dirty or any(scene.stale for scene in self.stack):
+                self.draw()
+        return 0
+
+    # ----- helpers for tests and screenshots -----------------------------------------------------
+    def post(self, kind: int, **attributes: Any) -> None:
+        pygame.event.post(pygame.event.Event(kind, attributes))
+
+    def settle(self, limit_ms: int = 3000) -> None:
+        """Step until no animation runs."""
+        self.step()
+        waited = 0
+        while self.animating and waited < limit_ms:
+            self.step()
+            waited += FRAME_MS
+
+    def target_center(self, target_id: str) -> tuple[int, int]:
+        """Where to press a target of the top scene (scrolling it into view first)."""
+        scene = self.top
+        scene.refresh()
+        target = scene.view.find(target_id)
+        if target is None:
+            known = ", ".join(t.id for t in scene.view.targets)
+            raise LookupError(f"no target '{target_id}' on {scene.name}; targets: {known}")
+        scene.reveal(target)
+        return scene.view.on_screen(target, scene.scroll).center
+
+    def click(self, target_id: str, touch: bool = False) -> None:
+        """Press and release the mouse (or a finger, with ``touch``) on a target, then settle."""
+        pos = self.target_center(target_id)
+        extra = {"touch": True} if touch else {}
+        self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), **extra)
+        self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, **extra)
+        self.post(pygame.MOUSEBUTTONUP, pos=pos, button=1, **extra)
+        self.settle()
+
+    def key(self, key: int, mod: int = 0) -> None:
+        self.post(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
+        self.post(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
+        self.settle()
+
+    def screenshot(self, path: Path) -> None:
+        for scene in self.stack:
+            if scene.stale:
+                self.dirty = True
+        self._fade = None
+        self.draw()
+        pygame.image.save(self.surface, str(path))
+
+    def close(self) -> None:
+        while self.stack:
+            self.stack.pop().exit()
+        pygame.display.quit()
+
+
+def run(scenario: Path | None = None, language: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool = False) -> int:
+    """Start pygame, play until the window closes; returns the exit code (0)."""
+    app = App(size=size, language=language, fullscreen=fullscreen or None, scenario=scenario)
+    try:
+        return app.run()
+    finally:
+        app.close()

@@ -1,0 +1,52 @@
+"""Logical units to pixels: one unit is one pixel at 1920x1080.
+
+Layout is written in logical units; :class:`Metrics` turns them into pixels
+for the real window, so the same layout fits 1280x720 and 3840x2160. Text
+sizes also follow the player's text scale (100, 125, 150 or 200 %), and fonts
+are opened at the resulting pixel size, so text is always rendered at native
+resolution, never scaled as a bitmap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ui.theme import ROLES
+
+BASE_SIZE = (1920, 1080)
+TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
+MIN_SCALE = 0.35
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """A font at one pixel size."""
+
+    px: int
+    bold: bool = False
+
+
+class Metrics:
+    """Pixel sizes for a window size and a text scale."""
+
+    def __init__(self, size: tuple[int, int], text_scale: float = 1.0):
+        self.width, self.height = max(1, size[0]), max(1, size[1])
+        self.scale = max(MIN_SCALE, min(self.width / BASE_SIZE[0], self.height / BASE_SIZE[1]))
+        self.text_scale = text_scale
+
+    def u(self, units: float) -> int:
+        """Logical units to whole pixels (never 0 for a non-zero length)."""
+        if not units:
+            return 0
+        value = round(units * self.scale)
+        return value if value else (1 if units > 0 else -1)
+
+    def font(self, role: str) -> FontSpec:
+        """The font for a text role at this window size and text scale."""
+        spec = ROLES[role]
+        return FontSpec(max(8, round(spec.size * self.scale * self.text_scale)), spec.bold)
+
+    def fixed_font(self, role: str) -> FontSpec:
+        """A role's font that ignores the text scale (for decoration such as the grade letter)."""
+        spec = ROLES[role]
+        return FontSpec(max(8, round(spec.size * self.scale)), spec.bold)

@@ -1,0 +1,149 @@
+"""One play of one scenario: the engine session, autosave, progress and scorecard.
+
+Decision scenes call :meth:`Play.answer`; it asks the engine, writes the
+autosave, and returns the engine's plain events for the feedback screen.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from typing import Any
+
+from game.ui import records, resume
+from game.ui.i18n import N_, _, tr
+from game.ui.library import Entry
+
+RESOURCE_NAMES = {"budget": N_("Budget"), "weeks": N_("Weeks"), "reputation": N_("Reputation"), "network": N_("Network")}
+KIND_NAMES = {
+    "partner": N_("Partner"), "liaison": N_("Liaison"), "facilitator": N_("Facilitator"), "supporter": N_("Supporter"),
+    "media": N_("Media"), "sponsor": N_("Sponsor"), "counterpart": N_("Counterpart"),
+}
+PHASES = (("before", N_("Before")), ("during", N_("During")), ("after", N_("After")))
+ELEMENT_NAMES = {
+    "goals": N_("Goals"), "responsibilities": N_("Responsibilities"), "contributions": N_("Contributions"),
+    "period": N_("Period"), "mechanism": N_("Mechanism"), "benefits": N_("Benefits"),
+}
+
+
+def left_scene(events: list[dict]) -> bool:
+    """True if these events moved the story on (not research or a negotiation round)."""
+    return any(e.get("type") in ("scene", "ended") for e in events)
+
+
+class Play:
+    """A session of one scenario, saved after every decision."""
+
+    def __init__(self, entry: Entry, rulebook: Any, session: Any | None = None, seed: int | None = None):
+        from game.core.engine import Session
+
+        self.entry = entry
+        self.scenario = entry.scenario
+        self.rulebook = rulebook
+        if session is None:
+            session = Session(self.scenario, seed=random.randrange(1_000_000) if seed is None else seed, scenario_hash=entry.hash)
+        self.session = session
+        self.save_problem: str | None = None
+        self._scorecard: dict | None = None
+        self._recorded = False
+        self._distance = self._distances()
+
+    # ----- decisions ----------------------------------------------------------
+    def answer(self, answer: dict) -> list[dict]:
+        """Apply an answer (InvalidAnswer propagates, state unchanged) and autosave."""
+        events = self.session.answer(answer)
+        self._scorecard = None
+        if self.session.ended:
+            resume.discard(self.scenario.id)
+        else:
+            try:
+                resume.save(self.session)
+                self.save_problem = None
+            except OSError as exc:
+                self.save_problem = str(exc.strerror or exc)
+        return events
+
+    # ----- names ----------------------------------------------------------------
+    def resource_name(self, resource_id: str) -> str:
+        resource = self.scenario.resources.get(resource_id)
+        if resource is not None and resource.label is not None:
+            return tr(resource.label)
+        return _(RESOURCE_NAMES[resource_id]) if resource_id in RESOURCE_NAMES else resource_id
+
+    def cast_name(self, cast_id: str) -> str:
+        member = self.scenario.member(cast_id)
+        return tr(member.name) if member else cast_id
+
+    def trait_name(self, trait: str) -> str:
+        definition = self.scenario.traits.get(trait)
+        return tr(definition.name) if definition else trait.replace("_", " ")
+
+    def trait_value(self, trait: str, value: Any) -> str:
+        definition = self.scenario.traits.get(trait)
+        if definition is not None and str(value) in definition.values:
+            return tr(definition.values[str(value)])
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        return str(value)
+
+    def rule_title(self, rule_id: str) -> str:
+        rule = self.rulebook.by_id.get(rule_id)
+        return tr(rule.title) if rule else rule_id
+
+    def rule_advice(self, rule_id: str) -> str:
+        rule = self.rulebook.by_id.get(rule_id)
+        return tr(rule.advice) if rule else ""
+
+    # ----- progress -------------------------------------------------------------
+    def _distances(self) -> dict[str, int]:
+        """Fewest scenes from each scene to an ending (events on the way do not count)."""
+        from game.core.graph import edges
+
+        graph = edges(self.scenario)
+        reverse: dict[str, set[str]] = {sid: set() for sid in graph}
+        for source, targets in graph.items():
+            for target in targets:
+                reverse.setdefault(target, set()).add(source)
+        distance = {sid: 0 for sid, scene in self.scenario.scenes.items() if scene.kind == "ending"}
+        queue = deque(distance)
+        while queue:
+            current = queue.popleft()
+            for source in reverse.get(current, ()):
+                if source not in distance:
+                    distance[source] = distance[current] + 1
+                    queue.append(source)
+        return distance
+
+    def progress(self) -> tuple[int, int]:
+        """(decisions taken, decisions in all) counting scenes, the rest estimated by the shortest way on."""
+        state = self.session.state
+        done = len(state.visited) - 1
+        current = state.scene
+        left = self._distance.get(current)
+        if left is None and state.resume:
+            left = self._distance.get(state.resume[-1], 0) + 1
+        left = left or 0
+        if self.session.ended:
+            return done, done
+        return done, done + left
+
+    # ----- results --------------------------------------------------------------
+    def scorecard(self) -> dict | None:
+        """The grader's scorecard (None if the grader is not available)."""
+        if self._scorecard is None:
+            try:
+                from game.scoring.grader import grade
+            except ImportError:
+                return None
+            self._scorecard = grade(self.scenario, self.session, self.rulebook)
+        return self._scorecard
+
+    def record_result(self) -> bool:
+        """Record the best score once per play; True if it is a new best."""
+        if self._recorded or not self.session.ended:
+            return False
+        self._recorded = True
+        card = self.scorecard()
+        if not card:
+            return False
+        return records.record(self.scenario.id, card.get("overall"), card.get("grade"))

@@ -1,0 +1,50 @@
+"""The player's settings: language, text size, contrast, fullscreen, motion.
+
+Kept in ``settings.json`` in the user data folder; a missing or damaged file
+gives the defaults, and unknown or wrong values are ignored one by one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from game.store.paths import data_dir
+from game.ui.files import read_json_object, write_atomic
+from game.ui.i18n import LANGUAGES
+from game.ui.metrics import TEXT_SCALES
+
+FILE_NAME = "settings.json"
+
+
+@dataclass
+class Prefs:
+    language: str | None = None   # None: not chosen yet (English until then)
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    fullscreen: bool = False
+    motion: bool = True
+
+    @classmethod
+    def path(cls) -> Path:
+        return data_dir() / FILE_NAME
+
+    @classmethod
+    def load(cls) -> "Prefs":
+        raw = read_json_object(cls.path())
+        prefs = cls()
+        if raw.get("language") in LANGUAGES:
+            prefs.language = raw["language"]
+        if raw.get("text_scale") in TEXT_SCALES:
+            prefs.text_scale = float(raw["text_scale"])
+        for name in ("high_contrast", "fullscreen", "motion"):
+            if isinstance(raw.get(name), bool):
+                setattr(prefs, name, raw[name])
+        return prefs
+
+    def save(self) -> None:
+        try:
+            write_atomic(self.path(), json.dumps(asdict(self), indent=2))
+        except OSError:
+            pass  # settings are a convenience: never stop the game over them

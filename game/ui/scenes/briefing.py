@@ -1,0 +1,157 @@
+"""The briefing: the NGO, its goal, the goals to reach and the resources at hand;
+start a new game or resume from the last decision."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import resume
+from game.ui.i18n import _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.library import Entry
+from game.ui.play import RESOURCE_NAMES
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, footer, top_bar
+from game.ui.theme import L, M, S, XL
+
+Rect = pygame.Rect
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+    help_topic = "briefing"
+
+    def __init__(self, entry: Entry):
+        super().__init__()
+        self.entry = entry
+        self.saved = None
+        self.resume_problem: str | None = None
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        self.saved, self.resume_problem = None, None
+        if resume.has_autosave(self.entry.id):
+            try:
+                self.saved = resume.load(self.entry.scenario, self.entry.hash)
+            except resume.ResumeError as exc:
+                self.resume_problem = str(exc)
+
+    def build(self, b: Builder) -> None:
+        scenario = self.entry.scenario
+        top = top_bar(b, tr(scenario.title))
+        if self.saved is not None:
+            done = len(self.saved.state.log)
+            specs = [
+                ButtonSpec("start-over", _("Start over"), "secondary", "left", hotkey=2),
+                ButtonSpec("resume", ngettext("Resume after {n} decision", "Resume after {n} decisions", done).format(n=done), "primary", "right", hotkey=1),
+            ]
+            note, note_color = _("Your last game is saved."), "text"
+        else:
+            specs = [ButtonSpec("start", _("Start"), "primary", "right", hotkey=1)]
+            note, note_color = "", "text"
+            if self.resume_problem:
+                note = _("The saved game could not be loaded ({reason}). Start again.").format(reason=self.resume_problem)
+                note_color = "bad"
+        bottom = footer(b, specs, note, note_color)
+        x, width = column(b)
+        two = width >= b.u(1300) * b.m.text_scale
+        gap = b.u(L)
+        left_w = (width - gap) * 3 // 5 if two else width
+        right_w = width - left_w - gap if two else width
+        with b.view.scrolling(Rect(0, top, b.m.width, bottom - top)):
+            y = top + b.u(XL)
+            left_bottom = self._ngo(b, x, y, left_w)
+            right_x, right_y = (x + left_w + gap, y) if two else (x, left_bottom + gap)
+            right_bottom = self._resources(b, right_x, right_y, right_w)
+            bottom_y = max(left_bottom, right_bottom) + gap
+            self._how(b, x, bottom_y, width)
+        self.set_default_focus("resume" if self.saved is not None else "start")
+
+    def _card_start(self, b: Builder, x: int, y: int, w: int) -> tuple[int, Rect]:
+        return b.view.mark(), Rect(x, y, w, 0)
+
+    def _heading(self, b: Builder, icon: str, text: str, x: int, y: int, w: int, card: Rect) -> int:
+        size = b.line_height("h3")
+        b.icon(icon, x, y, size, "primary")
+        return b.text(text, "h3", x + size + b.u(M), y, w - size - b.u(M), "text", container=card)
+
+    def _ngo(self, b: Builder, x: int, y: int, w: int) -> int:
+        scenario = self.entry.scenario
+        pad = b.u(L)
+        index, card = self._card_start(b, x, y, w)
+        inner = w - 2 * pad
+        cy = y + pad
+        cy += self._heading(b, "people", _("Your organisation"), x + pad, cy, inner, card) + b.u(S)
+        cy += b.text(tr(scenario.ngo.name), "h2", x + pad, cy, inner, "text", container=card) + b.u(S)
+        where = _("{cause} · {town}").format(cause=tr(scenario.ngo.cause), town=tr(scenario.ngo.town))
+        cy += b.text(where, "body", x + pad, cy, inner, "muted", container=card) + b.u(M)
+        cy += b.text(tr(scenario.summary), "body", x + pad, cy, inner, "text", container=card) + b.u(L)
+        if scenario.goals:
+            cy += self._heading(b, "flag", _("Your goals"), x + pad, cy, inner, card) + b.u(S)
+            for goal in scenario.goals:
+                size = b.line_height("body")
+                b.icon("flag", x + pad, cy + b.u(4), size - b.u(8), "accent")
+                cy += b.text(tr(goal.text), "body", x + pad + size + b.u(S), cy, inner - size - b.u(S), "text", container=card) + b.u(S)
+        card.h = cy + pad - y
+        b.card(card, index=index)
+        return card.bottom
+
+    def _resources(self, b: Builder, x: int, y: int, w: int) -> int:
+        scenario = self.entry.scenario
+        pad = b.u(L)
+        index, card = self._card_start(b, x, y, w)
+        inner = w - 2 * pad
+        cy = y + pad
+        cy += self._heading(b, "budget", _("Your resources"), x + pad, cy, inner, card) + b.u(M)
+        size = b.line_height("h3")
+        for resource_id, resource in scenario.resources.items():
+            name = tr(resource.label) if resource.label else _(RESOURCE_NAMES.get(resource_id, resource_id))
+            icon = resource_id if resource_id in RESOURCE_NAMES else "resource"
+            b.icon(icon, x + pad, cy, size, "primary")
+            value = str(resource.start)
+            value_w = b.text_width(value, "h3")
+            b.text(value, "h3", x + w - pad - value_w, cy, value_w, "text", container=card)
+            cy += max(size, b.text(name, "body", x + pad + size + b.u(M), cy, inner - size - value_w - b.u(2 * M), "text", container=card)) + b.u(M)
+        minutes = ngettext("About {n} minute to play.", "About {n} minutes to play.", scenario.minutes).format(n=scenario.minutes)
+        cy += b.text(minutes, "small", x + pad, cy, inner, "muted", container=card)
+        card.h = cy + pad - y
+        b.card(card, index=index)
+        return card.bottom
+
+    def _how(self, b: Builder, x: int, y: int, w: int) -> int:
+        pad = b.u(L)
+        index, card = self._card_start(b, x, y, w)
+        inner = w - 2 * pad
+        cy = y + pad
+        cy += self._heading(b, "help", _("How it works"), x + pad, cy, inner, card) + b.u(S)
+        text = _(
+            "You make one decision at a time. After each one you see what happened, which rule of the handbook it touched, "
+            "and how your resources and relationships changed. At the end, a debrief grades every decision."
+        )
+        cy += b.text(text, "body", x + pad, cy, inner, "text", container=card)
+        card.h = cy + pad - y
+        b.card(card, "surface_alt", index=index)
+        return card.bottom
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "start":
+            resume.discard(self.entry.id)
+            self.app.start_play(self.entry)
+        elif target_id == "resume" and self.saved is not None:
+            self.app.start_play(self.entry, self.saved)
+        elif target_id == "start-over":
+            resume.discard(self.entry.id)
+            self.app.start_play(self.entry)
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("resume" if self.saved is not None else "start")
+
+    def back(self) -> None:
+        from game.ui.scenes.library import LibraryScene
+
+        if len(self.app.stack) > 1:
+            self.app.pop()
+        else:
+            self.app.reset(LibraryScene())

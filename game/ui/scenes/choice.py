@@ -1,0 +1,97 @@
+"""Choice and event scenes: options as large cards; number keys pick, Enter confirms.
+
+An event is shown as a news item (a masthead, the headline, the story) above
+the responses.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.i18n import N_, _, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.decision import DecisionScene
+from game.ui.theme import L, M, S, XL
+
+Rect = pygame.Rect
+MASTHEADS = {
+    "before": N_("NEWS · before the partnership"),
+    "during": N_("NEWS · during the partnership"),
+    "after": N_("NEWS · after the partnership"),
+}
+
+
+class ChoiceScene(DecisionScene):
+    """A dilemma: choose one option, then confirm."""
+
+    name = "choice"
+
+    def __init__(self, play):
+        super().__init__(play)
+        self.selected: str | None = None
+
+    def options(self):
+        return self.play.session.options()
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        ids = [o.id for o in self.options()]
+        if self.selected in ids:
+            note = _("Option {n} selected. Confirm, or choose another.").format(n=ids.index(self.selected) + 1)
+        else:
+            note = _("Choose an option: click it or press its number.")
+        return [ButtonSpec("confirm", _("Confirm"), "primary", "check", self.selected is not None)], note
+
+    def body(self, b: Builder, x: int, y: int, width: int) -> int:
+        options = self.options()
+        gap = b.u(M)
+        for number, option in enumerate(options, 1):
+            chosen = option.id == self.selected
+            label = tr(option.text)
+            h = b.button_height(label, width, "check" if chosen else None, number, "strong")
+            b.button(f"option:{option.id}", label, Rect(x, y, width, h), "selected" if chosen else "option", "check" if chosen else None, hotkey=number, role="strong")
+            y += h + gap
+        if options:
+            self.set_default_focus(f"option:{options[0].id}")
+        return y
+
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("option:"):
+            self.selected = target_id.split(":", 1)[1]
+            self.focus = "confirm"
+            self.notice = ""
+            self.invalidate()
+        elif target_id == "confirm":
+            if self.selected is not None:
+                self.commit({"choose": self.selected})
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("confirm")
+
+
+class EventScene(ChoiceScene):
+    """Something happened: a news card, then the responses."""
+
+    name = "event"
+
+    def intro(self, b: Builder, x: int, y: int, width: int) -> int:
+        scene = self.scene_model
+        pad = b.u(XL)
+        inner = width - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, width, 0)
+        cy = y + pad
+        size = b.line_height("small_bold")
+        b.icon("news", x + pad, cy, size, "ink")
+        masthead = _(MASTHEADS.get(scene.phase, MASTHEADS["during"]))
+        cy += b.text(masthead, "small_bold", x + pad + size + b.u(S), cy, inner - size - b.u(S), "ink", container=card) + b.u(S)
+        b.box(Rect(x + pad, cy, inner, b.u(3)), "ink", radius=0)
+        cy += b.u(3) + b.u(M)
+        cy += b.text(tr(scene.headline), "h1", x + pad, cy, inner, "ink", container=card) + b.u(M)
+        cy += b.text(tr(scene.text), "body", x + pad, cy, inner, "ink", container=card)
+        card.h = cy + pad - y
+        b.card(card, "paper", "ink", index=index)
+        y = card.bottom + b.u(L)
+        y += b.text(_("How do you respond?"), "h2", x, y, width) + b.u(M)
+        return y

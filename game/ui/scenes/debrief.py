@@ -1,0 +1,235 @@
+"""The debrief: the grade, a chart of the handbook's areas, the goals, every
+decision with the rules it honoured or broke, and what to do next time.
+
+Three tabs (1, 2, 3 on the keyboard): Summary, Decisions, Next time. The
+numbers come from the grader (``game.scoring.grader.grade``), never made up here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import N_, _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import Play
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, footer, margin, top_bar
+from game.ui.scenes.decision import section_heading
+from game.ui.scenes.ending import OUTCOMES
+from game.ui.scenes.feedback import verdict_badge
+from game.ui.theme import L, M, S, XL
+from game.ui.view import Box
+
+Rect = pygame.Rect
+TABS = (("summary", N_("Summary")), ("decisions", N_("Decisions")), ("next", N_("Next time")))
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+    help_topic = "debrief"
+
+    def __init__(self, play: Play):
+        super().__init__()
+        self.play = play
+        self.tab = "summary"
+        self.card: dict[str, Any] | None = None
+        self.new_best = False
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        self.card = self.play.scorecard()
+        self.new_best = self.play.record_result()
+
+    # ----- layout --------------------------------------------------------------------------
+    def build(self, b: Builder) -> None:
+        top = top_bar(b, _("Debrief: {title}").format(title=tr(self.play.scenario.title)), back=False)
+        bottom = footer(b, [
+            ButtonSpec("library", _("Scenarios"), "secondary", "left"),
+            ButtonSpec("again", _("Play again"), "primary", "right"),
+        ])
+        edge = margin(b)
+        tabs_y = top + b.u(M)
+        specs = [ButtonSpec(f"tab:{key}", _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
+                 for i, (key, label) in enumerate(TABS, 1)]
+        x, width = column(b)
+        tabs_h = b.button_row(specs, x, tabs_y, width, "left")
+        content_top = tabs_y + tabs_h + b.u(M)
+        b.view.add(Box(Rect(0, content_top - b.u(2), b.m.width, b.u(2)), "border", None, 0, 0))
+        with b.view.scrolling(Rect(0, content_top, b.m.width, bottom - content_top)):
+            y = content_top + b.u(L)
+            if self.card is None:
+                b.text(_("The grader is not available in this version, so there is no scorecard to show."), "h3", x, y, width)
+            elif self.tab == "summary":
+                self._summary(b, x, y, width)
+            elif self.tab == "decisions":
+                self._decisions(b, x, y, width)
+            else:
+                self._next_time(b, x, y, width)
+        self.set_default_focus(f"tab:{self.tab}")
+
+    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, rows) -> int:
+        pad = b.u(L)
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
+        cy = rows(b, x + pad, cy, w - 2 * pad, card)
+        card.h = cy + pad - y
+        b.card(card, index=index)
+        return card.bottom
+
+    def _summary(self, b: Builder, x: int, y: int, width: int) -> None:
+        two = width >= b.u(1400) * b.m.text_scale
+        gap = b.u(L)
+        left_w = (width - gap) * 2 // 5 if two else width
+        bottom = self._grade(b, x, y, left_w)
+        bottom = self._goals(b, x, bottom + gap, left_w)
+        if two:
+            self._areas(b, x + left_w + gap, y, width - left_w - gap)
+        else:
+            self._areas(b, x, bottom + gap, width)
+
+    def _grade(self, b: Builder, x: int, y: int, w: int) -> int:
+        card = self.card
+
+        def rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
+            size = b.line_height("display") + b.u(L)
+            circle = Rect(x, y, size, size)
+            b.view.add(Box(circle, "primary", None, 0, size // 2))
+            grade = str(card.get("grade") or "–")
+            b.text(grade, "display", circle.x, circle.y + (size - b.line_height("display")) // 2, size, "on_primary", "center", container=circle)
+            tx, tw = x + size + b.u(L), w - size - b.u(L)
+            ty = y
+            overall = card.get("overall")
+            score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
+            ty += b.text(score, "h2", tx, ty, tw, container=box) + b.u(S)
+            icon, word, color = OUTCOMES.get(card.get("outcome") or "", OUTCOMES["mixed"])
+            ty += b.text(_("Story: {outcome}").format(outcome=_(word)), "body", tx, ty, tw, container=box) + b.u(S)
+            if self.new_best:
+                ty += b.text(_("A new best score for this scenario."), "small_bold", tx, ty, tw, "good", container=box)
+            y = max(y + size, ty) + b.u(M)
+            names = self._area_names()
+            for key, label in (("strongest", _("Strongest: {areas}")), ("weakest", _("To work on: {areas}"))):
+                areas = [names.get(a, a) for a in card.get(key) or []]
+                if areas:
+                    y += b.text(label.format(areas=", ".join(areas)), "body", x, y, w, container=box) + b.u(S)
+            for note in card.get("notes") or []:
+                y += b.text(tr(note), "small", x, y, w, "muted", container=box) + b.u(S)
+            return y - b.u(S)
+
+        return self._card(b, x, y, w, "trophy", _("Your grade"), rows)
+
+    def _area_names(self) -> dict[str, str]:
+        names = {a.get("area"): tr(a.get("name")) for a in self.card.get("areas") or []}
+        for area in self.play.rulebook.areas:
+            names.setdefault(area.id, tr(area.name))
+        return names
+
+    def _goals(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
+            goals = self.card.get("goals") or []
+            if not goals:
+                return y + b.text(_("This scenario sets no goals of its own."), "body", x, y, w, "muted", container=box)
+            for goal in goals:
+                met = bool(goal.get("met"))
+                badge_w = verdict_badge_goal(b, met, x, y)
+                h = b.text(tr(goal.get("text")), "body", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=box)
+                y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(M)
+            return y - b.u(M)
+
+        return self._card(b, x, y, w, "flag", _("Your goals"), rows)
+
+    def _areas(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
+            areas = self.card.get("areas") or []
+            if not areas:
+                return y + b.text(_("No decision touched a rule of the handbook."), "body", x, y, w, "muted", container=box)
+            size = b.line_height("strong")
+            number_w = b.text_width("100", "h3") + b.u(S)
+            for area in areas:
+                score = area.get("score")
+                b.icon(area.get("area", ""), x, y, size, "primary")
+                y += b.text(tr(area.get("name")), "strong", x + size + b.u(M), y, w - size - b.u(M), container=box) + b.u(S)
+                bar_w = max(b.u(80), w - number_w - b.u(M))
+                b.bar(Rect(x, y + b.u(4), bar_w, b.u(22)), (score or 0) / 100, "primary")
+                shown = "–" if score is None else str(round(score))
+                b.text(shown, "h3", x + bar_w + b.u(M), y - b.u(8), number_w, container=box)
+                y += b.u(30) + b.u(S)
+                honoured, broken = int(area.get("honoured") or 0), int(area.get("broken") or 0)
+                counts = _("{honoured} honoured · {broken} broken").format(honoured=honoured, broken=broken)
+                y += b.text(counts, "small", x, y, w, "muted", container=box) + b.u(L)
+            return y - b.u(L)
+
+        return self._card(b, x, y, w, "networking", _("The handbook's areas"), rows)
+
+    def _decisions(self, b: Builder, x: int, y: int, width: int) -> None:
+        timeline = self.card.get("timeline") or []
+        if not timeline:
+            b.text(_("No decisions were recorded."), "body", x, y, width, "muted")
+            return
+        scenes = self.play.scenario.scenes
+        for number, entry in enumerate(timeline, 1):
+            title = tr(entry.get("title")) if entry.get("title") else ""
+            if not title:
+                scene = scenes.get(entry.get("scene", ""))
+                title = tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else entry.get("scene", "")
+
+            def rows(b: Builder, x: int, y: int, w: int, box: Rect, entry=entry) -> int:
+                evidence = entry.get("evidence") or []
+                if not evidence:
+                    return y + b.text(_("No rule of the handbook was touched here."), "body", x, y, w, "muted", container=box)
+                for item in evidence:
+                    badge_w = verdict_badge(b, item.get("verdict", ""), x, y)
+                    h = b.text(self.play.rule_title(item.get("rule", "")), "body", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=box)
+                    y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(S)
+                return y - b.u(S)
+
+            heading = _("{n}. {title}").format(n=number, title=title)
+            y = self._card(b, x, y, width, "timeline", heading, rows) + b.u(M)
+
+    def _next_time(self, b: Builder, x: int, y: int, width: int) -> None:
+        items = self.card.get("next_time") or []
+        if not items:
+            b.text(_("Nothing to improve: you followed every rule this story tested."), "h3", x, y, width)
+            return
+        intro = ngettext("One thing to do differently next time:", "{n} things to do differently next time:", len(items)).format(n=len(items))
+        y += b.text(intro, "h3", x, y, width) + b.u(M)
+        for item in items:
+            def rows(b: Builder, x: int, y: int, w: int, box: Rect, item=item) -> int:
+                return y + b.text(tr(item.get("advice")), "body", x, y, w, container=box)
+
+            y = self._card(b, x, y, width, "help", tr(item.get("title")) or item.get("rule", ""), rows) + b.u(M)
+
+    # ----- actions -------------------------------------------------------------------------
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("tab:"):
+            self.tab = target_id[4:]
+            self.scroll = 0
+            self.invalidate()
+        elif target_id == "library":
+            self.app.leave_play()
+        elif target_id == "again":
+            self.app.start_play(self.play.entry)
+        else:
+            super().activate(target_id)
+
+    def back(self) -> None:
+        self.app.leave_play()
+
+
+def verdict_badge_goal(b: Builder, met: bool, x: int, y: int) -> int:
+    return verdict_badge_words(b, met, x, y)
+
+
+def verdict_badge_words(b: Builder, met: bool, x: int, y: int) -> int:
+    """Met / Not met, with a tick or a cross."""
+    icon, word, color = ("check", _("Met"), "good") if met else ("cross", _("Not met"), "bad")
+    size = b.line_height("small_bold")
+    width = size + b.u(S) + b.text_width(word, "small_bold") + b.u(M)
+    chip = Rect(x, y, width + b.u(S), size + b.u(S))
+    b.box(chip, f"{color}_soft", color, 2, radius=10)
+    b.icon(icon, x + b.u(S), y + b.u(S) // 2 + b.u(2), size - b.u(4), color)
+    b.text(word, "small_bold", x + b.u(S) + size + b.u(4), y + b.u(S) // 2, width - size, color, container=chip)
+    return chip.w

@@ -1,0 +1,101 @@
+"""What every decision screen shares: the status bar, the scene's title and
+text, a scrolling body, a footer with the main actions, and the way an
+answer goes to the engine and on to the feedback screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import _, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import Play, left_scene
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, footer, status_bar
+from game.ui.theme import L, M, S
+
+Rect = pygame.Rect
+
+
+class DecisionScene(Scene):
+    """Base of the scenes for choice, event, pick, negotiate, sequence and allocate."""
+
+    def __init__(self, play: Play):
+        super().__init__()
+        self.play = play
+        self.scene_model = play.session.scene
+        self.scene_id = play.session.scene_id
+        self.notice = ""
+
+    @property
+    def help_topic(self) -> str:  # type: ignore[override]
+        return self.name
+
+    # ----- layout -------------------------------------------------------------------
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        """The main actions and a note for the footer."""
+        return [], ""
+
+    def build(self, b: Builder) -> None:
+        top = status_bar(b, self.play)
+        specs, note = self.footer_specs()
+        note_color = "text"
+        if self.notice:
+            note, note_color = self.notice, "bad"
+        bottom = footer(b, specs, note, note_color)
+        x, width = column(b)
+        with b.view.scrolling(Rect(0, top, b.m.width, bottom - top)):
+            y = top + b.u(L)
+            y = self.intro(b, x, y, width)
+            self.body(b, x, y, width)
+
+    def intro(self, b: Builder, x: int, y: int, width: int) -> int:
+        """The scene's title and text; returns where the body starts."""
+        scene = self.scene_model
+        if scene.title is not None:
+            y += b.text(tr(scene.title), "h1", x, y, width) + b.u(S)
+        y += b.text(tr(scene.text), "body", x, y, min(width, b.u(1400) * b.m.text_scale)) + b.u(L)
+        return y
+
+    def body(self, b: Builder, x: int, y: int, width: int) -> int:
+        return y
+
+    # ----- answers ------------------------------------------------------------------
+    def commit(self, answer: dict) -> list[dict] | None:
+        """Send an answer to the engine; on to feedback if the story moved on."""
+        from game.core.engine import InvalidAnswer
+
+        try:
+            events = self.play.answer(answer)
+        except InvalidAnswer:
+            self.notice = _("That is not possible here. Check the choices and try again.")
+            self.invalidate()
+            return None
+        self.notice = ""
+        if left_scene(events):
+            from game.ui.scenes.feedback import FeedbackScene
+
+            self.app.replace(FeedbackScene(self.play, events, tr(self.scene_model.title) if self.scene_model.title else ""))
+        else:
+            self.invalidate()
+        return events
+
+    def back(self) -> None:
+        self.app.open_menu()
+
+    def context(self) -> dict[str, Any]:
+        return {"name": self.name, "scene": self.scene_id}
+
+
+def cost_text(play: Play, cost: dict[str, int]) -> str:
+    """A research cost such as "Weeks -1, Budget -50" (or "free")."""
+    if not cost:
+        return _("free")
+    return ", ".join(f"{play.resource_name(name)} -{amount}" for name, amount in cost.items())
+
+
+def section_heading(b: Builder, icon: str, text: str, x: int, y: int, width: int, color: str = "text") -> int:
+    size = b.line_height("h3")
+    b.icon(icon, x, y, size, "primary")
+    return b.text(text, "h3", x + size + b.u(M), y, width - size - b.u(M), color)

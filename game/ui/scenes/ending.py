@@ -1,0 +1,57 @@
+"""The end of the story: how it turned out, then on to the debrief."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.i18n import N_, _, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.decision import DecisionScene
+from game.ui.theme import L, M, XL
+
+Rect = pygame.Rect
+OUTCOMES = {
+    "success": ("trophy", N_("Success"), "good"),
+    "mixed": ("mixed", N_("Partly a success"), "warn"),
+    "failure": ("cross", N_("Not a success"), "bad"),
+}
+
+
+class EndingScene(DecisionScene):
+    name = "ending"
+    help_topic = "debrief"
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        return [ButtonSpec("debrief", _("See your debrief"), "primary", "right", hotkey=1)], ""
+
+    def intro(self, b: Builder, x: int, y: int, width: int) -> int:
+        scene = self.scene_model
+        icon, word, color = OUTCOMES.get(scene.outcome, OUTCOMES["mixed"])
+        width = min(width, b.u(1300) + int(b.u(300) * (b.m.text_scale - 1)))
+        x = (b.m.width - width) // 2
+        pad = b.u(XL)
+        index = b.view.mark()
+        card = Rect(x, y + b.u(XL), width, 0)
+        cy = card.y + pad
+        size = b.line_height("h1") * 2
+        b.icon(icon, x + (width - size) // 2, cy, size, color)
+        cy += size + b.u(M)
+        cy += b.text(_(word), "h2", x + pad, cy, width - 2 * pad, color, "center", container=card) + b.u(M)
+        if scene.title is not None:
+            cy += b.text(tr(scene.title), "h1", x + pad, cy, width - 2 * pad, "text", "center", container=card) + b.u(M)
+        cy += b.text(tr(scene.text), "body", x + pad, cy, width - 2 * pad, "text", "center", container=card)
+        card.h = cy + pad - card.y
+        b.card(card, index=index)
+        self.set_default_focus("debrief")
+        return card.bottom + b.u(L)
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "debrief":
+            from game.ui.scenes.debrief import DebriefScene
+
+            self.app.replace(DebriefScene(self.play))
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("debrief")

@@ -1,0 +1,203 @@
+"""Feedback after a decision: what happened, which rules of the handbook it
+touched (honoured or broken, with the handbook's advice), and how resources
+and trust changed."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from game.ui.i18n import _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import Play
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, footer, status_bar
+from game.ui.scenes.decision import section_heading
+from game.ui.theme import L, M, S, XL
+
+Rect = pygame.Rect
+
+
+def verdict_badge(b: Builder, verdict: str, x: int, y: int) -> int:
+    """An icon and a word for a verdict (never colour alone); returns its width."""
+    icon, word, color = {
+        "honours": ("check", _("Honoured"), "good"),
+        "honoured": ("check", _("Honoured"), "good"),
+        "breaks": ("cross", _("Broken"), "bad"),
+        "broken": ("cross", _("Broken"), "bad"),
+    }.get(verdict, ("mixed", _("Mixed"), "warn"))
+    size = b.line_height("small_bold")
+    width = size + b.u(S) + b.text_width(word, "small_bold") + b.u(M)
+    chip = Rect(x, y, width + b.u(S), size + b.u(S))
+    b.box(chip, f"{color}_soft" if color != "warn" else "surface_alt", color, 2, radius=10)
+    b.icon(icon, x + b.u(S), y + b.u(S) // 2 + b.u(2), size - b.u(4), color)
+    b.text(word, "small_bold", x + b.u(S) + size + b.u(4), y + b.u(S) // 2, width - size, color, container=chip)
+    return chip.w
+
+
+class FeedbackScene(Scene):
+    name = "feedback"
+    help_topic = "feedback"
+
+    def __init__(self, play: Play, events: list[dict], decision_title: str = ""):
+        super().__init__()
+        self.play = play
+        self.events = events
+        self.decision_title = decision_title
+
+    # ----- what the events say -------------------------------------------------------------
+    def happenings(self) -> list[str]:
+        play, texts = self.play, []
+        picked = [play.cast_name(e["cast"]) for e in self.events if e.get("type") == "picked"]
+        if picked:
+            texts.append(_("You picked: {names}.").format(names=", ".join(picked)))
+        for event in self.events:
+            kind = event.get("type")
+            if kind == "feedback":
+                texts.append(tr(event["text"]))
+            elif kind == "negotiation":
+                agreed = len(event.get("agreed", {}))
+                if event["outcome"] == "agreed":
+                    texts.append(ngettext("The agreement was signed with {n} clause.", "The agreement was signed with {n} clauses.", agreed).format(n=agreed))
+                elif event["outcome"] == "walked_away":
+                    texts.append(_("You walked away from the table."))
+                else:
+                    texts.append(_("The other side ran out of patience and left the table."))
+            elif kind == "sequence":
+                wrong = event["out_of_order"]
+                if wrong == 0:
+                    texts.append(_("Every step was in the right order."))
+                else:
+                    texts.append(ngettext("{n} pair of steps was out of order.", "{n} pairs of steps were out of order.", wrong).format(n=wrong))
+        return texts
+
+    def right_order(self) -> list[str]:
+        event = next((e for e in self.events if e.get("type") == "sequence"), None)
+        if event is None or event["out_of_order"] == 0:
+            return []
+        steps = {s.id: tr(s.text) for s in getattr(self.play.scenario.scenes.get(event["scene"]), "steps", [])}
+        return [steps.get(step, step) for step in event.get("correct", [])]
+
+    def evidence(self) -> list[tuple[str, str]]:
+        seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        for event in self.events:
+            if event.get("type") == "evidence":
+                seen[(event["rule"], event["verdict"])] = None
+        return list(seen)
+
+    def changes(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        resources: dict[str, list[int]] = {}
+        trust: dict[str, list[int]] = {}
+        for event in self.events:
+            if event.get("type") == "resource" and event["delta"]:
+                entry = resources.setdefault(event["id"], [0, 0])
+                entry[0] += event["delta"]
+                entry[1] = event["value"]
+            elif event.get("type") == "trust" and event["delta"]:
+                entry = trust.setdefault(event["cast"], [0, 0])
+                entry[0] += event["delta"]
+                entry[1] = event["value"]
+        return resources, trust
+
+    # ----- layout -------------------------------------------------------------------------
+    def build(self, b: Builder) -> None:
+        top = status_bar(b, self.play)
+        label = _("See the ending") if self.play.session.ended else _("Continue")
+        bottom = footer(b, [ButtonSpec("continue", label, "primary", "right", hotkey=1)])
+        x, width = column(b)
+        two = width >= b.u(1400) * b.m.text_scale
+        gap = b.u(L)
+        with b.view.scrolling(Rect(0, top, b.m.width, bottom - top)):
+            y = top + b.u(L)
+            y += b.text(_("What happened"), "h1", x, y, width) + b.u(S)
+            if self.decision_title:
+                y += b.text(self.decision_title, "body", x, y, width, "muted") + b.u(M)
+            if two:
+                left_w = (width - gap) // 2
+                left = self._happened(b, x, y, left_w)
+                left = self._changes(b, x, left + gap, left_w)
+                right = self._rules(b, x + left_w + gap, y, width - left_w - gap)
+            else:
+                y = self._happened(b, x, y, width) + gap
+                y = self._rules(b, x, y, width) + gap
+                self._changes(b, x, y, width)
+        self.set_default_focus("continue")
+
+    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, fill_rows) -> int:
+        pad = b.u(L)
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
+        cy = fill_rows(b, x + pad, cy, w - 2 * pad, card)
+        card.h = cy + pad - y
+        b.card(card, index=index)
+        return card.bottom
+
+    def _happened(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            for text in self.happenings() or [_("Your decision is recorded.")]:
+                y += b.text(text, "body", x, y, w, container=card) + b.u(M)
+            order = self.right_order()
+            if order:
+                y += b.text(_("The right order:"), "strong", x, y, w, container=card) + b.u(S)
+                for number, step in enumerate(order, 1):
+                    num = f"{number}."
+                    num_w = b.text_width("00.", "body")
+                    b.text(num, "body", x, y, num_w, "muted", container=card)
+                    y += b.text(step, "body", x + num_w, y, w - num_w, container=card) + b.u(4)
+            return y - b.u(M)
+
+        return self._card(b, x, y, w, "bubble", _("The story"), rows)
+
+    def _rules(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            evidence = self.evidence()
+            if not evidence:
+                return y + b.text(_("This decision did not touch a rule of the handbook."), "body", x, y, w, "muted", container=card)
+            for rule, verdict in evidence:
+                badge_w = verdict_badge(b, verdict, x, y)
+                title_h = b.text(self.play.rule_title(rule), "strong", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=card)
+                y += max(title_h, b.line_height("small_bold") + b.u(S)) + b.u(S)
+                y += b.text(self.play.rule_advice(rule), "body", x, y, w, "muted", container=card) + b.u(L)
+            return y - b.u(L)
+
+        return self._card(b, x, y, w, "agreement", _("The handbook"), rows)
+
+    def _changes(self, b: Builder, x: int, y: int, w: int) -> int:
+        resources, trust = self.changes()
+        met = [e["cast"] for e in self.events if e.get("type") == "met"]
+
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            size = b.line_height("body")
+            if not resources and not trust and not met:
+                return y + b.text(_("Nothing changed in your resources or relationships."), "body", x, y, w, "muted", container=card)
+            for resource_id, (delta, value) in resources.items():
+                icon = resource_id if resource_id in ("budget", "weeks", "reputation", "network") else "resource"
+                b.icon(icon, x, y + b.u(4), size - b.u(8), "primary")
+                text = _("{name}: {delta:+d}, now {value}").format(name=self.play.resource_name(resource_id), delta=delta, value=value)
+                y += b.text(text, "body", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
+            for cast_id, (delta, value) in trust.items():
+                member = self.play.scenario.member(cast_id)
+                b.icon(member.kind if member else "people", x, y + b.u(4), size - b.u(8), "primary")
+                text = _("Trust of {name}: {delta:+d}, now {value}").format(name=self.play.cast_name(cast_id), delta=delta, value=value)
+                y += b.text(text, "body", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
+            for cast_id in met:
+                b.icon("people", x, y + b.u(4), size - b.u(8), "primary")
+                y += b.text(_("You now know {name}.").format(name=self.play.cast_name(cast_id)), "body", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
+            return y - b.u(S)
+
+        return self._card(b, x, y, w, "budget", _("What changed"), rows)
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "continue":
+            self.app.show_current_decision()
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("continue")
+
+    def back(self) -> None:
+        self.app.open_menu()

@@ -1,0 +1,144 @@
+"""The scenario library: title, summary, length, topics and best score of each
+scenario; files with problems are listed with the checker's messages."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import records, resume
+from game.ui.i18n import _, ngettext, tr
+from game.ui.layout import Builder
+from game.ui.library import Entry, load_library
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, top_bar
+from game.ui.theme import L, M, S, XL
+
+Rect = pygame.Rect
+MAX_PROBLEMS = 6
+
+
+class LibraryScene(Scene):
+    name = "library"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+        self.best: dict[str, dict] = {}
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        self.entries = load_library(app.library_folders(), app.rulebook.ids)
+        self.best = records.best_scores()
+
+    def build(self, b: Builder) -> None:
+        top = top_bar(b, _("Scenarios"))
+        x, width = column(b)
+        columns = 2 if width >= b.u(1300) * b.m.text_scale and len(self.entries) > 1 else 1
+        gap = b.u(L)
+        card_w = (width - gap * (columns - 1)) // columns
+        with b.view.scrolling(Rect(0, top, b.m.width, b.m.height - top)):
+            y = top + b.u(XL)
+            intro = _("Choose a scenario. Each one is a story of one NGO; every decision is graded against the handbook.")
+            y += b.text(intro, "body", x, y, width, "muted") + b.u(L)
+            if not self.entries:
+                b.text(_("No scenarios were found."), "h3", x, y, width)
+            playable = 0
+            for row_start in range(0, len(self.entries), columns):
+                row = self.entries[row_start:row_start + columns]
+                heights = []
+                for i, entry in enumerate(row):
+                    cx = x + i * (card_w + gap)
+                    if entry.ok:
+                        playable += 1
+                        heights.append(self._card(b, entry, cx, y, card_w, playable))
+                    else:
+                        heights.append(self._broken(b, entry, cx, y, card_w))
+                y += max(heights) + gap
+        first = next((e for e in self.entries if e.ok), None)
+        if first is not None:
+            self.set_default_focus(f"play:{first.id}")
+
+    def _card(self, b: Builder, entry: Entry, x: int, y: int, w: int, number: int) -> int:
+        scenario = entry.scenario
+        pad = b.u(L)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        cy += b.text(tr(scenario.title), "h2", x + pad, cy, inner, "text", container=card) + b.u(S)
+        cy += b.text(tr(scenario.summary), "body", x + pad, cy, inner, "text", container=card) + b.u(M)
+        minutes = ngettext("about {n} minute", "about {n} minutes", scenario.minutes).format(n=scenario.minutes)
+        size = b.line_height("small_bold")
+        b.icon("weeks", x + pad, cy + b.u(2), size - b.u(4), "muted")
+        cy += b.text(minutes, "small_bold", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
+        if scenario.topics:
+            cy += self._topics(b, [tr(t) for t in scenario.topics], x + pad, cy, inner, card) + b.u(S)
+        best = self.best.get(scenario.id)
+        if best:
+            text = _("Best score so far: {score} of 100 (grade {grade})").format(score=round(best["overall"]), grade=best.get("grade") or "-")
+            icon = "trophy"
+        else:
+            text, icon = _("Not played yet"), "flag"
+        b.icon(icon, x + pad, cy + b.u(2), size - b.u(4), "primary")
+        cy += b.text(text, "small_bold", x + pad + size, cy, inner - size, "text", container=card) + b.u(S)
+        if resume.has_autosave(scenario.id):
+            cy += b.text(_("A game in progress is saved."), "small", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
+        label = _("Play")
+        h = b.button_height(label, inner, "right", number)
+        cy += b.u(S)
+        b.button(f"play:{scenario.id}", label, Rect(x + pad, cy, inner, h), "primary", "right", hotkey=number if number < 10 else None)
+        cy += h + pad
+        card.h = cy - y
+        b.card(card, target=None, index=index)
+        return card.h
+
+    def _topics(self, b: Builder, topics: list[str], x: int, y: int, width: int, card: Rect) -> int:
+        line = b.line_height("small")
+        cx, cy = x, y
+        for topic in topics:
+            w = min(width, b.text_width(topic, "small") + b.u(2 * M))
+            if cx > x and cx + w > x + width:
+                cx, cy = x, cy + line + b.u(S) + b.u(S)
+            chip = Rect(cx, cy, w, line + b.u(S))
+            b.box(chip, "primary_soft", "primary", 1, radius=20)
+            b.text(topic, "small", cx + b.u(M), cy + b.u(S) // 2, w - b.u(2 * M), "text", container=chip)
+            cx += w + b.u(S)
+        return cy + line + b.u(S) - y
+
+    def _broken(self, b: Builder, entry: Entry, x: int, y: int, w: int) -> int:
+        pad = b.u(L)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        size = b.line_height("h3")
+        b.icon("warning", x + pad, cy, size, "bad")
+        cy += b.text(entry.path.name, "h3", x + pad + size + b.u(M), cy, inner - size - b.u(M), "text", container=card) + b.u(S)
+        cy += b.text(_("This scenario has problems and cannot be played yet. The checker says:"), "body", x + pad, cy, inner, "text", container=card) + b.u(S)
+        for problem in entry.problems[:MAX_PROBLEMS]:
+            cy += b.text(problem, "small", x + pad, cy, inner, "text", container=card) + b.u(4)
+        more = len(entry.problems) - MAX_PROBLEMS
+        if more > 0:
+            cy += b.text(ngettext("and {n} more problem", "and {n} more problems", more).format(n=more), "small_bold", x + pad, cy, inner, "muted", container=card)
+        cy += pad
+        card.h = cy - y
+        b.card(card, "bad_soft", "bad", index=index)
+        return card.h
+
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("play:"):
+            from game.ui.scenes.briefing import BriefingScene
+
+            entry = next((e for e in self.entries if e.ok and e.id == target_id[5:]), None)
+            if entry is not None:
+                self.app.push(BriefingScene(entry))
+        else:
+            super().activate(target_id)
+
+    def back(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        if len(self.app.stack) > 1:
+            self.app.pop()
+        else:
+            self.app.reset(TitleScene())

@@ -1,0 +1,370 @@
+"""Negotiate scenes: a table with the six clauses (your offer and theirs on
+each), the counterpart's mood and patience, their reasons in a speech bubble,
+and the actions: propose, ask about needs, accept their offer (concede),
+call the facilitator, sign, walk away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import N_, _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import ELEMENT_NAMES, KIND_NAMES
+from game.ui.scenes.chrome import column, footer, status_bar
+from game.ui.scenes.decision import DecisionScene, section_heading
+from game.ui.scenes.pick import avatar, research_row, trait_rows
+from game.ui.theme import L, M, S
+from game.ui.view import Box, View
+
+Rect = pygame.Rect
+MOODS = {"warm": N_("warm"), "open": N_("open"), "tense": N_("tense"), "cold": N_("cold")}
+NEEDS = {
+    "high": N_("{element} is one of our top concerns. The least we can accept: {term}."),
+    "medium": N_("{element} matters to us. The least we can accept: {term}."),
+    "low": N_("{element} is not a big issue for us. The least we can accept: {term}."),
+}
+PRIORITIES = {"high": N_("Matters to them: a lot"), "medium": N_("Matters to them: somewhat"), "low": N_("Matters to them: a little")}
+
+
+def paint_tail(surface: pygame.Surface, rect: Rect, palette) -> None:
+    """The speech bubble's tail, pointing up at the counterpart."""
+    points = [(rect.x, rect.bottom), (rect.centerx, rect.y), (rect.right, rect.bottom)]
+    pygame.draw.polygon(surface, palette.surface_alt, points)
+    width = max(2, rect.h // 8)
+    pygame.draw.line(surface, palette.primary, points[0], points[1], width)
+    pygame.draw.line(surface, palette.primary, points[1], points[2], width)
+
+
+class NegotiateScene(DecisionScene):
+    name = "negotiate"
+
+    def __init__(self, play):
+        super().__init__(play)
+        self.drafts: dict[str, str] = {}
+        self.last_events: list[dict] = []
+
+    # ----- state helpers ----------------------------------------------------------------
+    @property
+    def record(self) -> Any:
+        return self.play.session.state.negotiations[self.scene_id]
+
+    def clause(self, element: str) -> Any:
+        return next(c for c in self.scene_model.clauses if c.element == element)
+
+    def element_name(self, element: str) -> str:
+        clause = self.clause(element)
+        return tr(clause.label) if clause.label is not None else _(ELEMENT_NAMES.get(element, element))
+
+    def term_text(self, element: str, term_id: str) -> str:
+        term = next((t for t in self.clause(element).terms if t.id == term_id), None)
+        return tr(term.text) if term else term_id
+
+    def open_elements(self) -> list[str]:
+        return [c.element for c in self.scene_model.clauses if c.element not in self.record.agreed]
+
+    def facilitator(self) -> str | None:
+        from game.core.negotiation import facilitator_for
+
+        return facilitator_for(self.play.session, self.scene_model)
+
+    def mood(self) -> str:
+        from game.core.negotiation import mood
+
+        return mood(self.play.session, self.scene_model)
+
+    def proposal(self) -> dict[str, str]:
+        return {e: t for e, t in self.drafts.items() if e in self.open_elements()}
+
+    def speech(self) -> list[str]:
+        """What the counterpart says about the last round, in the current language."""
+        lines: list[str] = []
+        agreed: list[str] = []
+        far = False
+        for event in self.last_events:
+            kind = event.get("type")
+            if kind == "clause" and event["result"] == "refused":
+                lines.append(_("{element}: {reason} I can offer: {term}.").format(
+                    element=self.element_name(event["element"]), reason=tr(event.get("reason")), term=self.term_text(event["element"], event["counter"])))
+            elif kind == "clause":
+                agreed.append(self.element_name(event["element"]))
+            elif kind == "need":
+                lines.append(_(NEEDS.get(event["priority"], NEEDS["medium"])).format(element=self.element_name(event["element"]), term=self.term_text(event["element"], event["accepts"])))
+            elif kind == "deadlock":
+                lines.append(_("We are going round in circles."))
+            elif kind == "facilitator":
+                lines.append(_("{name} joins the table. Everyone calms down: patience +3.").format(name=self.play.cast_name(event["cast"])))
+            elif kind == "trust" and event["delta"] < 0 and any(e.get("result") == "refused" for e in self.last_events):
+                far = True
+            elif kind == "all_agreed":
+                lines.append(_("We agree on everything. Shall we sign?"))
+        if far:
+            lines.insert(0, _("That offer is far from what we can do."))
+        if agreed:
+            lines.insert(0, _("Agreed: {clauses}.").format(clauses=", ".join(agreed)))
+        return lines or [_("Let us hear your proposal.")]
+
+    # ----- layout ------------------------------------------------------------------------
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        record = self.record
+        total = len(self.scene_model.clauses)
+        agreed = len(record.agreed)
+        note = ngettext("{n} of {total} clauses agreed", "{n} of {total} clauses agreed", agreed).format(n=agreed, total=total)
+        specs = [
+            ButtonSpec("walk-away", _("Walk away"), "danger", "cross"),
+        ]
+        if self.facilitator() is not None:
+            specs.append(ButtonSpec("facilitator", _("Call the facilitator"), "secondary", "facilitator", not record.facilitated))
+        specs += [
+            ButtonSpec("sign", _("Sign"), "secondary", "agreement", bool(record.agreed)),
+            ButtonSpec("propose", _("Propose"), "primary", "right", bool(self.proposal())),
+        ]
+        return specs, note
+
+    def build(self, b: Builder) -> None:
+        """Wide screens: the counterpart's panel stays put on the right while the table scrolls."""
+        top = status_bar(b, self.play)
+        specs, note = self.footer_specs()
+        bottom = footer(b, specs, self.notice or note, "bad" if self.notice else "text")
+        x, width = column(b)
+        gap = b.u(L)
+        area = Rect(0, top, b.m.width, bottom - top)
+        panel_w = width * 34 // 100
+        table_w = width - panel_w - gap
+        wide = width >= b.u(1500) * b.m.text_scale
+        fixed = wide and self._panel(Builder(View(b.view.size), b.m, b.ts, b.palette), 0, 0, panel_w) <= area.h - 2 * gap
+        if fixed:
+            self._panel(b, x + table_w + gap, top + gap, panel_w)
+        with b.view.scrolling(area):
+            y = top + gap
+            if fixed:
+                y = self.intro(b, x, y, table_w)
+                self._table(b, x, y, table_w)
+            elif wide:
+                y = self.intro(b, x, y, width)
+                self._panel(b, x + table_w + gap, y, panel_w)
+                self._table(b, x, y, table_w)
+            else:
+                y = self.intro(b, x, y, width)
+                y = self._panel(b, x, y, width) + gap
+                self._table(b, x, y, width)
+        first_open = next(iter(self.open_elements()), None)
+        if first_open:
+            self.set_default_focus(f"term:{first_open}:{self.clause(first_open).terms[0].id}")
+
+    def _panel(self, b: Builder, x: int, y: int, w: int) -> int:
+        play, record = self.play, self.record
+        member = play.scenario.cast_by_id[self.scene_model.counterpart]
+        pad = b.u(L)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        size = b.line_height("h3") * 2
+        avatar(b, member, x + pad, cy, size)
+        tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
+        ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
+        ty += b.text(_(KIND_NAMES["counterpart"]), "small", tx, ty, tw, "muted", container=card)
+        cy = max(cy + size, ty) + b.u(M)
+        # mood, patience, trust
+        line = b.line_height("strong")
+        mood = self.mood()
+        b.icon(f"mood-{mood}", x + pad, cy, line, "primary")
+        cy += b.text(_("Mood: {mood}").format(mood=_(MOODS[mood])), "strong", x + pad + line + b.u(S), cy, inner - line - b.u(S), container=card) + b.u(S)
+        patience = max(0, record.patience)
+        cy += b.text(ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience), "strong", x + pad, cy, inner, container=card) + b.u(4)
+        pip, pip_gap = b.u(22), b.u(8)
+        full = max(patience, self.scene_model.patience + (3 if record.facilitated else 0))
+        per_row = max(1, (inner + pip_gap) // (pip + pip_gap))
+        for i in range(full):
+            px = x + pad + (i % per_row) * (pip + pip_gap)
+            py = cy + (i // per_row) * (pip + pip_gap)
+            b.view.add(Box(Rect(px, py, pip, pip), "primary" if i < patience else None, "primary", b.u(2), pip // 2))
+        cy += ((full - 1) // per_row + 1) * (pip + pip_gap) + b.u(S)
+        trust = play.session.trust(member.id)
+        number = _("Trust {value} of 100").format(value=trust)
+        number_w = b.text_width(number, "small_bold")
+        bar_w = max(b.u(60), inner - number_w - b.u(M))
+        b.bar(Rect(x + pad, cy + b.u(6), bar_w, b.u(14)), trust / 100, "primary")
+        cy += b.text(number, "small_bold", x + pad + bar_w + b.u(M), cy, number_w + 1, container=card) + b.u(M)
+        # the speech bubble
+        cy = self._bubble(b, x + pad, cy, inner, card) + b.u(M)
+        # research and the facilitator
+        if member.hidden:
+            cy = trait_rows(b, play, member, x + pad, cy, inner, card) + b.u(S)
+        for action in member.research:
+            cy += research_row(b, play, member, action, x + pad, cy, inner) + b.u(S)
+        helper = self.facilitator()
+        if helper is not None:
+            text = _("Facilitator: {name}").format(name=play.cast_name(helper))
+            if record.facilitated:
+                text = _("{text} (already called)").format(text=text)
+            cy += b.text(text, "small", x + pad, cy, inner, "muted", container=card)
+        card.h = cy + pad - y
+        b.card(card, index=index)
+        return card.bottom
+
+    def _bubble(self, b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+        pad = b.u(M)
+        tail = b.u(16)
+        index = b.view.mark()
+        bubble = Rect(x, y + tail, w, 0)
+        cy = bubble.y + pad
+        for line in self.speech():
+            cy += b.text(line, "body", x + pad, cy, w - 2 * pad, container=bubble) + b.u(S)
+        bubble.h = cy - b.u(S) + pad - bubble.y
+        b.view.insert(index, Box(Rect(bubble), "surface_alt", "primary", b.u(2), b.u(14)))
+        b.art(Rect(x + b.u(28), y, tail * 2, tail + b.u(3)), paint_tail)
+        return bubble.bottom
+
+    def _table(self, b: Builder, x: int, y: int, w: int) -> int:
+        y += section_heading(b, "agreement", _("The agreement"), x, y, w) + b.u(M)
+        for clause in self.scene_model.clauses:
+            y = self._row(b, clause, x, y, w) + b.u(M)
+        return y
+
+    def _status(self, element: str) -> tuple[str, str, str]:
+        """(text, icon, colour) for a clause's state."""
+        record = self.record
+        if element in record.agreed:
+            return _("Agreed"), "check", "good"
+        if element in record.counters:
+            return _("They offer: {term}").format(term=self.term_text(element, record.counters[element])), "bubble", "text"
+        if element in record.offers:
+            return _("Refused"), "cross", "bad"
+        return _("Open"), "question", "muted"
+
+    def _row(self, b: Builder, clause: Any, x: int, y: int, w: int) -> int:
+        record = self.record
+        element = clause.element
+        pad = b.u(M)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        agreed = record.agreed.get(element)
+        counter = record.counters.get(element)
+        name = self.element_name(element)
+        actions = []
+        if not agreed:
+            actions.append(ButtonSpec(f"ask:{element}", _("Ask what they need"), "quiet", "question", element not in record.asked))
+            if counter:
+                actions.append(ButtonSpec(f"concede:{element}", _("Accept their offer"), "secondary", "check"))
+        actions_w = sum(b.button_natural_width(a.label, a.icon, role="small_bold") for a in actions) + b.u(S) * max(0, len(actions) - 1)
+        status, icon, color = self._status(element)
+        size = b.line_height("small_bold")
+        name_w = min(b.text_width(name, "h3") + 1, inner)
+        status_w = inner - name_w - b.u(M) - (actions_w + b.u(M) if actions else 0)
+        one_line = status_w >= b.u(200) * b.m.text_scale
+        if one_line:
+            actions_h = b.button_row(actions, x + w - pad - actions_w, cy, actions_w, "right", gap=S, role="small_bold") if actions else 0
+            head_h = max(actions_h, b.line_height("h3"))
+            b.text(name, "h3", x + pad, cy + (head_h - b.line_height("h3")) // 2, name_w, container=card)
+            sx = x + pad + name_w + b.u(M)
+            st_h = b.text_height(status, "small_bold", status_w - size - b.u(4))
+            sy = cy + (head_h - st_h) // 2
+            b.icon(icon, sx, sy + b.u(2), size - b.u(4), color)
+            b.text(status, "small_bold", sx + size + b.u(4), sy, status_w - size - b.u(4), color, container=card)
+            cy += max(head_h, st_h) + b.u(S)
+        else:
+            cy += b.text(name, "h3", x + pad, cy, inner, container=card)
+            b.icon(icon, x + pad, cy + b.u(2), size - b.u(4), color)
+            cy += b.text(status, "small_bold", x + pad + size + b.u(4), cy, inner - size - b.u(4), color, container=card) + b.u(S)
+            if actions:
+                cy += b.button_row(actions, x + pad, cy, inner, "left", gap=S, role="small_bold") + b.u(S)
+        if element in record.asked:
+            cy += b.text(_(PRIORITIES[clause.priority]), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
+        if agreed:
+            chip = Rect(x + pad, cy, inner, 0)
+            text_w = inner - 2 * b.u(M) - size
+            chip.h = b.text_height(self.term_text(element, agreed), "small_bold", text_w) + b.u(S) * 2
+            b.view.add(Box(chip, "good_soft", "good", b.u(2), b.u(10)))
+            b.icon("lock", chip.x + b.u(M), chip.y + b.u(S) + b.u(2), size - b.u(4), "good")
+            b.text(self.term_text(element, agreed), "small_bold", chip.x + b.u(M) + size, chip.y + b.u(S), text_w, container=chip)
+            cy = chip.bottom
+        else:
+            cy = self._terms(b, clause, x + pad, cy, inner)
+        card.h = cy + pad - y
+        b.card(card, "surface", "good" if agreed else "border", index=index, shadow=2)
+        return card.bottom
+
+    def _terms(self, b: Builder, clause: Any, x: int, y: int, w: int) -> int:
+        """The clause's terms as equal chips (your draft selected, their offer marked)."""
+        element = clause.element
+        draft = self.drafts.get(element)
+        counter = self.record.counters.get(element)
+        gap = b.u(S)
+        columns = len(clause.terms)
+        while columns > 1 and (w - gap * (columns - 1)) // columns < b.u(230) * b.m.text_scale:
+            columns -= 1
+        chip_w = (w - gap * (columns - 1)) // columns
+        for start in range(0, len(clause.terms), columns):
+            row = clause.terms[start:start + columns]
+            specs = []
+            for term in row:
+                chosen = term.id == draft
+                icon = "check" if chosen else ("bubble" if term.id == counter else None)
+                specs.append((term, "selected" if chosen else "option", icon))
+            height = max(b.button_height(tr(t.text), chip_w, i, role="small_bold") for t, _s, i in specs)
+            for column_index, (term, style, icon) in enumerate(specs):
+                rect = Rect(x + column_index * (chip_w + gap), y, chip_w, height)
+                b.button(f"term:{element}:{term.id}", tr(term.text), rect, style, icon, role="small_bold")
+            y += height + gap
+        return y - gap
+
+    # ----- actions --------------------------------------------------------------------------
+    def activate(self, target_id: str) -> None:
+        kind, _sep, rest = target_id.partition(":")
+        if kind == "term":
+            element, term = rest.split(":", 1)
+            if element in self.open_elements():
+                self.drafts[element] = term
+                self.invalidate()
+        elif kind == "ask":
+            self._round({"ask": rest})
+        elif kind == "concede":
+            self._round({"concede": rest})
+        elif kind == "research":
+            cast_id, action_id = rest.split(":", 1)
+            self._round({"research": {"cast": cast_id, "action": action_id}})
+        elif target_id == "propose" and self.proposal():
+            self._round({"propose": self.proposal()})
+        elif target_id == "facilitator":
+            self._round({"facilitator": True})
+        elif target_id == "sign" and self.record.agreed:
+            self._sign()
+        elif target_id == "walk-away":
+            from game.ui.scenes.overlays import ConfirmOverlay
+
+            self.app.push(ConfirmOverlay(_("Walk away?"), _("You leave the table without an agreement. The other side will remember it."),
+                                         _("Walk away"), lambda: self._round({"walk_away": True}), danger=True))
+        else:
+            super().activate(target_id)
+
+    def _sign(self) -> None:
+        open_left = self.open_elements()
+        if not open_left:
+            self._round({"sign": True})
+            return
+        from game.ui.scenes.overlays import ConfirmOverlay
+
+        names = ", ".join(self.element_name(e) for e in open_left)
+        message = ngettext(
+            "One clause is still open ({names}). It will not be in the agreement.",
+            "{n} clauses are still open ({names}). They will not be in the agreement.",
+            len(open_left),
+        ).format(n=len(open_left), names=names)
+        self.app.push(ConfirmOverlay(_("Sign now?"), message, _("Sign"), lambda: self._round({"sign": True})))
+
+    def _round(self, answer: dict) -> None:
+        events = self.commit(answer)
+        if events is not None:
+            self.last_events = events
+            self.drafts = {e: t for e, t in self.drafts.items() if e in self.open_elements()}
+            if "propose" in answer or "concede" in answer:
+                self.focus = "propose" if self.proposal() else None
+
+    def default_action(self) -> None:
+        if self.proposal():
+            self.activate("propose")

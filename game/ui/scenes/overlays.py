@@ -1,0 +1,270 @@
+"""Overlays pushed over a scene: pause menu, help, relationships, confirm.
+
+Each is a panel in the middle of the screen; what is below stays visible,
+dimmed. Esc closes an overlay.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from game.ui.i18n import _, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import KIND_NAMES
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import margin
+from game.ui.theme import L, M, RADIUS, S, XL
+from game.ui.view import Box, View
+
+Rect = pygame.Rect
+
+
+class Overlay(Scene):
+    """A centred panel: a title, a scrolling body and a row of buttons."""
+
+    opaque = False
+    width_units = 1100
+    icon = "help"
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        """Lay the body out at (x, y) in width w; return its height."""
+        return 0
+
+    def buttons(self) -> list[ButtonSpec]:
+        return [ButtonSpec("close", _("Close"), "primary", "cross")]
+
+    def build(self, b: Builder) -> None:
+        edge = margin(b)
+        width = min(b.m.width - 2 * edge, b.u(self.width_units) + int(b.u(400) * (b.m.text_scale - 1)))
+        pad = b.u(XL)
+        inner = width - 2 * pad
+        scratch = Builder(View(b.view.size), b.m, b.ts, b.palette)
+        body_h = self.body(scratch, 0, 0, inner)
+        title_size = b.line_height("h2")
+        title_h = max(title_size, b.text_height(self.title(), "h2", inner - title_size - b.u(M)))
+        specs = self.buttons()
+        buttons_h = scratch.button_row(specs, 0, 0, inner, "right") if specs else 0
+        chrome_h = pad + title_h + b.u(L) + (b.u(L) + buttons_h if specs else 0) + pad
+        height = min(b.m.height - 2 * edge, chrome_h + body_h)
+        panel = Rect((b.m.width - width) // 2, (b.m.height - height) // 2, width, height)
+        b.view.add(Box(panel, "surface", "border", b.u(b.palette.border_width), b.u(RADIUS), b.u(8)))
+        y = panel.y + pad
+        b.icon(self.icon, panel.x + pad, y, title_size, "primary")
+        b.text(self.title(), "h2", panel.x + pad + title_size + b.u(M), y, inner - title_size - b.u(M), "text", container=panel)
+        y += title_h + b.u(L)
+        body_bottom = panel.bottom - pad - (buttons_h + b.u(L) if specs else 0)
+        if specs:
+            b.button_row(specs, panel.x + pad, panel.bottom - pad - buttons_h, inner, "right")
+        with b.view.scrolling(Rect(panel.x, y, panel.w, max(b.u(20), body_bottom - y))):
+            self.body(b, panel.x + pad, y, inner)
+        if specs:
+            self.set_default_focus(specs[-1].id)
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "close":
+            self.app.pop()
+        else:
+            super().activate(target_id)
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+class PauseOverlay(Overlay):
+    """The in-game menu: continue, help, settings, leave, quit."""
+
+    name = "pause"
+    icon = "menu"
+    width_units = 820
+
+    def title(self) -> str:
+        return _("Menu")
+
+    def _items(self) -> list[ButtonSpec]:
+        return [
+            ButtonSpec("continue", _("Continue"), "primary", "right", hotkey=1),
+            ButtonSpec("help", _("Help"), "secondary", "help", hotkey=2),
+            ButtonSpec("people", _("People you know"), "secondary", "people", hotkey=3),
+            ButtonSpec("settings", _("Settings"), "secondary", "menu", hotkey=4),
+            ButtonSpec("leave", _("Save and go to the scenarios"), "secondary", "left", hotkey=5),
+            ButtonSpec("quit", _("Save and quit"), "quiet", "cross", hotkey=6),
+        ]
+
+    def buttons(self) -> list[ButtonSpec]:
+        return []
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        top = y
+        play = self.app.play
+        note = _("Your game is saved after every decision.")
+        if play is not None and play.save_problem:
+            note = _("The last save failed: {reason}").format(reason=play.save_problem)
+        y += b.text(note, "body", x, y, w, "bad" if play is not None and play.save_problem else "muted") + b.u(L)
+        for spec in self._items():
+            h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
+            b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
+            y += h + b.u(M)
+        self.set_default_focus("continue")
+        return y - top
+
+    def activate(self, target_id: str) -> None:
+        app = self.app
+        if target_id == "continue":
+            app.pop()
+        elif target_id == "help":
+            app.push(HelpOverlay(app.stack[-2].help_topic if len(app.stack) > 1 else "general"))
+        elif target_id == "people":
+            app.push(PeopleOverlay())
+        elif target_id == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            app.push(SettingsScene())
+        elif target_id == "leave":
+            app.leave_play()
+        elif target_id == "quit":
+            app.running = False
+        else:
+            super().activate(target_id)
+
+
+def topic_text(topic: str) -> str:
+    texts = {
+        "choice": _("Read the situation and choose one option: click or tap its card, or press its number. Then confirm."),
+        "event": _("Something happened. Choose how you respond: click or tap a response, or press its number. Then confirm."),
+        "pick": _("Choose the cards you want. Research shows hidden traits but costs time or money. Confirm when you have picked enough."),
+        "negotiate": _(
+            "Choose a term for each open clause and propose. The counterpart accepts, or refuses and says why. "
+            "Ask about a clause to learn what matters to them, accept their offer, call the facilitator when you are stuck, "
+            "and sign when you are ready. Each proposal and question uses some of their patience."
+        ),
+        "sequence": _(
+            "Put the steps in order. Drag a step, use its arrow buttons, or select it with Space and move it with the arrow keys."
+        ),
+        "allocate": _("Spread the points over the options with the minus and plus buttons, or the + and - keys. Confirm when no points are left."),
+        "feedback": _("See what your decision changed and which rule of the handbook it touched. Continue when you are ready."),
+        "debrief": _("Your results: the grade, the areas of the handbook, every decision with the rules it honoured or broke, and advice for next time."),
+        "briefing": _("Read about your organisation, its goals and its resources, then start."),
+        "settings": _("Change the language, the text size, the contrast and the screen mode. Changes apply at once."),
+    }
+    return texts.get(topic, _("Choose where to go with the mouse, a finger or the keyboard."))
+
+
+class HelpOverlay(Overlay):
+    """How to play this screen, and the keys."""
+
+    name = "help"
+    icon = "help"
+
+    def __init__(self, topic: str = "general"):
+        super().__init__()
+        self.topic = topic
+
+    def title(self) -> str:
+        return _("Help")
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        top = y
+        y += b.text(_("This screen"), "h3", x, y, w) + b.u(S)
+        y += b.text(topic_text(self.topic), "body", x, y, w) + b.u(L)
+        y += b.text(_("Keys"), "h3", x, y, w) + b.u(S)
+        keys = [
+            (_("1 to 9"), _("choose an option or a button with that number")),
+            (_("Enter"), _("confirm, or press the highlighted button")),
+            (_("Tab, arrows"), _("move between buttons")),
+            (_("Esc"), _("back, or open the menu during a game")),
+            ("F1", _("help")),
+            ("F2", _("switch language")),
+            ("F3", _("high contrast on or off")),
+            ("F4", _("people you know")),
+            ("F11", _("full screen on or off")),
+            (_("Ctrl + / Ctrl -"), _("bigger or smaller text")),
+            (_("Page Up / Page Down"), _("scroll")),
+        ]
+        key_w = min(w // 3, max(b.text_width(k, "strong") for k, _v in keys) + b.u(M))
+        for key, meaning in keys:
+            h = b.text(key, "strong", x, y, key_w - b.u(M))
+            y += max(h, b.text(meaning, "body", x + key_w, y, w - key_w)) + b.u(S)
+        y += b.u(M)
+        y += b.text(_("Mouse and touch"), "h3", x, y, w) + b.u(S)
+        y += b.text(_("Click or tap any button or card. Drag to scroll a long page, or use the mouse wheel. Nothing needs hovering."), "body", x, y, w)
+        return y - top
+
+
+class PeopleOverlay(Overlay):
+    """The relationships panel: everyone the NGO knows, with trust as a bar and a number."""
+
+    name = "people"
+    icon = "people"
+
+    def title(self) -> str:
+        return _("People you know")
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        top = y
+        play = self.app.play
+        if play is None:
+            return 0
+        state = play.session.state
+        if not state.met:
+            return b.text(_("You have not met anyone yet. You meet people when you pick them, negotiate with them or work with them."), "body", x, y, w, "muted")
+        picked = {cast for members in state.picks.values() for cast in members}
+        size = b.line_height("h3")
+        for cast_id in state.met:
+            member = play.scenario.member(cast_id)
+            if member is None:
+                continue
+            trust = play.session.trust(cast_id)
+            b.icon(member.kind, x, y, size, "primary")
+            tx = x + size + b.u(M)
+            tw = w - size - b.u(M)
+            y += b.text(tr(member.name), "h3", tx, y, tw)
+            role = _(KIND_NAMES.get(member.kind, member.kind))
+            if cast_id in picked:
+                role = _("{role} · in your partnership").format(role=role)
+            y += b.text(role, "small", tx, y, tw, "muted") + b.u(S)
+            number = _("Trust {value} of 100").format(value=trust)
+            number_w = b.text_width(number, "small_bold")
+            bar_w = max(b.u(60), tw - number_w - b.u(M))
+            b.bar(Rect(tx, y + b.u(6), bar_w, b.u(16)), trust / 100, "primary")
+            y += b.text(number, "small_bold", tx + bar_w + b.u(M), y, number_w + 1) + b.u(L)
+        return y - top
+
+
+class ConfirmOverlay(Overlay):
+    """Ask before something that cannot be undone."""
+
+    name = "confirm"
+    icon = "warning"
+    width_units = 900
+
+    def __init__(self, title: str, message: str, confirm_label: str, on_confirm: Callable[[], None], danger: bool = False):
+        super().__init__()
+        self._title, self.message, self.confirm_label = title, message, confirm_label
+        self.on_confirm, self.danger = on_confirm, danger
+
+    def title(self) -> str:
+        return self._title
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        return b.text(self.message, "body", x, y, w)
+
+    def buttons(self) -> list[ButtonSpec]:
+        return [
+            ButtonSpec("close", _("Cancel"), "secondary", "left"),
+            ButtonSpec("yes", self.confirm_label, "danger" if self.danger else "primary", "check"),
+        ]
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "yes":
+            self.app.pop(fade=False)
+            self.on_confirm()
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        pass

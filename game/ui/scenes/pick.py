@@ -1,0 +1,176 @@
+"""Pick scenes: cast cards with an icon (or portrait), visible traits, hidden
+traits that research reveals (with a short animation and its cost shown), a
+counter of picks left, and confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import KIND_NAMES
+from game.ui.scenes.decision import DecisionScene, cost_text
+from game.ui.theme import L, M, S
+from game.ui.view import Box
+
+Rect = pygame.Rect
+REVEAL_MS = 180
+
+
+def affordable(play: Any, cost: dict[str, int]) -> bool:
+    """Whether the engine will accept this cost (no resource below its minimum)."""
+    for name, amount in cost.items():
+        floor = play.scenario.resources[name].min if name in play.scenario.resources else 0
+        if floor is not None and play.session.resource(name) - amount < floor:
+            return False
+    return True
+
+
+def avatar(b: Builder, member: Any, x: int, y: int, size: int) -> None:
+    """A round badge with the cast kind's icon (a portrait image when the scenario ships one)."""
+    b.view.add(Box(Rect(x, y, size, size), "primary_soft", "primary", b.u(2), size // 2))
+    b.icon(member.kind, x + size // 5, y + size // 5, size * 3 // 5, "primary")
+
+
+def research_row(b: Builder, play: Any, member: Any, action: Any, x: int, y: int, w: int) -> int:
+    """One research button showing its cost; returns its height."""
+    done = action.id in play.session.state.researched.get(member.id, [])
+    can_pay = affordable(play, action.cost)
+    label = f"{tr(action.label)} · {cost_text(play, action.cost)}"
+    if done:
+        label = _("Done: {label}").format(label=tr(action.label))
+    elif not can_pay:
+        label = _("{label} · not enough resources").format(label=label)
+    h = b.button_height(label, w, "search", role="small_bold")
+    b.button(f"research:{member.id}:{action.id}", label, Rect(x, y, w, h), "secondary", "check" if done else "search", enabled=not done and can_pay, role="small_bold")
+    return h
+
+
+def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, anims: dict | None = None) -> int:
+    """Visible traits, then hidden ones: unknown, or revealed (highlighted while the reveal plays)."""
+    revealed = play.session.state.revealed.get(member.id, [])
+    size = b.line_height("small")
+    for trait, value in member.visible.items():
+        text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
+        b.icon("check", x, y + b.u(4), size - b.u(8), "muted")
+        y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
+    for trait, value in member.hidden.items():
+        if trait in revealed:
+            progress = 1.0 if anims is None else min(1.0, anims.get((member.id, trait), REVEAL_MS) / REVEAL_MS)
+            text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
+            h = b.text_height(text, "small_bold", w - size)
+            b.view.add(Box(Rect(x - b.u(4), y, round((w + b.u(8)) * progress), h), "primary_soft", None, 0, b.u(6)))
+            b.icon("search", x, y + b.u(4), size - b.u(8), "primary")
+            y += b.text(text, "small_bold", x + size, y, w - size, container=card) + b.u(4)
+        else:
+            text = _("{trait}: unknown").format(trait=play.trait_name(trait))
+            b.icon("lock", x, y + b.u(4), size - b.u(8), "muted")
+            y += b.text(text, "small", x + size, y, w - size, "muted", container=card) + b.u(4)
+    return y
+
+
+class PickScene(DecisionScene):
+    name = "pick"
+
+    def __init__(self, play):
+        super().__init__(play)
+        self.picked: list[str] = []
+        self.anims: dict[tuple[str, str], float] = {}
+
+    @property
+    def count(self) -> int:
+        return self.scene_model.count
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        left = self.count - len(self.picked)
+        if left > 0:
+            note = ngettext("{n} pick left", "{n} picks left", left).format(n=left)
+        else:
+            note = _("All picked. Confirm, or unpick a card to change.")
+        return [ButtonSpec("confirm", _("Confirm picks"), "primary", "check", left == 0)], note
+
+    def body(self, b: Builder, x: int, y: int, width: int) -> int:
+        pool = self.scene_model.pool
+        gap = b.u(L)
+        min_w = int(b.u(500) * b.m.text_scale)
+        columns = max(1, min(len(pool), 4, (width + gap) // (min_w + gap)))
+        if columns == 3 and len(pool) == 4:
+            columns = 2
+        card_w = (width - gap * (columns - 1)) // columns
+        for row_start in range(0, len(pool), columns):
+            row = pool[row_start:row_start + columns]
+            boxes = [self._card(b, card, x + i * (card_w + gap), y, card_w, row_start + i + 1) for i, card in enumerate(row)]
+            height = max(box.rect.bottom for box in boxes) - y
+            for box in boxes:  # cards in a row share one height
+                box.rect.h = height
+            y += height + gap
+        self.set_default_focus(f"pick:{pool[0].cast}")
+        return y
+
+    def _card(self, b: Builder, pick_card: Any, x: int, y: int, w: int, number: int) -> Box:
+        play = self.play
+        member = play.scenario.cast_by_id[pick_card.cast]
+        chosen = member.id in self.picked
+        pad = b.u(L)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        size = b.line_height("h3") * 2
+        avatar(b, member, x + pad, cy, size)
+        tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
+        ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
+        ty += b.text(_(KIND_NAMES.get(member.kind, member.kind)), "small", tx, ty, tw, "muted", container=card)
+        cy = max(cy + size, ty) + b.u(M)
+        if member.about is not None:
+            cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
+        if member.cost:
+            cy += b.text(_("Costs {amount} from the budget").format(amount=member.cost), "small_bold", x + pad, cy, inner, container=card) + b.u(S)
+        cy = trait_rows(b, play, member, x + pad, cy, inner, card, self.anims) + b.u(M)
+        for action in member.research:
+            cy += research_row(b, play, member, action, x + pad, cy, inner) + b.u(S)
+        cy += b.u(S)
+        label = _("Picked") if chosen else _("Pick")
+        h = b.button_height(label, inner, "check", number)
+        b.button(f"pick:{member.id}", label, Rect(x + pad, cy, inner, h), "selected" if chosen else "primary", "check" if chosen else "plus", hotkey=number if number < 10 else None)
+        cy += h + pad
+        card.h = cy - y
+        return b.card(card, "primary_soft" if chosen else "surface", "primary" if chosen else "border", index=index)
+
+    def activate(self, target_id: str) -> None:
+        kind, _sep, rest = target_id.partition(":")
+        if kind == "pick":
+            self.notice = ""
+            if rest in self.picked:
+                self.picked.remove(rest)
+            elif len(self.picked) < self.count:
+                self.picked.append(rest)
+                if len(self.picked) == self.count:
+                    self.focus = "confirm"
+            else:
+                self.notice = ngettext("You can pick {n} card. Unpick one first.", "You can pick {n} cards. Unpick one first.", self.count).format(n=self.count)
+            self.invalidate()
+        elif kind == "research":
+            cast_id, action_id = rest.split(":", 1)
+            events = self.commit({"research": {"cast": cast_id, "action": action_id}})
+            for event in events or []:
+                if event.get("type") == "revealed":
+                    self.anims[(event["cast"], event["trait"])] = 0.0 if self.app.prefs.motion else REVEAL_MS
+        elif target_id == "confirm":
+            if len(self.picked) == self.count:
+                self.commit({"pick": list(self.picked)})
+        else:
+            super().activate(target_id)
+
+    def update(self, dt: float) -> bool:
+        running = [key for key, t in self.anims.items() if t < REVEAL_MS]
+        for key in running:
+            self.anims[key] = min(REVEAL_MS, self.anims[key] + dt)
+        if running:
+            self.invalidate()
+        return bool(running)
+
+    def default_action(self) -> None:
+        self.activate("confirm")

@@ -1,0 +1,72 @@
+"""Settings: language, text size, contrast, full screen and motion, applied at once."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, _, language
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.metrics import TEXT_SCALES
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import column, top_bar
+from game.ui.theme import L, M, S, XL
+
+Rect = pygame.Rect
+
+
+class SettingsScene(Scene):
+    name = "settings"
+    help_topic = "settings"
+
+    def _sections(self) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
+        prefs = self.app.prefs
+        return [
+            ("globe", _("Language"), [(f"lang:{lang}", LANGUAGE_NAMES[lang], lang == language()) for lang in LANGUAGES]),
+            ("help", _("Text size"), [(f"scale:{scale}", f"{round(scale * 100)} %", prefs.text_scale == scale) for scale in TEXT_SCALES]),
+            ("star", _("Contrast"), [("contrast:off", _("Standard"), not prefs.high_contrast), ("contrast:on", _("High contrast"), prefs.high_contrast)]),
+            ("menu", _("Screen"), [("fullscreen:off", _("Window"), not self.app.fullscreen), ("fullscreen:on", _("Full screen"), self.app.fullscreen)]),
+            ("right", _("Animations"), [("motion:on", _("On"), prefs.motion), ("motion:off", _("Off"), not prefs.motion)]),
+        ]
+
+    def build(self, b: Builder) -> None:
+        top = top_bar(b, _("Settings"))
+        x, width = column(b)
+        width = min(width, b.u(1200) + int(b.u(300) * (b.m.text_scale - 1)))
+        x = (b.m.width - width) // 2
+        pad = b.u(L)
+        with b.view.scrolling(Rect(0, top, b.m.width, b.m.height - top)):
+            y = top + b.u(XL)
+            for icon, title, options in self._sections():
+                index = b.view.mark()
+                card = Rect(x, y, width, 0)
+                size = b.line_height("h3")
+                b.icon(icon, x + pad, y + pad, size, "primary")
+                cy = y + pad + b.text(title, "h3", x + pad + size + b.u(M), y + pad, width - 2 * pad - size - b.u(M), "text", container=card) + b.u(M)
+                specs = [ButtonSpec(tid, label, "selected" if on else "secondary", "check" if on else None) for tid, label, on in options]
+                cy += b.button_row(specs, x + pad, cy, width - 2 * pad, "stretch")
+                card.h = cy + pad - y
+                b.card(card, index=index)
+                y = card.bottom + b.u(M)
+            keys = _("Keys: F2 language · F3 contrast · Ctrl + and Ctrl - text size · F11 full screen")
+            b.text(keys, "small", x, y + b.u(S), width, "muted")
+        self.set_default_focus(f"lang:{language()}")
+
+    def activate(self, target_id: str) -> None:
+        kind, _sep, value = target_id.partition(":")
+        if kind == "lang":
+            self.app.set_language(value)
+        elif kind == "scale":
+            self.app.set_text_scale(float(value))
+        elif kind == "contrast":
+            self.app.set_high_contrast(value == "on")
+        elif kind == "fullscreen":
+            if (value == "on") != self.app.fullscreen:
+                self.app.toggle_fullscreen()
+        elif kind == "motion":
+            self.app.set_motion(value == "on")
+            self.invalidate()
+        else:
+            super().activate(target_id)
+
+    def back(self) -> None:
+        self.app.pop()

@@ -1,0 +1,110 @@
+"""The title screen: the game's name, a bridge, and where to go."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui.i18n import _
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import Scene
+from game.ui.scenes.chrome import language_button, margin
+from game.ui.theme import L, M, XL, Palette
+
+Rect = pygame.Rect
+
+
+def paint_river(surface: pygame.Surface, rect: Rect, palette: Palette) -> None:
+    """Decoration: a tied-arch bridge over a river, drawn with primitives inside ``rect``."""
+    ink = palette.header if palette.shadows else palette.text
+    water = palette.primary_soft if palette.shadows else palette.surface_alt
+    wave = palette.primary if palette.shadows else palette.border
+    deck_y = rect.y + rect.h * 45 // 100
+    thick = max(3, rect.h // 22)
+    pygame.draw.rect(surface, water, Rect(rect.x, deck_y, rect.w, rect.bottom - deck_y))
+    step = max(8, (rect.bottom - deck_y) // 5)
+    for row, y in enumerate(range(deck_y + step, rect.bottom - step // 2, step)):
+        shift = (row % 2) * step * 2
+        for x in range(rect.x - shift, rect.right, step * 4):
+            pygame.draw.arc(surface, wave, Rect(x, y, step * 2, step), math.radians(20), math.radians(160), max(2, thick // 2))
+    left, right = rect.x + rect.w * 18 // 100, rect.x + rect.w * 82 // 100
+    top = rect.y + rect.h * 4 // 100
+    arch = Rect(left, top, right - left, 2 * (deck_y - top))
+    pygame.draw.arc(surface, ink, arch, 0, math.pi, thick)
+    for i in range(1, 12):
+        x = left + (right - left) * i // 12
+        half = arch.w / 2
+        rise = math.sqrt(max(0.0, 1 - ((x - arch.centerx) / half) ** 2)) * (deck_y - top)
+        pygame.draw.line(surface, ink, (x, deck_y), (x, round(deck_y - rise)), max(2, thick // 3))
+    pygame.draw.rect(surface, ink, Rect(rect.x, deck_y - thick // 2, rect.w, thick))
+    for x in (left, right):
+        pygame.draw.rect(surface, ink, Rect(x - thick, deck_y, thick * 2, rect.bottom - deck_y))
+
+
+class TitleScene(Scene):
+    """Play, language, settings, help and quit."""
+
+    name = "title"
+
+    def build(self, b: Builder) -> None:
+        width, height = b.m.width, b.m.height
+        edge = margin(b)
+        b.button_row([language_button()], edge, b.u(M), width - 2 * edge, "right")
+        river_h = max(b.u(120), height // 5)
+        b.art(Rect(0, height - river_h, width, river_h), paint_river)
+        column_w = min(width - 2 * edge, b.u(720) + int(b.u(200) * (b.m.text_scale - 1)))
+        x = (width - column_w) // 2
+        specs = [
+            ButtonSpec("play", _("Play"), "primary", "right", hotkey=1),
+            ButtonSpec("language", _("Language"), "secondary", "globe", hotkey=2),
+            ButtonSpec("settings", _("Settings"), "secondary", "menu", hotkey=3),
+            ButtonSpec("help", _("Help"), "secondary", "help", hotkey=4),
+            ButtonSpec("quit", _("Quit"), "quiet", "cross", hotkey=5),
+        ]
+        title_h = b.line_height("display")
+        tagline = _("Build partnerships that last")
+        tag_h = b.text_height(tagline, "h3", column_w)
+        buttons_h = sum(b.button_height(s.label, column_w, s.icon, s.hotkey) for s in specs) + b.u(M) * (len(specs) - 1)
+        total = title_h + b.u(M) + tag_h + b.u(XL) + buttons_h
+        y = max(b.u(96), (height - river_h - total) // 2)
+        icon_size = round(title_h * 0.9)
+        name = _("Bridges")
+        name_w = b.text_width(name, "display")
+        block = icon_size + b.u(L) + name_w
+        left = (width - block) // 2
+        b.icon("bridge", left, y + (title_h - icon_size) // 2, icon_size, "primary")
+        b.text(name, "display", left + icon_size + b.u(L), y, name_w + 1, "text")
+        y += title_h + b.u(M)
+        y += b.text(tagline, "h3", x, y, column_w, "muted", "center")
+        y += b.u(XL)
+        for spec in specs:
+            h = b.button_height(spec.label, column_w, spec.icon, spec.hotkey)
+            b.button(spec.id, spec.label, Rect(x, y, column_w, h), spec.style, spec.icon, hotkey=spec.hotkey)
+            y += h + b.u(M)
+        credit = _("Based on the handbook “Networking: Building Partnerships” (ATSIV, Erasmus+)")
+        credit_h = b.text_height(credit, "small", width - 2 * edge)
+        if y + credit_h + b.u(M) < height - river_h:
+            b.text(credit, "small", edge, height - river_h - credit_h - b.u(M), width - 2 * edge, "muted", "center")
+        self.set_default_focus("play")
+
+    def activate(self, target_id: str) -> None:
+        from game.ui.scenes.language import LanguageScene
+        from game.ui.scenes.library import LibraryScene
+        from game.ui.scenes.settings import SettingsScene
+
+        if target_id == "play":
+            self.app.push(LibraryScene())
+        elif target_id == "language":
+            self.app.push(LanguageScene())
+        elif target_id == "settings":
+            self.app.push(SettingsScene())
+        elif target_id == "help":
+            self.app.open_help("general")
+        elif target_id == "quit":
+            self.app.running = False
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("play")

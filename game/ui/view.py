@@ -1,0 +1,266 @@
+"""What a screen shows: a flat list of drawables and pressable targets, in pixels.
+
+A scene builds a :class:`View` from its state (see ``Scene.build``); the
+:class:`Painter` paints it. Building is pure (it reads state, never changes
+it) and happens only when something changed; painting only blits cached text
+and draws shapes. Items marked ``scroll`` live in the view's scrolling area:
+they are offset by the scene's scroll position and clipped to that area.
+
+Every :class:`Label` records the rectangle its text occupies and the
+``container`` it must stay inside, so layout tests can measure overflow.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import pygame
+
+from game.ui import icons
+from game.ui.metrics import FontSpec
+from game.ui.text import Typesetter
+from game.ui.theme import Palette
+
+Rect = pygame.Rect
+
+
+@dataclass
+class Box:
+    """A rounded rectangle; with ``target`` it reacts to hover and press."""
+
+    rect: Rect
+    fill: str | None = "surface"
+    border: str | None = None
+    border_width: int = 0
+    radius: int = 0
+    shadow: int = 0
+    target: str | None = None
+    hover_fill: str | None = "hover"
+    press_fill: str | None = "pressed"
+    scroll: bool = False
+
+
+@dataclass
+class Label:
+    """Lines of wrapped text; ``rect`` is exactly the block they occupy."""
+
+    rect: Rect
+    lines: list[str]
+    font: FontSpec
+    color: str
+    line_height: int
+    align: str = "left"
+    container: Rect | None = None
+    scroll: bool = False
+
+
+@dataclass
+class Icon:
+    rect: Rect
+    name: str
+    color: str
+    scroll: bool = False
+
+
+@dataclass
+class Bar:
+    """A horizontal gauge: a track and a filled part."""
+
+    rect: Rect
+    fraction: float
+    fill: str = "primary"
+    track: str = "track"
+    scroll: bool = False
+
+
+@dataclass
+class Art:
+    """Custom drawing: ``paint(surface, rect, palette)`` (decoration only)."""
+
+    rect: Rect
+    paint: Callable[[pygame.Surface, Rect, Palette], None]
+    scroll: bool = False
+
+
+@dataclass
+class Target:
+    """Something the player can press (click, tap, or Enter when focused)."""
+
+    id: str
+    rect: Rect
+    enabled: bool = True
+    draggable: bool = False
+    hotkey: int | None = None
+    label: str = ""
+    scroll: bool = False
+
+
+Item = Box | Label | Icon | Bar | Art
+
+
+@dataclass
+class View:
+    """A built screen: drawables in paint order, targets in focus order, a scrolling area."""
+
+    size: tuple[int, int]
+    items: list[Item] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    scroll_rect: Rect | None = None
+    content_bottom: int = 0
+    meta: dict = field(default_factory=dict)  # facts a scene computed while laying out (read by its handlers)
+    _scrolling: bool = False
+
+    def add(self, item: Item) -> Item:
+        item.scroll = self._scrolling
+        self.items.append(item)
+        if self._scrolling:
+            self.content_bottom = max(self.content_bottom, item.rect.bottom)
+        return item
+
+    def mark(self) -> int:
+        return len(self.items)
+
+    def insert(self, index: int, item: Item) -> Item:
+        item.scroll = self._scrolling
+        self.items.insert(index, item)
+        return item
+
+    def target(self, target_id: str, rect: Rect, **options) -> Target:
+        target = Target(target_id, Rect(rect), scroll=self._scrolling, **options)
+        self.targets.append(target)
+        return target
+
+    @contextmanager
+    def scrolling(self, area: Rect) -> Iterator[None]:
+        """Items and targets added inside scroll within ``area``."""
+        self.scroll_rect = Rect(area)
+        self.content_bottom = area.top
+        self._scrolling = True
+        try:
+            yield
+        finally:
+            self._scrolling = False
+
+    @property
+    def max_scroll(self) -> int:
+        if self.scroll_rect is None:
+            return 0
+        return max(0, self.content_bottom - self.scroll_rect.bottom)
+
+    def find(self, target_id: str) -> Target | None:
+        return next((t for t in self.targets if t.id == target_id), None)
+
+    def on_screen(self, target: Target, scroll_y: int) -> Rect:
+        """A target's rectangle on screen (scrolled), clipped to what is visible."""
+        if not target.scroll or self.scroll_rect is None:
+            return Rect(target.rect)
+        return target.rect.move(0, -scroll_y).clip(self.scroll_rect)
+
+    def hit(self, pos: tuple[int, int], scroll_y: int) -> Target | None:
+        """The topmost enabled target under a point."""
+        for target in reversed(self.targets):
+            if target.enabled and self.on_screen(target, scroll_y).collidepoint(pos):
+                return target
+        return None
+
+    def in_scroll_area(self, pos: tuple[int, int]) -> bool:
+        return self.scroll_rect is not None and self.max_scroll > 0 and self.scroll_rect.collidepoint(pos)
+
+    def labels(self) -> list[Label]:
+        return [i for i in self.items if isinstance(i, Label)]
+
+
+@dataclass
+class Interaction:
+    """Pointer and keyboard state the painter shows (not game state)."""
+
+    hovered: str | None = None
+    pressed: str | None = None
+    focused: str | None = None
+    focus_visible: bool = False
+
+
+class Painter:
+    """Paints views with a palette, cached text and cached icons."""
+
+    def __init__(self, typesetter: Typesetter, palette: Palette, unit: Callable[[float], int]):
+        self.text = typesetter
+        self.palette = palette
+        self.u = unit
+
+    def color(self, name: str | None) -> tuple[int, int, int]:
+        return getattr(self.palette, name)
+
+    def paint(self, surface: pygame.Surface, view: View, scroll_y: int, state: Interaction) -> None:
+        clip = view.scroll_rect
+        for item in view.items:
+            offset = 0
+            if item.scroll and clip is not None:
+                offset = -scroll_y
+                if not item.rect.move(0, offset).colliderect(clip):
+                    continue
+                surface.set_clip(clip)
+            self._draw(surface, item, offset, state)
+            if item.scroll:
+                surface.set_clip(None)
+        if state.focus_visible and state.focused:
+            target = view.find(state.focused)
+            if target is not None:
+                self._focus_ring(surface, view, target, scroll_y)
+
+    def _draw(self, surface: pygame.Surface, item: Item, dy: int, state: Interaction) -> None:
+        rect = item.rect.move(0, dy) if dy else item.rect
+        if isinstance(item, Label):
+            self._label(surface, item, rect)
+        elif isinstance(item, Box):
+            self._box(surface, item, rect, state)
+        elif isinstance(item, Icon):
+            surface.blit(icons.icon(item.name, min(rect.w, rect.h), self.color(item.color)), rect.topleft)
+        elif isinstance(item, Bar):
+            radius = rect.h // 2
+            pygame.draw.rect(surface, self.color(item.track), rect, 0, radius)
+            filled = round(rect.w * max(0.0, min(1.0, item.fraction)))
+            if filled:
+                pygame.draw.rect(surface, self.color(item.fill), Rect(rect.x, rect.y, max(filled, rect.h), rect.h), 0, radius)
+        elif isinstance(item, Art):
+            item.paint(surface, rect, self.palette)
+
+    def _box(self, surface: pygame.Surface, box: Box, rect: Rect, state: Interaction) -> None:
+        fill = box.fill
+        if box.target is not None:
+            if state.pressed == box.target and box.press_fill:
+                fill = box.press_fill
+            elif state.hovered == box.target and box.hover_fill:
+                fill = box.hover_fill
+        if box.shadow and self.palette.shadows:
+            pygame.draw.rect(surface, self.palette.shadow, rect.move(0, box.shadow), 0, box.radius)
+        if fill:
+            pygame.draw.rect(surface, self.color(fill), rect, 0, box.radius)
+        if box.border and box.border_width:
+            pygame.draw.rect(surface, self.color(box.border), rect, box.border_width, box.radius)
+
+    def _label(self, surface: pygame.Surface, label: Label, rect: Rect) -> None:
+        color = self.color(label.color)
+        y = rect.y
+        for line in label.lines:
+            if line:
+                rendered = self.text.render(line, label.font, color)
+                if label.align == "center":
+                    x = rect.x + (rect.w - rendered.get_width()) // 2
+                elif label.align == "right":
+                    x = rect.right - rendered.get_width()
+                else:
+                    x = rect.x
+                surface.blit(rendered, (x, y))
+            y += label.line_height
+
+    def _focus_ring(self, surface: pygame.Surface, view: View, target: Target, scroll_y: int) -> None:
+        width = self.u(self.palette.focus_width)
+        rect = target.rect.move(0, -scroll_y) if target.scroll else Rect(target.rect)
+        ring = rect.inflate(width * 2 + self.u(4), width * 2 + self.u(4))
+        if target.scroll and view.scroll_rect is not None:
+            surface.set_clip(view.scroll_rect)
+        pygame.draw.rect(surface, self.palette.focus, ring, width, self.u(14))
+        surface.set_clip(None)
