@@ -69,6 +69,8 @@ class ChoiceHandler(Handler):
         session.state.chosen[session.scene_id] = value
         decision = len(session.state.log) - 1
         events, target = session.run_outcome(option, session.scene_id, decision)
+        if scene.kind == "event" and option.next is not None:
+            session.state.resume.clear()  # the author sends the story elsewhere: no way back
         return self.finish(session, events, target, scene.next)
 
 
@@ -190,6 +192,8 @@ class AllocateHandler(Handler):
                 events += session.evidence(share.evidence, session.scene_id, decision)
                 if share.feedback is not None:
                     events.append({"type": "feedback", "scene": session.scene_id, "text": share.feedback.model_dump()})
+            else:
+                events += session.evidence(share.below, session.scene_id, decision)
         return self.finish(session, events, None, scene.next)
 
 

@@ -187,14 +187,17 @@ class Session:
                 raise InvalidAnswer(f"scene '{leaving}' has no next scene")
             target = self.state.resume.pop()
         events: list[dict] = []
-        due = self._due_event(leaving)
-        if due is not None:
+        due = self._due_events(leaving)
+        if due:
             self.state.resume.append(target)
-            target = due
+            self.state.resume.extend(reversed(due[1:]))
+            target = due[0]
         events.append({"type": "scene", "from": leaving, "to": target})
         return events + self._enter(target)
 
-    def _due_event(self, leaving: str) -> str | None:
+    def _due_events(self, leaving: str) -> list[str]:
+        """Events that interrupt now, in the order written; each is considered once."""
+        due = []
         for scene_id, scene in self.scenario.scenes.items():
             if not isinstance(scene, EventScene) or scene.trigger is None or scene_id in self.state.fired:
                 continue
@@ -205,8 +208,8 @@ class Session:
                 continue
             self.state.fired.append(scene_id)
             if trigger.chance >= 1 or self.roll() < trigger.chance:
-                return scene_id
-        return None
+                due.append(scene_id)
+        return due
 
     def run_outcome(self, outcome: Any, scene_id: str, decision: int, inverted: bool = False) -> tuple[list[dict], str | None]:
         """Apply an outcome's effects, evidence and feedback; return events and where it leads."""

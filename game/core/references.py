@@ -34,6 +34,9 @@ class Reporter:
         self.error(path, message, key=key, severity=WARNING)
 
 
+ASSET_FIELDS = frozenset({"image", "portrait"})  # fields of the models that name a picture file
+
+
 def walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every model and value in a validated tree, with its path as written in YAML."""
     yield path, node
@@ -62,8 +65,10 @@ def check_references(scenario: Scenario, doc: Document, rule_ids: set[str] | Non
             report.error(("resources", name), f"resource '{name}' needs a label: {{en: ..., bg: ...}}")
     for path, node in walk(scenario):
         _check_node(report, scenario, path, node, scenes, cast, resources, rule_ids)
-        if isinstance(node, str) and path and path[-1] in ("image", "portrait"):
-            _check_asset(report, path, node, folder, assets)
+        for field in ASSET_FIELDS.intersection(type(node).model_fields if isinstance(node, BaseModel) else ()):
+            value = getattr(node, field)
+            if isinstance(value, str):
+                _check_asset(report, path + (field,), value, folder, assets)
     _check_cast(report, scenario)
     _check_languages(report, scenario)
     return report.problems

@@ -114,6 +114,12 @@ class ChoiceScene(SceneBase):
 class Trigger(Strict):
     """When an event interrupts the story: after a scene, when a condition holds, with a chance.
 
+    Each triggered event is considered once: the first time the story leaves
+    its ``after`` scene (or any scene, without ``after``) while ``when`` holds;
+    then the seeded chance decides. Several events due at once play one after
+    another, in the order written. An option with its own ``next`` ends the
+    interruption; without one, the story goes on where it was heading.
+
     ```yaml
     trigger: {after: kickoff-meeting, when: {picked: partner, trait: reliability, is: low}, chance: 0.7}
     ```
@@ -308,7 +314,8 @@ class SequenceScene(SceneBase):
 class Share(Strict):
     """Where points can go in an allocate scene.
 
-    ``evidence`` counts once at least ``at_least`` points go here; each
+    ``evidence`` counts once at least ``at_least`` points go here, and
+    ``below`` when fewer do (neglecting what the handbook asks for); each
     point applies ``per_point`` effects.
 
     ```yaml
@@ -316,6 +323,7 @@ class Share(Strict):
       text: {en: European conferences, bg: ...}
       at_least: 3
       evidence: {honours: [sources.fit-channel]}
+      below: {breaks: [sources.fit-channel]}
       per_point: [{resource: network, add: 1}]
     ```
     """
@@ -324,6 +332,7 @@ class Share(Strict):
     text: Text
     at_least: Annotated[int, Field(ge=1)] = 1
     evidence: Evidence | None = None
+    below: Evidence | None = None
     per_point: list[Effect] = []
     feedback: Text | None = None
 

@@ -194,7 +194,7 @@ def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
     if scene.kind == "pick":
         return [evidence_value(c.evidence, rulebook) - evidence_value(c.passed, rulebook) for c in scene.pool]
     if scene.kind == "allocate":
-        return [evidence_value(o.evidence, rulebook) for o in scene.options]
+        return [evidence_value(o.evidence, rulebook) - evidence_value(o.below, rulebook) for o in scene.options]
     return []
 
 

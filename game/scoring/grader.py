@@ -105,6 +105,18 @@ def quick_score(recorder: Recorder, rulebook: Rulebook) -> float:
     return percent(*tally(evidence_of(recorder), rulebook)) or 0.0
 
 
+OUTCOME_RANK = {"failure": 0, "mixed": 1, "success": 2}
+
+
+def play_value(recorder: Recorder, rulebook: Rulebook) -> tuple[float, int, int, float]:
+    """How good a finished play is: handbook score, goals met, outcome, honoured points."""
+    session = recorder.session
+    honoured, broken = tally(evidence_of(recorder), rulebook)
+    goals = sum(1 for goal in session.scenario.goals if goal.when.holds(session))
+    ending = session.scenario.scenes.get(session.state.ending) if session.state.ending else None
+    return (percent(honoured, broken) or 0.0, goals, OUTCOME_RANK.get(getattr(ending, "outcome", ""), -1), honoured)
+
+
 def scorecard(recorder: Recorder, rulebook: Rulebook) -> dict:
     session, scenario = recorder.session, recorder.session.scenario
     evidence = evidence_of(recorder)

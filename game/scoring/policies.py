@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from game.scoring.grader import Recorder, quick_score
+from game.scoring.grader import Recorder, play_value
 from game.scoring.moves import Move, moves
 from game.scoring.rulebook import Rulebook
 
@@ -47,7 +47,7 @@ def static_value(recorder: Recorder, label: str, rulebook: Rulebook) -> float:
         return evidence_value(scene.evidence, rulebook, inverted=arg != "correct")
     if verb == "allocate":
         split = dict(part.split("=") for part in arg.split(",") if part)
-        return sum(evidence_value(o.evidence, rulebook) for o in scene.options if int(split.get(o.id, 0)) >= o.at_least)
+        return sum(evidence_value(o.evidence if int(split.get(o.id, 0)) >= o.at_least else o.below, rulebook) for o in scene.options)
     return 0.0
 
 
@@ -140,7 +140,12 @@ def rollout(recorder: Recorder, policy: Policy) -> Recorder:
 
 
 def lookahead(rulebook: Rulebook, bases: list[Policy], maximise: bool = True) -> Policy:
-    """Try every move, finish with each base policy, keep the best (or worst) final score."""
+    """Try every move, finish with each base policy, keep the best (or worst) final play.
+
+    Plays rank by handbook score, then goals met, then the ending's outcome,
+    then honoured points, so among equally correct plays the expert also
+    reaches the scenario's goals.
+    """
     pick = max if maximise else min
 
     def choose(recorder: Recorder) -> Move:
@@ -150,7 +155,7 @@ def lookahead(rulebook: Rulebook, bases: list[Policy], maximise: bool = True) ->
             for base in bases:
                 twin = recorder.fork()
                 move[1](twin)
-                values.append(quick_score(rollout(twin, base), rulebook))
+                values.append(play_value(rollout(twin, base), rulebook))
             value = pick(values)
             if best_value is None or (value > best_value if maximise else value < best_value):
                 best_move, best_value = move, value
