@@ -43,3 +43,13 @@ def test_graph_writes_every_scene_and_marks_endings(tmp_path, demo):
         assert f'"{scene_id}"' in dot
     assert dot.count("doubleoctagon") == 2
     assert '"media-steps" -> "partner-slips" [style=dashed' in dot
+
+
+def test_the_template_is_a_good_example_that_the_analyzer_passes(tmp_path, rulebook):
+    from game.core.checker import check_file
+    from game.scoring.analyzer import analyze
+
+    assert main(["new", "good-example", "--dir", str(tmp_path)]) == 0
+    checked = check_file(tmp_path / "good-example.yaml", rulebook.ids)
+    report = analyze(checked.scenario, rulebook, plays=200)
+    assert report["warnings"] == [] and all(report["thresholds"].values())
