@@ -69,8 +69,10 @@ class ChoiceHandler(Handler):
         session.state.chosen[session.scene_id] = value
         decision = len(session.state.log) - 1
         events, target = session.run_outcome(option, session.scene_id, decision)
-        if scene.kind == "event" and option.next is not None:
-            session.state.resume.clear()  # the author sends the story elsewhere: no way back
+        if target is None:
+            target = resolve_next(session, scene.next)
+        if scene.kind == "event" and target is not None:
+            session.state.resume.clear()  # the author sends the story elsewhere: the interruption is over
         return self.finish(session, events, target, scene.next)
 
 

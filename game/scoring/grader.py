@@ -79,7 +79,8 @@ def check_evidence(session: Session) -> list[dict]:
         if check.when is not None and not check.when.holds(session):
             continue
         verdict = "honours" if check.honoured_if.holds(session) else "breaks"
-        found.append({"type": "evidence", "rule": check.rule, "verdict": verdict, "weight": check.weight, "scene": None, "decision": None, "check": True})
+        feedback = check.feedback.model_dump() if check.feedback else None
+        found.append({"type": "evidence", "rule": check.rule, "verdict": verdict, "weight": check.weight, "scene": None, "decision": None, "check": True, "feedback": feedback})
     return found
 
 
@@ -128,7 +129,7 @@ def scorecard(recorder: Recorder, rulebook: Rulebook) -> dict:
         entry = rules.setdefault(rule.id, {"rule": rule.id, "area": rule.area, "title": rule.title.model_dump(), "advice": rule.advice.model_dump(), "honoured": 0.0, "broken": 0.0, "evidence": []})
         points = e["weight"] * rule.weight
         entry["honoured" if e["verdict"] == "honours" else "broken"] += points
-        entry["evidence"].append({"verdict": e["verdict"], "scene": e["scene"], "decision": e["decision"], "points": points})
+        entry["evidence"].append({"verdict": e["verdict"], "scene": e["scene"], "decision": e["decision"], "points": points, "feedback": e.get("feedback")})
     for entry in rules.values():
         entry["score"] = percent(entry["honoured"], entry["broken"])
         entry["verdict"] = "honoured" if not entry["broken"] else "broken" if not entry["honoured"] else "mixed"
@@ -160,6 +161,10 @@ def scorecard(recorder: Recorder, rulebook: Rulebook) -> dict:
         "weakest": [a["area"] for a in weakest[:3]],
         "timeline": _timeline(recorder, rulebook),
         "next_time": _next_time(rules),
+        "checks": [
+            {"rule": e["rule"], "verdict": e["verdict"], "title": rulebook.by_id[e["rule"]].title.model_dump(), "feedback": e["feedback"]}
+            for e in evidence if e.get("check") and e["rule"] in rulebook.by_id
+        ],
     }
     card["notes"] = closing_notes(card)
     return card
