@@ -2,8 +2,8 @@
 
 ``python -m game.locale.extract`` finds every ``_()``, ``N_()`` and
 ``ngettext()`` under ``game/ui``, then updates each ``bridges.po``: new
-messages are added (untranslated), messages no longer used are dropped,
-translations are kept. Needs Babel (``pip install -e '.[test]'``).
+messages are added (untranslated in Bulgarian, the message id itself in
+English), messages no longer used are dropped, translations are kept. Needs Babel (``pip install -e '.[test]'``).
 """
 
 from __future__ import annotations
@@ -43,7 +43,13 @@ def main(argv: list[str] | None = None) -> int:
         path = po_path(language)
         with path.open("rb") as stream:
             catalog = read_po(stream, locale=language, domain=DOMAIN)
+        created = catalog.creation_date
         catalog.update(template, no_fuzzy_matching=True)
+        catalog.creation_date = created
+        if language == "en":  # English text is the message id
+            for message in catalog:
+                if message.id and not message.string:
+                    message.string = message.id
         with path.open("wb") as stream:
             write_po(stream, catalog, width=100, omit_header=False, ignore_obsolete=True, include_previous=False, sort_output=False)
         print(f"{path}: {len(catalog)} messages")

@@ -44,7 +44,7 @@ def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
     from game.core.checker import check_file
 
     try:
-        checked = check_file(path, rule_ids)
+        checked = check_file(path, rule_ids, display=f"{path.parent.name}/{path.name}")
     except Exception as exc:  # the checker promises not to raise; a scenario must never crash the game anyway
         return Entry(path, problems=[f"{path}: {type(exc).__name__}: {exc}"])
     if checked.ok:

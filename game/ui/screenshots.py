@@ -35,7 +35,8 @@ def demo_walkthrough(app, shoot: Callable[[str], None]) -> None:
     shoot("library")
     app.click(f"play:{DEMO_ID}")
     shoot("briefing")
-    app.click("start")
+    app.top.refresh()
+    app.click("start" if app.top.view.find("start") else "start-over")  # an autosave offers resume instead
     shoot("choice")
     app.click("option:write-strategy")
     shoot("choice-selected")

@@ -8,6 +8,7 @@ import pygame
 from game.ui.i18n import _, ngettext, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, S, TARGET
 from game.ui.view import Box
@@ -57,7 +58,7 @@ class AllocateScene(DecisionScene):
         value_w = b.text_width(str(self.total), "h2") + b.u(M)
         for number, share in enumerate(self.scene_model.options, 1):
             y = self._row(b, share, number, x, y, width, button, value_w) + b.u(M)
-        self.set_default_focus(f"plus:{self.scene_model.options[0].id}")
+        default_focus(b, f"plus:{self.scene_model.options[0].id}")
         return y
 
     def _row(self, b: Builder, share, number: int, x: int, y: int, w: int, button: int, value_w: int) -> int:
@@ -102,8 +103,9 @@ class AllocateScene(DecisionScene):
         self.invalidate()
 
     def focused_share(self) -> str | None:
-        if self.focus and ":" in self.focus:
-            kind, share = self.focus.split(":", 1)
+        focused = self.focused
+        if focused and ":" in focused:
+            kind, share = focused.split(":", 1)
             if kind in ("plus", "minus") and share in self.points:
                 return share
         return None

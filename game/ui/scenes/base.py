@@ -40,6 +40,12 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+def default_focus(b: Builder, target_id: str | None) -> None:
+    """Where keyboard focus starts on this screen (until the player moves it)."""
+    if target_id is not None:
+        b.view.meta.setdefault("focus", target_id)
+
+
 class Scene:
     """A screen. Subclasses set ``name`` and implement :meth:`build` and :meth:`activate`."""
 
@@ -76,10 +82,19 @@ class Scene:
         state = Interaction(
             hovered=mapper.hovered if top else None,
             pressed=mapper.pressed if top else None,
-            focused=self.focus if top else None,
+            focused=self.focused if top else None,
             focus_visible=top and mapper.keyboard_used,
         )
         self.app.painter.paint(surface, self.view, self.scroll, state)
+
+    @property
+    def focused(self) -> str | None:
+        """The focused target: the one the player moved to, else the screen's default."""
+        if self.view is None:
+            return self.focus
+        if self.focus is not None and self.view.find(self.focus) is not None:
+            return self.focus
+        return self.view.meta.get("focus")
 
     # ----- view upkeep ------------------------------------------------------------
     def invalidate(self) -> None:
@@ -129,7 +144,7 @@ class Scene:
         elif kind in ("prev", "up", "left"):
             self.move_focus(-1)
         elif kind in ("confirm", "select"):
-            focused = self._enabled(self.focus)
+            focused = self._enabled(self.focused)
             if focused is not None and self.app.mapper.keyboard_used:
                 self.activate(focused.id)
             elif kind == "confirm":
@@ -183,10 +198,11 @@ class Scene:
         if not enabled:
             return
         ids = [t.id for t in enabled]
-        if self.focus in ids and self.app.mapper.keyboard_used:
-            index = (ids.index(self.focus) + step) % len(ids)
-        elif self.focus in ids:
-            index = ids.index(self.focus)
+        current = self.focused
+        if current in ids and self.app.mapper.keyboard_used:
+            index = (ids.index(current) + step) % len(ids)
+        elif current in ids:
+            index = ids.index(current)
         else:
             index = 0 if step > 0 else len(ids) - 1
         self.focus = ids[index]
@@ -211,10 +227,6 @@ class Scene:
         if value != self.scroll:
             self.scroll = value
             self.app.dirty = True
-
-    def set_default_focus(self, target_id: str | None) -> None:
-        if self.focus is None:
-            self.focus = target_id
 
     def context(self) -> dict[str, Any]:
         """What tests and screenshots may want to know about the scene."""

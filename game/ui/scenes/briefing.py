@@ -10,7 +10,7 @@ from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry
 from game.ui.play import RESOURCE_NAMES
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, XL
 
@@ -65,7 +65,7 @@ class BriefingScene(Scene):
             right_bottom = self._resources(b, right_x, right_y, right_w)
             bottom_y = max(left_bottom, right_bottom) + gap
             self._how(b, x, bottom_y, width)
-        self.set_default_focus("resume" if self.saved is not None else "start")
+        default_focus(b, "resume" if self.saved is not None else "start")
 
     def _card_start(self, b: Builder, x: int, y: int, w: int) -> tuple[int, Rect]:
         return b.view.mark(), Rect(x, y, w, 0)

@@ -10,6 +10,7 @@ import pygame
 
 from game.ui.i18n import N_, _, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, S, XL
 
@@ -51,7 +52,7 @@ class ChoiceScene(DecisionScene):
             b.button(f"option:{option.id}", label, Rect(x, y, width, h), "selected" if chosen else "option", "check" if chosen else None, hotkey=number, role="strong")
             y += h + gap
         if options:
-            self.set_default_focus(f"option:{options[0].id}")
+            default_focus(b, f"option:{options[0].id}")
         return y
 
     def activate(self, target_id: str) -> None:

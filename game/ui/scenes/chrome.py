@@ -107,7 +107,7 @@ def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> in
     chips: list[tuple[str, str, int]] = []
     for position, (phase, name) in enumerate(PHASES):
         label = _(name)
-        w = b.text_width(label, "small_bold") + b.u(2 * M) + (b.line_height("small_bold") if position < now else 0)
+        w = b.text_width(label, "small_bold") + 2 * b.u(M) + 1 + (b.line_height("small_bold") if position < now else 0)
         chips.append((phase, label, w))
     done, total = play.progress()
     progress = _("Step {done} of {total}").format(done=min(done + 1, total) if total else done, total=total)
@@ -135,7 +135,7 @@ def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> in
         is_now, is_past = key == current, order.index(key) < now
         if is_now:
             b.view.add(Box(rect, "accent", None, 0, chip_h // 2))
-            b.text(label, "small_bold", rect.x + b.u(M), rect.y + b.u(S) // 2, rect.w - b.u(2 * M), "on_accent", container=rect)
+            b.text(label, "small_bold", rect.x + b.u(M), rect.y + b.u(S) // 2, rect.w - 2 * b.u(M), "on_accent", container=rect)
         else:
             b.view.add(Box(rect, None, "on_header_muted", b.u(2), chip_h // 2))
             text_x = rect.x + b.u(M)

@@ -13,13 +13,13 @@ import pygame
 
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.play import Play
-from game.ui.scenes.base import Scene
-from game.ui.scenes.chrome import column, footer, margin, top_bar
+from game.ui.play import ELEMENT_NAMES, Play
+from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
 from game.ui.scenes.feedback import verdict_badge
-from game.ui.theme import L, M, S, XL
+from game.ui.theme import L, M, S
 from game.ui.view import Box
 
 Rect = pygame.Rect
@@ -49,7 +49,6 @@ class DebriefScene(Scene):
             ButtonSpec("library", _("Scenarios"), "secondary", "left"),
             ButtonSpec("again", _("Play again"), "primary", "right"),
         ])
-        edge = margin(b)
         tabs_y = top + b.u(M)
         specs = [ButtonSpec(f"tab:{key}", _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
                  for i, (key, label) in enumerate(TABS, 1)]
@@ -67,7 +66,7 @@ class DebriefScene(Scene):
                 self._decisions(b, x, y, width)
             else:
                 self._next_time(b, x, y, width)
-        self.set_default_focus(f"tab:{self.tab}")
+        default_focus(b, f"tab:{self.tab}")
 
     def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, rows) -> int:
         pad = b.u(L)
@@ -134,12 +133,17 @@ class DebriefScene(Scene):
                 return y + b.text(_("This scenario sets no goals of its own."), "body", x, y, w, "muted", container=box)
             for goal in goals:
                 met = bool(goal.get("met"))
-                badge_w = verdict_badge_goal(b, met, x, y)
+                badge_w = met_badge(b, met, x, y)
                 h = b.text(tr(goal.get("text")), "body", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=box)
                 y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(M)
             return y - b.u(M)
 
         return self._card(b, x, y, w, "flag", _("Your goals"), rows)
+
+    def _rule_counts(self, area: str) -> tuple[int, int, int]:
+        """How many of an area's rules were honoured, broken, or both (mixed)."""
+        verdicts = [r.get("verdict") for r in self.card.get("rules") or [] if r.get("area") == area]
+        return verdicts.count("honoured"), verdicts.count("broken"), verdicts.count("mixed")
 
     def _areas(self, b: Builder, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
@@ -148,21 +152,66 @@ class DebriefScene(Scene):
                 return y + b.text(_("No decision touched a rule of the handbook."), "body", x, y, w, "muted", container=box)
             size = b.line_height("strong")
             number_w = b.text_width("100", "h3") + b.u(S)
+            name_w = w * 2 // 5
+            one_line = name_w >= b.u(300) * b.m.text_scale
+            bar_h = b.u(20)
             for area in areas:
                 score = area.get("score")
-                b.icon(area.get("area", ""), x, y, size, "primary")
-                y += b.text(tr(area.get("name")), "strong", x + size + b.u(M), y, w - size - b.u(M), container=box) + b.u(S)
-                bar_w = max(b.u(80), w - number_w - b.u(M))
-                b.bar(Rect(x, y + b.u(4), bar_w, b.u(22)), (score or 0) / 100, "primary")
                 shown = "–" if score is None else str(round(score))
-                b.text(shown, "h3", x + bar_w + b.u(M), y - b.u(8), number_w, container=box)
-                y += b.u(30) + b.u(S)
-                honoured, broken = int(area.get("honoured") or 0), int(area.get("broken") or 0)
-                counts = _("{honoured} honoured · {broken} broken").format(honoured=honoured, broken=broken)
-                y += b.text(counts, "small", x, y, w, "muted", container=box) + b.u(L)
+                b.icon(area.get("area", ""), x, y, size, "primary")
+                text_x = x + size + b.u(M)
+                if one_line:
+                    name_h = b.text(tr(area.get("name")), "strong", text_x, y, name_w - size - b.u(M), container=box)
+                    bar_x, bar_y = x + name_w + b.u(M), y + (size - bar_h) // 2
+                    y += max(name_h, size) + b.u(4)
+                else:
+                    name_h = b.text(tr(area.get("name")), "strong", text_x, y, w - size - b.u(M), container=box)
+                    bar_x, bar_y = text_x, y + max(name_h, size) + b.u(S)
+                    y = bar_y + bar_h + b.u(S)
+                bar_w = max(b.u(60), x + w - number_w - b.u(M) - bar_x)
+                b.bar(Rect(bar_x, bar_y, bar_w, bar_h), (score or 0) / 100, "primary")
+                b.text(shown, "h3", x + w - number_w, bar_y + (bar_h - b.line_height("h3")) // 2, number_w, "text", "right", container=box)
+                honoured, broken, mixed = self._rule_counts(area.get("area", ""))
+                counts = _("Rules honoured: {honoured} · broken: {broken} · mixed: {mixed}").format(honoured=honoured, broken=broken, mixed=mixed)
+                y += b.text(counts, "small", text_x, y, w - size - b.u(M), "muted", container=box) + b.u(L)
             return y - b.u(L)
 
         return self._card(b, x, y, w, "networking", _("The handbook's areas"), rows)
+
+    def _answer_text(self, entry: dict) -> str:
+        """What the player did in one decision, in words."""
+        play = self.play
+        answer = entry.get("answer") or {}
+        scene = play.scenario.scenes.get(entry.get("scene", ""))
+        verb, value = next(iter(answer.items()), ("", None))
+        if verb == "choose" and scene is not None:
+            option = next((o for o in getattr(scene, "options", []) if o.id == value), None)
+            return _("You chose: {option}").format(option=tr(option.text) if option else value)
+        if verb == "pick":
+            return _("You picked: {names}.").format(names=", ".join(play.cast_name(c) for c in value))
+        if verb == "research":
+            member = play.scenario.member(value.get("cast", ""))
+            action = next((a for a in member.research if a.id == value.get("action")), None) if member else None
+            return _("Research: {action} ({name})").format(action=tr(action.label) if action else value.get("action"), name=play.cast_name(value.get("cast", "")))
+        if verb == "order":
+            return _("You put the steps in order.")
+        if verb == "allocate":
+            shares = {s.id: tr(s.text) for s in getattr(scene, "options", [])}
+            return _("You spread the points: {shares}").format(shares="; ".join(f"{shares.get(k, k)} {v}" for k, v in value.items()))
+        names = {c.element: (tr(c.label) if c.label else _(ELEMENT_NAMES.get(c.element, c.element))) for c in getattr(scene, "clauses", [])}
+        if verb == "propose":
+            return _("You proposed terms on: {clauses}").format(clauses=", ".join(names.get(e, e) for e in value))
+        if verb == "ask":
+            return _("You asked what they need on: {clause}").format(clause=names.get(value, value))
+        if verb == "concede":
+            return _("You accepted their offer on: {clause}").format(clause=names.get(value, value))
+        if verb == "facilitator":
+            return _("You called the facilitator.")
+        if verb == "sign":
+            return _("You signed the agreement.")
+        if verb == "walk_away":
+            return _("You walked away from the table.")
+        return ""
 
     def _decisions(self, b: Builder, x: int, y: int, width: int) -> None:
         timeline = self.card.get("timeline") or []
@@ -177,9 +226,12 @@ class DebriefScene(Scene):
                 title = tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else entry.get("scene", "")
 
             def rows(b: Builder, x: int, y: int, w: int, box: Rect, entry=entry) -> int:
+                did = self._answer_text(entry)
+                if did:
+                    y += b.text(did, "body", x, y, w, container=box) + b.u(S)
                 evidence = entry.get("evidence") or []
                 if not evidence:
-                    return y + b.text(_("No rule of the handbook was touched here."), "body", x, y, w, "muted", container=box)
+                    return y + b.text(_("No rule of the handbook was touched here."), "small", x, y, w, "muted", container=box)
                 for item in evidence:
                     badge_w = verdict_badge(b, item.get("verdict", ""), x, y)
                     h = b.text(self.play.rule_title(item.get("rule", "")), "body", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=box)
@@ -219,11 +271,7 @@ class DebriefScene(Scene):
         self.app.leave_play()
 
 
-def verdict_badge_goal(b: Builder, met: bool, x: int, y: int) -> int:
-    return verdict_badge_words(b, met, x, y)
-
-
-def verdict_badge_words(b: Builder, met: bool, x: int, y: int) -> int:
+def met_badge(b: Builder, met: bool, x: int, y: int) -> int:
     """Met / Not met, with a tick or a cross."""
     icon, word, color = ("check", _("Met"), "good") if met else ("cross", _("Not met"), "bad")
     size = b.line_height("small_bold")

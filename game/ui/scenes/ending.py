@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.i18n import N_, _, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, XL
 
@@ -42,7 +43,7 @@ class EndingScene(DecisionScene):
         cy += b.text(tr(scene.text), "body", x + pad, cy, width - 2 * pad, "text", "center", container=card)
         card.h = cy + pad - card.y
         b.card(card, index=index)
-        self.set_default_focus("debrief")
+        default_focus(b, "debrief")
         return card.bottom + b.u(L)
 
     def activate(self, target_id: str) -> None:

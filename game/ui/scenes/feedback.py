@@ -11,7 +11,7 @@ import pygame
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.theme import L, M, S, XL
@@ -122,7 +122,7 @@ class FeedbackScene(Scene):
                 y = self._happened(b, x, y, width) + gap
                 y = self._rules(b, x, y, width) + gap
                 self._changes(b, x, y, width)
-        self.set_default_focus("continue")
+        default_focus(b, "continue")
 
     def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, fill_rows) -> int:
         pad = b.u(L)

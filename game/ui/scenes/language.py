@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language
 from game.ui.layout import Builder
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
 from game.ui.theme import M, XL, XXL
 
@@ -33,7 +33,7 @@ class LanguageScene(Scene):
                 h = b.button_height(label, width, "check" if chosen else "globe", number, "h2")
                 b.button(f"lang:{lang}", label, Rect(x, y, width, h), "selected" if chosen else "secondary", "check" if chosen else "globe", hotkey=number, role="h2")
                 y += h + b.u(M)
-        self.set_default_focus(f"lang:{language()}")
+        default_focus(b, f"lang:{language()}")
 
     def activate(self, target_id: str) -> None:
         if target_id.startswith("lang:"):

@@ -9,7 +9,7 @@ from game.ui import records, resume
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder
 from game.ui.library import Entry, load_library
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
 from game.ui.theme import L, M, S, XL
 
@@ -56,7 +56,7 @@ class LibraryScene(Scene):
                 y += max(heights) + gap
         first = next((e for e in self.entries if e.ok), None)
         if first is not None:
-            self.set_default_focus(f"play:{first.id}")
+            default_focus(b, f"play:{first.id}")
 
     def _card(self, b: Builder, entry: Entry, x: int, y: int, w: int, number: int) -> int:
         scenario = entry.scenario

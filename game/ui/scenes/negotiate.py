@@ -13,6 +13,7 @@ from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import ELEMENT_NAMES, KIND_NAMES
 from game.ui.scenes.chrome import column, footer, status_bar
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene, section_heading
 from game.ui.scenes.pick import avatar, research_row, trait_rows
 from game.ui.theme import L, M, S
@@ -116,10 +117,13 @@ class NegotiateScene(DecisionScene):
         ]
         if self.facilitator() is not None:
             specs.append(ButtonSpec("facilitator", _("Call the facilitator"), "secondary", "facilitator", not record.facilitated))
-        specs += [
-            ButtonSpec("sign", _("Sign"), "secondary", "agreement", bool(record.agreed)),
-            ButtonSpec("propose", _("Propose"), "primary", "right", bool(self.proposal())),
-        ]
+        if self.open_elements():
+            specs += [
+                ButtonSpec("sign", _("Sign"), "secondary", "agreement", bool(record.agreed)),
+                ButtonSpec("propose", _("Propose"), "primary", "right", bool(self.proposal())),
+            ]
+        else:
+            specs.append(ButtonSpec("sign", _("Sign the agreement"), "primary", "agreement"))
         return specs, note
 
     def build(self, b: Builder) -> None:
@@ -151,7 +155,7 @@ class NegotiateScene(DecisionScene):
                 self._table(b, x, y, width)
         first_open = next(iter(self.open_elements()), None)
         if first_open:
-            self.set_default_focus(f"term:{first_open}:{self.clause(first_open).terms[0].id}")
+            default_focus(b, f"term:{first_open}:{self.clause(first_open).terms[0].id}")
 
     def _panel(self, b: Builder, x: int, y: int, w: int) -> int:
         play, record = self.play, self.record
@@ -263,7 +267,7 @@ class NegotiateScene(DecisionScene):
             b.text(name, "h3", x + pad, cy + (head_h - b.line_height("h3")) // 2, name_w, container=card)
             sx = x + pad + name_w + b.u(M)
             st_h = b.text_height(status, "small_bold", status_w - size - b.u(4))
-            sy = cy + (head_h - st_h) // 2
+            sy = cy + max(0, (head_h - st_h) // 2)
             b.icon(icon, sx, sy + b.u(2), size - b.u(4), color)
             b.text(status, "small_bold", sx + size + b.u(4), sy, status_w - size - b.u(4), color, container=card)
             cy += max(head_h, st_h) + b.u(S)
@@ -363,8 +367,10 @@ class NegotiateScene(DecisionScene):
             self.last_events = events
             self.drafts = {e: t for e, t in self.drafts.items() if e in self.open_elements()}
             if "propose" in answer or "concede" in answer:
-                self.focus = "propose" if self.proposal() else None
+                self.focus = "propose" if self.proposal() else ("sign" if not self.open_elements() else None)
 
     def default_action(self) -> None:
         if self.proposal():
             self.activate("propose")
+        elif not self.open_elements():
+            self.activate("sign")

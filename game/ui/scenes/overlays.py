@@ -13,7 +13,7 @@ import pygame
 from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import margin
 from game.ui.theme import L, M, RADIUS, S, XL
 from game.ui.view import Box, View
@@ -63,7 +63,7 @@ class Overlay(Scene):
         with b.view.scrolling(Rect(panel.x, y, panel.w, max(b.u(20), body_bottom - y))):
             self.body(b, panel.x + pad, y, inner)
         if specs:
-            self.set_default_focus(specs[-1].id)
+            default_focus(b, specs[-1].id)
 
     def activate(self, target_id: str) -> None:
         if target_id == "close":
@@ -109,7 +109,7 @@ class PauseOverlay(Overlay):
             h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
             b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
             y += h + b.u(M)
-        self.set_default_focus("continue")
+        default_focus(b, "continue")
         return y - top
 
     def activate(self, target_id: str) -> None:

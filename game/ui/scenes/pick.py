@@ -11,6 +11,7 @@ import pygame
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene, cost_text
 from game.ui.theme import L, M, S
 from game.ui.view import Box
@@ -106,7 +107,7 @@ class PickScene(DecisionScene):
             for box in boxes:  # cards in a row share one height
                 box.rect.h = height
             y += height + gap
-        self.set_default_focus(f"pick:{pool[0].cast}")
+        default_focus(b, f"pick:{pool[0].cast}")
         return y
 
     def _card(self, b: Builder, pick_card: Any, x: int, y: int, w: int, number: int) -> Box:

@@ -9,6 +9,7 @@ import pygame
 from game.ui.i18n import _, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import M, RADIUS_SMALL, S, TARGET
 from game.ui.view import Box
@@ -73,7 +74,7 @@ class SequenceScene(DecisionScene):
             cursor += h + gap
         if self.dragging is not None:
             self._row(b, self.dragging, slot, x, drag_top, row_w, heights[self.dragging], button, gap, badge, grip, text_x - x, text_w, floating=True)
-        self.set_default_focus(f"step:{self.order[0]}")
+        default_focus(b, f"step:{self.order[0]}")
         return cursor
 
     def _row(self, b: Builder, step: str, position: int, x: int, y: int, w: int, h: int, button: int, gap: int, badge: int, grip: int, text_x: int, text_w: int, floating: bool = False) -> None:

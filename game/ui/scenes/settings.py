@@ -7,7 +7,7 @@ import pygame
 from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, _, language
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import TEXT_SCALES
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
 from game.ui.theme import L, M, S, XL
 
@@ -49,7 +49,7 @@ class SettingsScene(Scene):
                 y = card.bottom + b.u(M)
             keys = _("Keys: F2 language · F3 contrast · Ctrl + and Ctrl - text size · F11 full screen")
             b.text(keys, "small", x, y + b.u(S), width, "muted")
-        self.set_default_focus(f"lang:{language()}")
+        default_focus(b, f"lang:{language()}")
 
     def activate(self, target_id: str) -> None:
         kind, _sep, value = target_id.partition(":")

@@ -8,7 +8,7 @@ import pygame
 
 from game.ui.i18n import _
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import language_button, margin
 from game.ui.theme import L, M, XL, Palette
 
@@ -86,7 +86,7 @@ class TitleScene(Scene):
         credit_h = b.text_height(credit, "small", width - 2 * edge)
         if y + credit_h + b.u(M) < height - river_h:
             b.text(credit, "small", edge, height - river_h - credit_h - b.u(M), width - 2 * edge, "muted", "center")
-        self.set_default_focus("play")
+        default_focus(b, "play")
 
     def activate(self, target_id: str) -> None:
         from game.ui.scenes.language import LanguageScene

@@ -1,0 +1,73 @@
+"""Layout at every supported window size and text scale: measured from the
+rendered text, no text spills out of its card or off the screen, targets do
+not overlap, and everything you can press is at least 64 px high at 1080p."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ui.i18n import language, set_language
+from game.ui.layout import Builder
+from game.ui.metrics import TEXT_SCALES, Metrics
+from game.ui.screenshots import demo_walkthrough
+from game.ui.view import View
+
+SIZES = [(1280, 720), (1366, 768), (1280, 1024), (1920, 1080), (2560, 1080), (2560, 1440), (3840, 2160)]
+TOLERANCE = 1  # pixels of rounding
+
+
+def build(app, scene, size, scale) -> View:
+    view = View(size)
+    scene.build(Builder(view, Metrics(size, scale), app.typesetter, app.palette))
+    return view
+
+
+def problems_in(app, view: View, size, scale, where: str) -> list[str]:
+    found = []
+    width, height = size
+    fixed = [t for t in view.targets if not t.scroll]
+    for label in view.labels():
+        for line in label.lines:
+            used = app.typesetter.width(line, label.font)
+            if used > label.rect.w + TOLERANCE:
+                found.append(f"{where}: line wider than its box ({used} > {label.rect.w}): {line!r}")
+        if label.container is not None and not label.container.inflate(2 * TOLERANCE, 2 * TOLERANCE).contains(label.rect):
+            found.append(f"{where}: text spills out of its card {tuple(label.container)} -> {tuple(label.rect)}: {' '.join(label.lines)[:60]!r}")
+        if label.rect.left < 0 or label.rect.right > width + TOLERANCE:
+            found.append(f"{where}: text off the screen sideways: {' '.join(label.lines)[:60]!r}")
+        if not label.scroll and label.rect.bottom > height + TOLERANCE:
+            found.append(f"{where}: fixed text below the window: {' '.join(label.lines)[:60]!r}")
+    for target in view.targets:
+        if target.rect.left < 0 or target.rect.right > width + TOLERANCE:
+            found.append(f"{where}: target {target.id} off the screen sideways")
+        if size == (1920, 1080) and scale == 1.0 and target.rect.h < 64:
+            found.append(f"{where}: target {target.id} is {target.rect.h} px high (< 64)")
+    for group in (fixed, [t for t in view.targets if t.scroll]):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.rect.colliderect(b.rect):
+                    found.append(f"{where}: targets {a.id} and {b.id} overlap")
+    if view.scroll_rect is not None and view.max_scroll > 0 and view.scroll_rect.h < height * 0.3:
+        found.append(f"{where}: the scrolling area is only {view.scroll_rect.h} px of {height}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_no_text_spills_out_at_any_size_and_text_scale(make_app, lang):
+    app = make_app(size=(1280, 720), language=lang)
+    found: list[str] = []
+    stops: list[str] = []
+
+    def check(name: str) -> None:
+        stops.append(name)
+        for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
+            for size in SIZES:
+                for scale in TEXT_SCALES:
+                    where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
+                    found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
+
+    demo_walkthrough(app, check)
+    assert len(stops) >= 20 and stops[-1] == "debrief-next"
+    assert language() == lang
+    assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])
+    set_language("en")
