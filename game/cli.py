@@ -1,7 +1,7 @@
 """The command line: ``python main.py [command]`` (or ``bridges [command]``).
 
 Commands: play (the default), validate, autoplay, schema, analyze, coverage,
-new, graph, report.
+new, graph, report, screenshots.
 Exit codes: 0 fine, 1 problems found, 2 wrong usage or unreadable input.
 Bad input never ends in a traceback: every message names the file, line
 and column and what to do.
@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     graph = sub.add_parser("graph", help="write the story map as Graphviz DOT (SVG or PNG with Graphviz)")
     graph.add_argument("scenario")
     graph.add_argument("--out", required=True, help="output file: .dot, .svg or .png")
+
+    shots = sub.add_parser("screenshots", help="render every screen of the demo scenario to PNG")
+    shots.add_argument("--out", required=True, help="folder for the PNG files")
+    shots.add_argument("--size", action="append", help="window size such as 1280x720 (repeatable; default 1920x1080)")
+    shots.add_argument("--scale", default="100", help="text sizes in percent, comma-separated (default 100)")
+    shots.add_argument("--lang", default="en,bg", help="languages, comma-separated (default en,bg)")
+    shots.add_argument("--high-contrast", action="store_true")
 
     report = sub.add_parser("report", help="list recorded sessions, or export them as CSV, JSON, xAPI and PNG")
     report.add_argument("session", nargs="?", help="a session id (or a unique start of it)")
@@ -211,17 +218,37 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from game.ui.app import run
 
-    size = None
-    if args.size:
-        try:
-            width, height = (int(v) for v in args.size.lower().split("x"))
-        except ValueError:
-            raise UsageError(f"--size '{args.size}' is not like 1280x720") from None
-        size = (width, height)
+    size = _size(args.size) if args.size else None
     scenario = resolve_scenario(args.scenario) if args.scenario else None
     if scenario is not None:
         load_checked(str(scenario))
     return run(scenario=scenario, language=args.lang, size=size, fullscreen=args.fullscreen)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"size '{text}' is not like 1280x720") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise UsageError(f"size '{text}' is outside 320x240 .. 7680x4320")
+    return width, height
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from game.ui.screenshots import main as shoot
+
+    sizes = tuple(_size(s) for s in (args.size or ["1920x1080"]))
+    try:
+        scales = tuple(int(v) / 100 for v in args.scale.split(","))
+    except ValueError:
+        raise UsageError(f"--scale '{args.scale}' is not like 100,150,200") from None
+    if any(s not in (1.0, 1.25, 1.5, 2.0) for s in scales):
+        raise UsageError("text sizes are 100, 125, 150 or 200")
+    languages = tuple(v.strip() for v in args.lang.split(","))
+    if any(lang not in ("en", "bg") for lang in languages):
+        raise UsageError("languages are en and bg")
+    return shoot(Path(args.out), sizes=sizes, scales=scales, languages=languages, high_contrast=args.high_contrast)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -326,4 +353,5 @@ COMMANDS = {
     "new": cmd_new,
     "graph": cmd_graph,
     "report": cmd_report,
+    "screenshots": cmd_screenshots,
 }
