@@ -1,0 +1,143 @@
+"""The comparison debrief of a workshop: teams side by side, where they split,
+the rules broken most often, and one discussion question per split.
+
+Teams in turn: each team has its own session; a split is a scene that two or
+more teams answered differently. Plenary vote: one shared session; a split
+is a decision whose votes were not unanimous.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from game.core.scenario import Scenario
+from game.scoring.grader import grade
+from game.scoring.rulebook import Rulebook
+
+
+def answer_label(scenario: Scenario, scene_id: str, key: str) -> dict[str, str]:
+    """What a team chose in a scene, in words (both languages)."""
+    scene = scenario.scenes[scene_id]
+    if scene.kind in ("choice", "event"):
+        option = next((o for o in scene.options if o.id == key), None)
+        if option is not None:
+            return option.text.model_dump(exclude_none=True)
+    if scene.kind == "pick":
+        names = [scenario.cast_by_id[c].name for c in key.split(",") if c in scenario.cast_by_id]
+        return {"en": ", ".join(n.en for n in names), "bg": ", ".join(n.get("bg") for n in names)}
+    words = {
+        "in-order": ("in order", "в правилния ред"),
+        "out-of-order": ("out of order", "в грешен ред"),
+        "agreed": ("signed the agreement", "подписаха споразумението"),
+        "walked_away": ("walked away", "се оттеглиха"),
+        "left": ("the counterpart left", "отсрещната страна си тръгна"),
+    }
+    if key in words:
+        en, bg = words[key]
+        return {"en": en, "bg": bg}
+    return {"en": key, "bg": key}
+
+
+def _decision_evidence(card: dict, scene_id: str) -> list[dict]:
+    return [e for step in card["timeline"] if step["scene"] == scene_id for e in step["evidence"]]
+
+
+def _question(scenario: Scenario, scene_id: str, groups: list[dict], rulebook: Rulebook) -> dict[str, str]:
+    scene = scenario.scenes[scene_id]
+    title = scene.title or getattr(scene, "headline", None) or scene.text
+    rules = []
+    for group in groups:
+        for e in group["evidence"]:
+            if e["rule"] not in rules:
+                rules.append(e["rule"])
+    rule = rulebook.by_id.get(rules[0]) if rules else None
+    en = f"At \u201c{title.en}\u201d the teams chose differently. What did each team expect to gain"
+    bg = f"При „{title.get('bg')}“ отборите избраха различно. Какво очакваше да спечели всеки отбор"
+    if rule is not None:
+        en += f", and what does the handbook say about \u201c{rule.title.en}\u201d?"
+        bg += f" и какво казва наръчникът за „{rule.title.get('bg')}“?"
+    else:
+        en += ", and how did it change what happened next?"
+        bg += " и как това промени случилото се после?"
+    return {"en": en, "bg": bg}
+
+
+def compare_teams(scenario: Scenario, teams: list[dict[str, Any]], rulebook: Rulebook) -> dict:
+    """``teams``: [{"name": str, "session": Session}] (teams in turn)."""
+    cards = [grade(scenario, team["session"], rulebook) for team in teams]
+    names = [team["name"] for team in teams]
+    splits = []
+    for scene_id in scenario.scenes:
+        chosen = {i: team["session"].state.chosen.get(scene_id) for i, team in enumerate(teams)}
+        chosen = {i: key for i, key in chosen.items() if key is not None}
+        if len(chosen) < 2 or len(set(chosen.values())) < 2:
+            continue
+        groups = []
+        for key in dict.fromkeys(chosen.values()):
+            members = [i for i, k in chosen.items() if k == key]
+            evidence = _decision_evidence(cards[members[0]], scene_id)
+            groups.append({
+                "answer": key,
+                "label": answer_label(scenario, scene_id, key),
+                "teams": [names[i] for i in members],
+                "evidence": [{"rule": e["rule"], "verdict": e["verdict"]} for e in evidence],
+                "led_to": [{"team": names[i], "overall": cards[i]["overall"], "ending": cards[i]["ending"]} for i in members],
+            })
+        splits.append({"scene": scene_id, "groups": groups, "question": _question(scenario, scene_id, groups, rulebook)})
+    return _summary(scenario, names, cards, splits, rulebook)
+
+
+def compare_votes(scenario: Scenario, session: Any, votes: list[dict], rulebook: Rulebook) -> dict:
+    """Plenary vote: one session; ``votes`` = [{"scene", "votes": {answer key: count}, "chosen"}]."""
+    card = grade(scenario, session, rulebook)
+    splits = []
+    for record in votes:
+        counts = {k: v for k, v in record["votes"].items() if v}
+        if len(counts) < 2:
+            continue
+        scene_id = record["scene"]
+        groups = [{
+            "answer": key,
+            "label": answer_label(scenario, scene_id, key),
+            "votes": count,
+            "chosen": key == record["chosen"],
+            "evidence": [{"rule": r, "verdict": v} for r, v in _option_evidence(scenario, scene_id, key)],
+        } for key, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+        splits.append({"scene": scene_id, "groups": groups, "question": _question(scenario, scene_id, groups, rulebook)})
+    return _summary(scenario, ["plenary"], [card], splits, rulebook)
+
+
+def _option_evidence(scenario: Scenario, scene_id: str, key: str) -> list[tuple[str, str]]:
+    scene = scenario.scenes[scene_id]
+    option = next((o for o in getattr(scene, "options", []) if getattr(o, "id", None) == key), None)
+    if option is None or option.evidence is None:
+        return []
+    return [(r["rule"], r["verdict"]) for r in option.evidence.records()]
+
+
+def _summary(scenario: Scenario, names: list[str], cards: list[dict], splits: list[dict], rulebook: Rulebook) -> dict:
+    area_ids = [a.id for a in rulebook.areas if any(x["area"] == a.id for card in cards for x in card["areas"])]
+    areas = []
+    for area in area_ids:
+        scores = [next((x["score"] for x in card["areas"] if x["area"] == area), None) for card in cards]
+        areas.append({"area": area, "name": rulebook.area_by_id[area].name.model_dump(), "scores": scores})
+    broken: Counter = Counter()
+    points: Counter = Counter()
+    for card in cards:
+        for rule in card["rules"]:
+            if rule["broken"]:
+                broken[rule["rule"]] += 1
+                points[rule["rule"]] += rule["broken"]
+    most_broken = [
+        {"rule": rule, "title": rulebook.by_id[rule].title.model_dump(), "advice": rulebook.by_id[rule].advice.model_dump(), "teams": count, "points": points[rule]}
+        for rule, count in sorted(broken.items(), key=lambda kv: (-kv[1], -points[kv[0]], kv[0]))[:5]
+    ]
+    return {
+        "scenario": scenario.id,
+        "teams": [{"name": n, "overall": c["overall"], "grade": c["grade"], "goals_met": c["goals_met"], "goals": len(c["goals"]), "ending": c["ending"], "outcome": c["outcome"]} for n, c in zip(names, cards)],
+        "areas": areas,
+        "splits": splits,
+        "most_broken": most_broken,
+        "scorecards": cards,
+    }
