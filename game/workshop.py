@@ -1,0 +1,240 @@
+"""A workshop session: 1-8 teams around one screen, a trainer in control.
+
+Pure (no pygame): the UI shows it and sends it answers and trainer commands.
+
+Two ways to play:
+
+* ``turns``: every team plays its own copy of the scenario; teams answer in
+  turn, one decision each (a decision that takes several answers, such as a
+  negotiation or research before a pick, stays with the team until its scene
+  changes);
+* ``vote``: one shared story; for each choice the trainer enters the votes
+  (or teams press their keys), the majority decides and the split is kept.
+
+The trainer can pause, add 30 s, skip the timer, reveal held feedback, go
+back one decision and end the session. Every decision is recorded in the
+results store with the time it took.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal
+
+from game.core.engine import InvalidAnswer, Session
+from game.core.scenario import Scenario
+from game.scoring.compare import compare_teams, compare_votes
+from game.scoring.grader import grade
+from game.scoring.rulebook import Rulebook
+
+Mode = Literal["turns", "vote"]
+TIMER_CHOICES = (None, 30, 60, 120)
+MAX_TEAMS = 8
+
+
+@dataclass
+class Team:
+    name: str
+    index: int
+    session: Session
+    times: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Timer:
+    """A decision timer that only runs while the workshop is not paused."""
+
+    limit: int | None
+    clock: Callable[[], float]
+    started: float = 0.0
+    extra: float = 0.0
+    paused_at: float | None = None
+    skipped: bool = False
+
+    def restart(self) -> None:
+        self.started, self.extra, self.skipped = self.clock(), 0.0, False
+        if self.paused_at is not None:
+            self.paused_at = self.started
+
+    def elapsed(self) -> float:
+        now = self.paused_at if self.paused_at is not None else self.clock()
+        return max(0.0, now - self.started)
+
+    def remaining(self) -> float | None:
+        if self.limit is None or self.skipped:
+            return None
+        return max(0.0, self.limit + self.extra - self.elapsed())
+
+    @property
+    def expired(self) -> bool:
+        left = self.remaining()
+        return left is not None and left <= 0
+
+    def pause(self) -> None:
+        if self.paused_at is None:
+            self.paused_at = self.clock()
+
+    def resume(self) -> None:
+        if self.paused_at is not None:
+            self.started += self.clock() - self.paused_at
+            self.paused_at = None
+
+
+class Workshop:
+    def __init__(
+        self,
+        scenario: Scenario,
+        rulebook: Rulebook,
+        teams: list[str],
+        mode: Mode = "turns",
+        timer: int | None = None,
+        reveal: Literal["instant", "trainer"] = "instant",
+        seed: int = 0,
+        scenario_hash: str = "",
+        language: str = "en",
+        results: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        if not 1 <= len(teams) <= MAX_TEAMS:
+            raise ValueError(f"a workshop has 1 to {MAX_TEAMS} teams")
+        if timer not in TIMER_CHOICES:
+            raise ValueError("the timer is off, 30, 60 or 120 seconds")
+        self.scenario, self.rulebook, self.mode, self.reveal_mode = scenario, rulebook, mode, reveal
+        players = teams if mode == "turns" else ["plenary"]
+        self.team_names = list(teams)
+        self.teams = [Team(name, i, Session(scenario, seed=seed, scenario_hash=scenario_hash)) for i, name in enumerate(players)]
+        self.turn = 0
+        self.timer = Timer(timer, clock)
+        self.timer.restart()
+        self.paused = False
+        self.ended = False
+        self.held: list[dict] = []
+        self.votes: list[dict] = []
+        self.history: list[int] = []  # which team gave each answer, in order (for 'back')
+        self.results = results
+        self.results_id = None
+        if results is not None:
+            self.results_id = results.start_session(scenario.id, scenario_hash, language, mode, [{"name": n, "colour": str(i), "symbol": str(i)} for i, n in enumerate(self.team_names)])
+
+    # ----- state for the screen ---------------------------------------------------
+    @property
+    def team(self) -> Team:
+        return self.teams[self.turn]
+
+    @property
+    def session(self) -> Session:
+        return self.team.session
+
+    @property
+    def finished(self) -> bool:
+        return self.ended or all(t.session.ended for t in self.teams)
+
+    def leaderboard(self) -> list[dict]:
+        """Teams by live handbook score (highest first)."""
+        rows = []
+        for team in self.teams:
+            card = grade(self.scenario, team.session, self.rulebook)
+            rows.append({"team": team.name, "index": team.index, "overall": card["overall"], "grade": card["grade"], "decisions": len(team.session.state.log), "finished": team.session.ended})
+        return sorted(rows, key=lambda r: (-(r["overall"] or 0.0), r["index"]))
+
+    # ----- answers ------------------------------------------------------------------
+    def answer(self, answer: dict, votes: dict[str, int] | None = None) -> list[dict]:
+        """The current team's answer (raises InvalidAnswer, changing nothing, if it is wrong)."""
+        if self.finished:
+            raise InvalidAnswer("the workshop has ended")
+        if self.paused:
+            raise InvalidAnswer("the workshop is paused")
+        team, before = self.team, self.session.scene_id
+        seconds = self.timer.elapsed()
+        events = team.session.answer(answer)
+        team.times.append(seconds)
+        self.history.append(team.index)
+        seq = len(team.session.state.log) - 1
+        if votes:
+            self.votes.append({"scene": before, "votes": dict(votes), "chosen": answer.get("choose"), "seq": seq})
+        if self.results is not None:
+            self.results.record_decision(self.results_id, team.index, seq, before, answer, seconds, votes)
+        if team.session.scene_id != before or team.session.ended:
+            self._next_turn()
+        if self.reveal_mode == "trainer":
+            self.held = [e for e in events if e["type"] in ("feedback", "evidence")]
+            events = [e for e in events if e["type"] not in ("feedback", "evidence")]
+        return events
+
+    def vote(self, counts: dict[str, int]) -> list[dict]:
+        """Plenary vote on a choice or event: the majority decides (a tie goes to the option written first)."""
+        if self.mode != "vote":
+            raise InvalidAnswer("votes are for plenary mode")
+        offered = [o.id for o in self.session.options()]
+        if not offered:
+            raise InvalidAnswer("this decision is not a vote; enter the room's answer")
+        clean = {k: int(v) for k, v in counts.items() if k in offered and int(v) > 0}
+        if not clean:
+            raise InvalidAnswer("enter at least one vote")
+        top = max(clean.values())
+        winner = next(o for o in offered if clean.get(o) == top)
+        return self.answer({"choose": winner}, votes=clean)
+
+    def reveal(self) -> list[dict]:
+        """Show the feedback the trainer held back."""
+        shown, self.held = self.held, []
+        return shown
+
+    def _next_turn(self) -> None:
+        self.timer.restart()
+        if self.mode != "turns":
+            return
+        for step in range(1, len(self.teams) + 1):
+            candidate = (self.turn + step) % len(self.teams)
+            if not self.teams[candidate].session.ended:
+                self.turn = candidate
+                return
+
+    # ----- trainer controls ------------------------------------------------------------
+    def pause(self) -> None:
+        self.paused = True
+        self.timer.pause()
+
+    def resume(self) -> None:
+        self.paused = False
+        self.timer.resume()
+
+    def add_time(self, seconds: int = 30) -> None:
+        self.timer.extra += seconds
+
+    def skip_timer(self) -> None:
+        self.timer.skipped = True
+
+    def back(self) -> bool:
+        """Undo the last answer given in the workshop (a mistaken click); False if there is none."""
+        if not self.history:
+            return False
+        team = self.teams[self.history.pop()]
+        state = team.session.state
+        seq = len(state.log) - 1
+        team.session = Session.replay(self.scenario, state.seed, state.log[:-1], state.scenario_hash)
+        team.times.pop()
+        if self.votes and self.votes[-1]["seq"] == seq:
+            self.votes.pop()
+        if self.results is not None:
+            self.results.remove_decision(self.results_id, team.index, seq)
+        self.turn = team.index
+        self.held = []
+        self.timer.restart()
+        return True
+
+    def end(self) -> dict:
+        """End the session: record every team's scorecard; returns the comparison."""
+        self.ended = True
+        comparison = self.comparison()
+        if self.results is not None:
+            for team, card in zip(self.teams, comparison["scorecards"]):
+                self.results.finish_team(self.results_id, team.index, card)
+            self.results.end_session(self.results_id)
+        return comparison
+
+    def comparison(self) -> dict:
+        if self.mode == "vote":
+            return compare_votes(self.scenario, self.session, self.votes, self.rulebook)
+        return compare_teams(self.scenario, [{"name": t.name, "session": t.session} for t in self.teams], self.rulebook)
