@@ -8,14 +8,17 @@ loop driven one step at a time, for tests and screenshots::
     app.key(pygame.K_2); app.key(pygame.K_RETURN)
     app.current_scene_name            # "choice", "feedback", ...
 
-The loop is frugal: it sleeps in ``pygame.event.wait`` until something
-happens, repaints only when something changed, and ticks the clock only
-while an animation (a fade under 200 ms, a reveal) runs.
+The loop is frugal: it sleeps until something happens, repaints only when
+something changed (only the pressed or hovered button when that is all that
+changed), and ticks the clock only while an animation (a fade under 200 ms,
+a reveal) runs.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,9 @@ from game.ui.view import Painter
 
 DEFAULT_SIZE = (1280, 720)
 SMALLEST = (640, 360)
-IDLE_WAIT_MS = 1000
+POLL_ACTIVE_S = 0.004   # between looks for input in the half second after the last input
+POLL_IDLE_S = 0.025     # and after that
+ACTIVE_WINDOW_S = 0.5
 FADE_MS = 150
 FRAME_MS = 16
 
@@ -50,6 +55,10 @@ class App:
         prefs: Prefs | None = None,
     ):
         os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")  # native pixels on Windows
+        if sys.platform.startswith("linux"):
+            # Blit the window straight to X11 (MIT-SHM) rather than through an OpenGL texture: as fast with a GPU,
+            # far cheaper without one (software GL costs ~15 ms a frame), and it keeps partial updates partial.
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         self.prefs = prefs or Prefs.load()
@@ -69,13 +78,16 @@ class App:
         self.stack: list[Any] = []
         self.play: Any = None
         self.running = True
-        self.dirty = True
+        self.dirty = True          # repaint everything
+        self.touched: list[pygame.Rect] = []  # or only these regions (hover and press changes)
         self.frames = 0
         self._rulebook: Any = None
         self._fade: pygame.Surface | None = None
         self._fade_ms = 0.0
         self._animating = False
         self._dim: pygame.Surface | None = None
+        self._backdrop: pygame.Surface | None = None
+        self._backdrop_key: tuple = ()
         self._configure()
         if scenario is not None:
             self.open_scenario(Path(scenario))
@@ -96,7 +108,7 @@ class App:
         self.metrics = Metrics(self.size, self.prefs.text_scale)
         self.palette = palette(self.prefs.high_contrast)
         self.painter = Painter(self.typesetter, self.palette, self.metrics.u)
-        self._dim = None
+        self._dim = self._backdrop = None
         for scene in self.stack:
             scene.invalidate()
         self.dirty = True
@@ -276,11 +288,30 @@ class App:
             self.mapper.hovered = None
             self.dirty = True
         elif self.top is not None:
-            for action in self.mapper.convert(event, self.top):
+            mapper = self.mapper
+            before = (mapper.hovered, mapper.pressed, mapper.keyboard_used)
+            for action in mapper.convert(event, self.top):
                 self.dispatch(action)
+            if mapper.changed:
+                mapper.changed = False
+                if before[2] != mapper.keyboard_used:
+                    self.dirty = True  # the focus ring appears or goes
+                elif not self.dirty:
+                    self._touch({before[0], before[1], mapper.hovered, mapper.pressed} - {None})
         if self.mapper.changed:
             self.mapper.changed = False
             self.dirty = True
+
+    def _touch(self, target_ids: set[str]) -> None:
+        """Mark the screen regions of some targets of the top scene for a partial repaint."""
+        scene = self.top
+        view = scene.view if scene is not None else None
+        for target_id in target_ids:
+            target = view.find(target_id) if view is not None and not scene.stale else None
+            if target is None:
+                self.dirty = True
+                return
+            self.touched.append(view.on_screen(target, scene.scroll).inflate(self.metrics.u(16), self.metrics.u(16)))
 
     def dispatch(self, action: Action) -> None:
         """Settings every screen shares are handled here; the rest go to the top scene."""
@@ -318,23 +349,54 @@ class App:
 
     def draw(self) -> None:
         """Repaint the visible scenes (only the top one's overlays dim what is below)."""
+        self._paint()
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+        self.touched = []
+
+    def draw_touched(self) -> None:
+        """Repaint only the regions of targets whose hover or press changed."""
+        regions = [r.clip(self.surface.get_rect()) for r in self.touched]
+        regions = [r for r in regions if r.w and r.h]
+        for region in regions:
+            self.surface.set_clip(region)
+            self._paint()
+        self.surface.set_clip(None)
+        pygame.display.update(regions)
+        self.frames += 1
+        self.touched = []
+
+    def _paint(self) -> None:
         for scene in self.stack:
             scene.refresh()
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
-        self.surface.fill(self.palette.bg)
-        for index in range(first, len(self.stack)):
-            scene = self.stack[index]
-            if index > first:
-                self.surface.blit(self._dimmer(), (0, 0))
-            scene.draw(self.surface)
+        top = len(self.stack) - 1
+        if first < top:
+            self._paint_backdrop(first, top)
+        else:
+            self.surface.fill(self.palette.bg)
+        self.stack[top].draw(self.surface)
         if self._fade is not None:
             self._fade.set_alpha(round(255 * max(0.0, 1 - self._fade_ms / FADE_MS)))
             self.surface.blit(self._fade, (0, 0))
-        pygame.display.flip()
-        self.frames += 1
-        self.dirty = False
+
+    def _paint_backdrop(self, first: int, top: int) -> None:
+        """What shows under an overlay (the scenes below, dimmed): painted once, then reused."""
+        key = (self.size, self.palette.name, tuple((id(s), id(s.view), s.scroll) for s in self.stack[first:top]))
+        if self._backdrop is not None and self._backdrop_key == key:
+            self.surface.blit(self._backdrop, (0, 0))
+            return
+        self.surface.fill(self.palette.bg)
+        for index in range(first, top):
+            if index > first:
+                self.surface.blit(self._dimmer(), (0, 0))
+            self.stack[index].draw(self.surface)
+        self.surface.blit(self._dimmer(), (0, 0))
+        if self.surface.get_clip() == self.surface.get_rect():  # only a whole picture can be reused
+            self._backdrop, self._backdrop_key = self.surface.copy(), key
 
     def _dimmer(self) -> pygame.Surface:
         if self._dim is None or self._dim.get_size() != self.size:
@@ -349,25 +411,39 @@ class App:
             if not self.running:
                 return
         self.update(dt)
-        for scene in self.stack:
-            if scene.stale:
-                self.dirty = True
-        if self.dirty:
+        self._repaint_if_needed()
+
+    def _repaint_if_needed(self) -> None:
+        if self.dirty or any(scene.stale for scene in self.stack):
             self.draw()
+        elif self.touched:
+            self.draw_touched()
 
     def run(self) -> int:
-        """The real loop: sleep until an event, repaint only on change, tick only while animating."""
+        """The real loop: repaint only on change, tick the clock only while animating.
+
+        When nothing moves it sleeps between short looks at the event queue:
+        pygame-ce's ``event.wait`` itself polls every millisecond (about 3 %
+        of a core on a static screen), while a 25 ms sleep costs a few tenths
+        of a percent and is still quicker than anyone notices.
+        """
         clock = pygame.time.Clock()
         self.draw()
+        last_input = time.perf_counter()
         while self.running:
             if self.animating:
                 dt = clock.tick(60)
                 events = pygame.event.get()
             else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
-                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                events = pygame.event.get()
+                if not events:
+                    quiet = time.perf_counter() - last_input
+                    time.sleep(POLL_ACTIVE_S if quiet < ACTIVE_WINDOW_S else POLL_IDLE_S)
+                    continue
                 clock.tick()
                 dt = FRAME_MS
+            if events:
+                last_input = time.perf_counter()
             for event in events:
                 self.handle_event(event)
                 if not self.running:
@@ -375,8 +451,7 @@ class App:
             if not self.running:
                 break
             self.update(dt)
-            if self.dirty or any(scene.stale for scene in self.stack):
-                self.draw()
+            self._repaint_if_needed()
         return 0
 
     # ----- helpers for tests and screenshots -----------------------------------------------------

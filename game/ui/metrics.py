@@ -9,7 +9,7 @@ resolution, never scaled as a bitmap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.ui.theme import ROLES
 
@@ -18,9 +18,8 @@ TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
 MIN_SCALE = 0.35
 
 
-@dataclass(frozen=True)
-class FontSpec:
-    """A font at one pixel size."""
+class FontSpec(NamedTuple):
+    """A font at one pixel size (a tuple: cheap to hash, as cache keys need)."""
 
     px: int
     bold: bool = False
@@ -33,6 +32,7 @@ class Metrics:
         self.width, self.height = max(1, size[0]), max(1, size[1])
         self.scale = max(MIN_SCALE, min(self.width / BASE_SIZE[0], self.height / BASE_SIZE[1]))
         self.text_scale = text_scale
+        self._fonts: dict[str, FontSpec] = {}
 
     def u(self, units: float) -> int:
         """Logical units to whole pixels (never 0 for a non-zero length)."""
@@ -43,8 +43,11 @@ class Metrics:
 
     def font(self, role: str) -> FontSpec:
         """The font for a text role at this window size and text scale."""
-        spec = ROLES[role]
-        return FontSpec(max(8, round(spec.size * self.scale * self.text_scale)), spec.bold)
+        font = self._fonts.get(role)
+        if font is None:
+            spec = ROLES[role]
+            font = self._fonts[role] = FontSpec(max(8, round(spec.size * self.scale * self.text_scale)), spec.bold)
+        return font
 
     def fixed_font(self, role: str) -> FontSpec:
         """A role's font that ignores the text scale (for decoration such as the grade letter)."""

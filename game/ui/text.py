@@ -29,6 +29,7 @@ class Typesetter:
         self._fonts: dict[FontSpec, pygame.font.Font] = {}
         self._lines: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._widths: dict[tuple, int] = {}
         self._max = max_lines
         self.renders = 0  # lines actually rendered (a cache miss); read by tests and the benchmark
 
@@ -43,20 +44,24 @@ class Typesetter:
         return self.font(spec).get_linesize()
 
     def width(self, text: str, spec: FontSpec) -> int:
-        return self.font(spec).size(text.translate(SUBSTITUTES))[0]
+        key = (text, spec)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20000:
+                self._widths.clear()
+            width = self._widths[key] = self.font(spec).size(text.translate(SUBSTITUTES))[0]
+        return width
 
     def wrap(self, text: str, spec: FontSpec, width: int) -> list[str]:
         """Greedy word wrap to ``width`` pixels; words longer than a line are broken."""
-        text = text.translate(SUBSTITUTES)
         key = (text, spec, width)
         lines = self._wraps.get(key)
         if lines is not None:
-            self._wraps.move_to_end(key)
             return lines
-        lines = self._wrap(text, spec, max(1, width))
+        lines = self._wrap(text.translate(SUBSTITUTES), spec, max(1, width))
         self._wraps[key] = lines
         if len(self._wraps) > self._max:
-            self._wraps.popitem(last=False)
+            self._wraps.popitem(last=False)  # oldest first (a simple bounded cache)
         return lines
 
     def _wrap(self, text: str, spec: FontSpec, width: int) -> list[str]:
@@ -83,13 +88,11 @@ class Typesetter:
 
     def render(self, line: str, spec: FontSpec, color: tuple[int, int, int]) -> pygame.Surface:
         """One line of text as a surface (cached)."""
-        line = line.translate(SUBSTITUTES)
         key = (line, spec, color)
         surface = self._lines.get(key)
         if surface is not None:
-            self._lines.move_to_end(key)
             return surface
-        surface = self.font(spec).render(line, True, color)
+        surface = self.font(spec).render(line.translate(SUBSTITUTES), True, color)
         if pygame.display.get_surface() is not None:
             surface = surface.convert_alpha()
         self.renders += 1

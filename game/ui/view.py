@@ -194,7 +194,9 @@ class Painter:
         return getattr(self.palette, name)
 
     def paint(self, surface: pygame.Surface, view: View, scroll_y: int, state: Interaction) -> None:
-        clip = view.scroll_rect
+        """Paint a view; honours a clip already set on the surface (a partial repaint)."""
+        outer = surface.get_clip()
+        clip = view.scroll_rect.clip(outer) if view.scroll_rect is not None else None
         for item in view.items:
             offset = 0
             if item.scroll and clip is not None:
@@ -202,13 +204,16 @@ class Painter:
                 if not item.rect.move(0, offset).colliderect(clip):
                     continue
                 surface.set_clip(clip)
+            elif not item.rect.colliderect(outer):
+                continue
             self._draw(surface, item, offset, state)
             if item.scroll:
-                surface.set_clip(None)
+                surface.set_clip(outer)
         if state.focus_visible and state.focused:
             target = view.find(state.focused)
             if target is not None:
                 self._focus_ring(surface, view, target, scroll_y)
+        surface.set_clip(outer)
 
     def _draw(self, surface: pygame.Surface, item: Item, dy: int, state: Interaction) -> None:
         rect = item.rect.move(0, dy) if dy else item.rect
@@ -234,8 +239,9 @@ class Painter:
                 fill = box.press_fill
             elif state.hovered == box.target and box.hover_fill:
                 fill = box.hover_fill
-        if box.shadow and self.palette.shadows:
-            pygame.draw.rect(surface, self.palette.shadow, rect.move(0, box.shadow), 0, box.radius)
+        if box.shadow and self.palette.shadows:  # only the strip that shows below the box: less to fill
+            strip = max(box.radius * 2, box.shadow * 2)
+            pygame.draw.rect(surface, self.palette.shadow, pygame.Rect(rect.x, rect.bottom + box.shadow - strip, rect.w, strip), 0, box.radius)
         if fill:
             pygame.draw.rect(surface, self.color(fill), rect, 0, box.radius)
         if box.border and box.border_width:
@@ -243,24 +249,26 @@ class Painter:
 
     def _label(self, surface: pygame.Surface, label: Label, rect: Rect) -> None:
         color = self.color(label.color)
-        y = rect.y
+        render, align, y, jobs = self.text.render, label.align, rect.y, []
         for line in label.lines:
             if line:
-                rendered = self.text.render(line, label.font, color)
-                if label.align == "center":
-                    x = rect.x + (rect.w - rendered.get_width()) // 2
-                elif label.align == "right":
-                    x = rect.right - rendered.get_width()
-                else:
+                rendered = render(line, label.font, color)
+                if align == "left":
                     x = rect.x
-                surface.blit(rendered, (x, y))
+                elif align == "center":
+                    x = rect.x + (rect.w - rendered.get_width()) // 2
+                else:
+                    x = rect.right - rendered.get_width()
+                jobs.append((rendered, (x, y)))
             y += label.line_height
+        surface.blits(jobs, doreturn=False)
 
     def _focus_ring(self, surface: pygame.Surface, view: View, target: Target, scroll_y: int) -> None:
         width = self.u(self.palette.focus_width)
         rect = target.rect.move(0, -scroll_y) if target.scroll else Rect(target.rect)
         ring = rect.inflate(width * 2 + self.u(4), width * 2 + self.u(4))
+        outer = surface.get_clip()
         if target.scroll and view.scroll_rect is not None:
-            surface.set_clip(view.scroll_rect)
+            surface.set_clip(view.scroll_rect.clip(outer))
         pygame.draw.rect(surface, self.palette.focus, ring, width, self.u(14))
-        surface.set_clip(None)
+        surface.set_clip(outer)

@@ -116,3 +116,19 @@ def test_every_target_on_the_title_is_at_least_64_px_high_at_1080p(make_app):
     app = make_app(size=(1920, 1080))
     app.top.refresh()
     assert all(t.rect.h >= 64 for t in app.top.view.targets)
+
+
+def test_a_partial_repaint_draws_the_same_pixels_as_a_full_one(make_app):
+    app = make_app(size=(1280, 720))
+    app.click("play")
+    app.click("play:demo-river-cleanup")
+    app.click("start")
+    app.key(pygame.K_ESCAPE)  # an overlay over a decision: the backdrop is reused
+    for target in ("continue", "help", "people"):
+        app.post(pygame.MOUSEMOTION, pos=app.target_center(target), rel=(0, 0), buttons=(0, 0, 0))
+        frames = app.frames
+        app.step()
+        assert app.frames == frames + 1 and not app.dirty
+        partial = pygame.image.tobytes(app.surface, "RGB")
+        app.draw()
+        assert pygame.image.tobytes(app.surface, "RGB") == partial
