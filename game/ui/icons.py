@@ -342,6 +342,12 @@ def _face(pen: Pen, mood: str) -> None:
         pen.arc(50, 86, 22, 35, 145, 7)
 
 
+def _eye(pen: Pen) -> None:
+    pen.arc(50, 78, 50, 40, 140, 8)
+    pen.arc(50, 22, 50, 220, 320, 8)
+    pen.circle(50, 50, 14)
+
+
 def _bridge(pen: Pen) -> None:
     pen.rect(4, 30, 92, 12, radius=3)
     pen.rect(10, 42, 80, 30)
@@ -390,7 +396,7 @@ ICONS: dict[str, Callable[[Pen], None]] = {
     "help": _help, "lock": _lock, "search": _search, "flag": _flag, "news": _news, "bubble": _bubble,
     "mood-warm": lambda p: _face(p, "warm"), "mood-open": lambda p: _face(p, "open"),
     "mood-tense": lambda p: _face(p, "tense"), "mood-cold": lambda p: _face(p, "cold"),
-    "bridge": _bridge, "heart": _heart, "trophy": _trophy, "timeline": _timeline, "star": _star,
+    "bridge": _bridge, "eye": _eye, "heart": _heart, "trophy": _trophy, "timeline": _timeline, "star": _star,
 }
 
 

@@ -209,11 +209,24 @@ class Painter:
             self._draw(surface, item, offset, state)
             if item.scroll:
                 surface.set_clip(outer)
+        if view.max_scroll > 0:
+            self._scrollbar(surface, view, scroll_y)
         if state.focus_visible and state.focused:
             target = view.find(state.focused)
             if target is not None:
                 self._focus_ring(surface, view, target, scroll_y)
         surface.set_clip(outer)
+
+    def _scrollbar(self, surface: pygame.Surface, view: View, scroll_y: int) -> None:
+        """Shows that the page goes on, and where you are in it (not a control: drag the page itself)."""
+        area = view.scroll_rect
+        width, gap = self.u(8), self.u(6)
+        track = pygame.Rect(area.right - width - gap, area.y + gap, width, area.h - 2 * gap)
+        content = max(1, view.content_bottom - area.top)
+        thumb_h = max(self.u(40), track.h * area.h // (content + area.h // 10))
+        thumb_y = track.y + (track.h - thumb_h) * scroll_y // max(1, view.max_scroll)
+        pygame.draw.rect(surface, self.palette.track, track, 0, width // 2)
+        pygame.draw.rect(surface, self.palette.muted, pygame.Rect(track.x, thumb_y, width, thumb_h), 0, width // 2)
 
     def _draw(self, surface: pygame.Surface, item: Item, dy: int, state: Interaction) -> None:
         rect = item.rect.move(0, dy) if dy else item.rect

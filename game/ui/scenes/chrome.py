@@ -11,6 +11,7 @@ import pygame
 
 from game.ui.i18n import LANGUAGE_NAMES, _, language, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.metrics import Metrics
 from game.ui.play import PHASES
 from game.ui.theme import CONTENT_MAX, L, M, S, XL
 from game.ui.view import Box, View
@@ -27,6 +28,17 @@ def language_button() -> ButtonSpec:
     return ButtonSpec("global:language", LANGUAGE_NAMES[other_language()], "header", "globe")
 
 
+CHROME_MAX_SCALE = 1.5   # on short windows, bars and footers stop growing here so the content keeps room
+SHORT_WINDOW = 1000      # pixels
+
+
+def chrome(b: Builder) -> Builder:
+    """A builder for the bars: the same view, with the text scale capped on short windows."""
+    if b.m.height >= SHORT_WINDOW or b.m.text_scale <= CHROME_MAX_SCALE:
+        return b
+    return Builder(b.view, Metrics((b.m.width, b.m.height), CHROME_MAX_SCALE), b.ts, b.palette)
+
+
 def margin(b: Builder) -> int:
     return b.u(XL) if b.m.width >= b.u(1200) else b.u(M)
 
@@ -39,6 +51,7 @@ def column(b: Builder) -> tuple[int, int]:
 
 def top_bar(b: Builder, title: str, back: bool = True, buttons: list[ButtonSpec] | None = None) -> int:
     """A header band with Back, a title and the language switch; returns its bottom."""
+    b = chrome(b)
     pad, edge = b.u(M), margin(b)
     right_specs = (buttons or []) + [language_button()]
     width = b.m.width - 2 * edge
@@ -71,6 +84,7 @@ def _band(b: Builder, bottom: int) -> Any:
 
 def status_bar(b: Builder, play: Any) -> int:
     """The in-game header: phase, progress, resources, and People / language / Menu."""
+    b = chrome(b)
     session = play.session
     pad, edge = b.u(S + 4), margin(b)
     width = b.m.width - 2 * edge
@@ -116,7 +130,9 @@ def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> in
     chip_h = b.line_height("small_bold") + b.u(S)
     cursor_x, cursor_y, row_h = x, y, chip_h
     title_w = min(b.text_width(title, "small_bold"), width)
-    parts = [("title", title_w)] + [(c[0], c[2]) for c in chips] + [("progress", b.text_width(progress, "small") + b.u(M) + b.u(120))]
+    parts = [(c[0], c[2]) for c in chips] + [("progress", b.text_width(progress, "small") + b.u(M) + b.u(120))]
+    if title_w + b.u(L) + sum(w + b.u(S) for _k, w in parts) <= width:  # the scenario's name only when it fits on the row
+        parts.insert(0, ("title", title_w))
     for key, w in parts:
         if cursor_x > x and cursor_x + w > x + width:
             cursor_x, cursor_y = x, cursor_y + row_h + b.u(S)
@@ -169,6 +185,7 @@ def _resources(b: Builder, play: Any, x: int, y: int, width: int) -> int:
 
 def footer(b: Builder, specs: list[ButtonSpec], note: str = "", note_color: str = "text") -> int:
     """A band at the bottom with the main actions (and a note); returns its top."""
+    b = chrome(b)
     pad, edge = b.u(M), margin(b)
     width = b.m.width - 2 * edge
     buttons_w = sum(b.button_natural_width(s.label, s.icon, s.hotkey) for s in specs) + b.u(M) * max(0, len(specs) - 1)

@@ -138,6 +138,7 @@ class NegotiateScene(DecisionScene):
         table_w = width - panel_w - gap
         wide = width >= b.u(1500) * b.m.text_scale
         fixed = wide and self._panel(Builder(View(b.view.size), b.m, b.ts, b.palette), 0, 0, panel_w) <= area.h - 2 * gap
+        b.view.meta["panel_fixed"] = fixed
         if fixed:
             self._panel(b, x + table_w + gap, top + gap, panel_w)
         with b.view.scrolling(area):
@@ -166,7 +167,7 @@ class NegotiateScene(DecisionScene):
         card = Rect(x, y, w, 0)
         cy = y + pad
         size = b.line_height("h3") * 2
-        avatar(b, member, x + pad, cy, size)
+        avatar(b, member, x + pad, cy, size, play)
         tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
         ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
         ty += b.text(_(KIND_NAMES["counterpart"]), "small", tx, ty, tw, "muted", container=card)
@@ -365,6 +366,8 @@ class NegotiateScene(DecisionScene):
         events = self.commit(answer)
         if events is not None:
             self.last_events = events
+            if self.view is not None and not self.view.meta.get("panel_fixed"):
+                self.scroll = 0  # the answer is in the counterpart's bubble at the top
             self.drafts = {e: t for e, t in self.drafts.items() if e in self.open_elements()}
             if "propose" in answer or "concede" in answer:
                 self.focus = "propose" if self.proposal() else ("sign" if not self.open_elements() else None)

@@ -4,6 +4,7 @@ counter of picks left, and confirm."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -18,6 +19,7 @@ from game.ui.view import Box
 
 Rect = pygame.Rect
 REVEAL_MS = 180
+ASSETS = Path(__file__).resolve().parents[3] / "assets"
 
 
 def affordable(play: Any, cost: dict[str, int]) -> bool:
@@ -29,8 +31,48 @@ def affordable(play: Any, cost: dict[str, int]) -> bool:
     return True
 
 
-def avatar(b: Builder, member: Any, x: int, y: int, size: int) -> None:
-    """A round badge with the cast kind's icon (a portrait image when the scenario ships one)."""
+_portraits: dict[tuple[str, int], pygame.Surface | None] = {}
+
+
+def portrait(path: Path, size: int) -> pygame.Surface | None:
+    """A portrait image cut to a circle, ``size`` pixels wide (None if it cannot be read)."""
+    key = (str(path), size)
+    if key not in _portraits:
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError, FileNotFoundError):
+            image = None
+        if image is not None:
+            side = min(image.get_size())
+            square = image.subsurface(Rect((image.get_width() - side) // 2, (image.get_height() - side) // 2, side, side))
+            scaled = pygame.transform.smoothscale(square.convert_alpha() if pygame.display.get_surface() else square, (size, size))
+            mask = pygame.Surface((size, size), pygame.SRCALPHA)
+            pygame.draw.circle(mask, (255, 255, 255, 255), (size // 2, size // 2), size // 2)
+            scaled.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+            image = scaled
+        _portraits[key] = image
+    return _portraits[key]
+
+
+def portrait_path(play: Any, member: Any) -> Path | None:
+    """Where a cast member's portrait is: beside the scenario, or under assets/."""
+    if not member.portrait:
+        return None
+    for folder in (play.entry.path.parent, ASSETS):
+        candidate = (folder / member.portrait).resolve()
+        if candidate.is_file() and folder.resolve() in candidate.parents:
+            return candidate
+    return None
+
+
+def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None) -> None:
+    """A round badge with the cast kind's icon, or the portrait the scenario ships."""
+    path = portrait_path(play, member) if play is not None else None
+    picture = portrait(path, size) if path is not None else None
+    if picture is not None:
+        b.art(Rect(x, y, size, size), lambda surface, rect, palette: surface.blit(picture, rect.topleft))
+        b.view.add(Box(Rect(x, y, size, size), None, "primary", b.u(2), size // 2))
+        return
     b.view.add(Box(Rect(x, y, size, size), "primary_soft", "primary", b.u(2), size // 2))
     b.icon(member.kind, x + size // 5, y + size // 5, size * 3 // 5, "primary")
 
@@ -55,7 +97,7 @@ def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card:
     size = b.line_height("small")
     for trait, value in member.visible.items():
         text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
-        b.icon("check", x, y + b.u(4), size - b.u(8), "muted")
+        b.icon("eye", x, y + b.u(4), size - b.u(8), "muted")
         y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
     for trait, value in member.hidden.items():
         if trait in revealed:
@@ -120,7 +162,7 @@ class PickScene(DecisionScene):
         card = Rect(x, y, w, 0)
         cy = y + pad
         size = b.line_height("h3") * 2
-        avatar(b, member, x + pad, cy, size)
+        avatar(b, member, x + pad, cy, size, play)
         tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
         ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
         ty += b.text(_(KIND_NAMES.get(member.kind, member.kind)), "small", tx, ty, tw, "muted", container=card)
