@@ -24,6 +24,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.damage import changed_regions
 from game.ui.i18n import language, set_language
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
 from game.ui.metrics import TEXT_SCALES, Metrics
@@ -307,7 +308,7 @@ class App:
         scene = self.top
         view = scene.view if scene is not None else None
         for target_id in target_ids:
-            target = view.find(target_id) if view is not None and not scene.stale else None
+            target = view.find(target_id) if view is not None else None  # where it is now (a rebuild's changes are found by diffing)
             if target is None:
                 self.dirty = True
                 return
@@ -414,9 +415,25 @@ class App:
         self._repaint_if_needed()
 
     def _repaint_if_needed(self) -> None:
-        if self.dirty or any(scene.stale for scene in self.stack):
+        """Repaint all, or only what changed: the items that differ after a rebuild, or hover and press."""
+        if self.dirty or self._fade is not None:
             self.draw()
-        elif self.touched:
+            return
+        stale = [scene for scene in self.stack if scene.stale]
+        if stale:
+            top = self.top
+            if stale != [top]:
+                self.draw()
+                return
+            scroll = top.scroll
+            top.refresh()
+            regions = None if top.scroll != scroll else changed_regions(
+                top.previous_view, top.view, top.scroll, self.surface.get_rect(), self.metrics.u(24))
+            if regions is None or (self.mapper.keyboard_used and regions):
+                self.draw()  # too much changed, or the focus ring may have moved
+                return
+            self.touched += regions
+        if self.touched:
             self.draw_touched()
 
     def run(self) -> int:

@@ -132,3 +132,24 @@ def test_a_partial_repaint_draws_the_same_pixels_as_a_full_one(make_app):
         partial = pygame.image.tobytes(app.surface, "RGB")
         app.draw()
         assert pygame.image.tobytes(app.surface, "RGB") == partial
+
+
+def test_every_partial_repaint_through_the_demo_matches_a_full_repaint(make_app):
+    from game.ui.screenshots import demo_walkthrough
+
+    app = make_app(size=(1280, 720))
+    partial_draws = []
+    original = app.draw_touched
+
+    def checked() -> None:
+        regions = list(app.touched)
+        original()
+        partial = pygame.image.tobytes(app.surface, "RGB")
+        app.surface.set_clip(None)
+        app._paint()
+        assert pygame.image.tobytes(app.surface, "RGB") == partial, f"{app.current_scene_name}: partial repaint of {regions} differs"
+        partial_draws.append(app.current_scene_name)
+
+    app.draw_touched = checked
+    demo_walkthrough(app, lambda name: None)
+    assert len(partial_draws) > 30 and {"allocate", "negotiate", "pick", "sequence", "choice"} <= set(partial_draws)

@@ -56,6 +56,7 @@ class Scene:
     def __init__(self) -> None:
         self.app: "App | None" = None
         self.view: View | None = None
+        self.previous_view: View | None = None  # the build before, to see what changed
         self.scroll = 0
         self.focus: str | None = None
         self._stale = True
@@ -98,10 +99,8 @@ class Scene:
 
     # ----- view upkeep ------------------------------------------------------------
     def invalidate(self) -> None:
-        """The state changed: rebuild the view before the next paint."""
+        """The state changed: rebuild the view before the next paint (the app repaints what differs)."""
         self._stale = True
-        if self.app is not None:
-            self.app.dirty = True
 
     @property
     def stale(self) -> bool:
@@ -114,7 +113,7 @@ class Scene:
         app = self.app
         view = View(app.size)
         self.build(Builder(view, app.metrics, app.typesetter, app.palette))
-        self.view = view
+        self.previous_view, self.view = self.view, view
         self._stale = False
         self.scroll = max(0, min(self.scroll, view.max_scroll))
         if self.focus is not None and view.find(self.focus) is None:

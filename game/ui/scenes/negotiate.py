@@ -137,10 +137,14 @@ class NegotiateScene(DecisionScene):
         panel_w = width * 34 // 100
         table_w = width - panel_w - gap
         wide = width >= b.u(1500) * b.m.text_scale
-        fixed = wide and self._panel(Builder(View(b.view.size), b.m, b.ts, b.palette), 0, 0, panel_w) <= area.h - 2 * gap
+        fixed = False
+        if wide:  # lay the panel out once where it would stay; keep it if it fits
+            panel = View(b.view.size)
+            fixed = self._panel(Builder(panel, b.m, b.ts, b.palette), x + table_w + gap, top + gap, panel_w) <= area.bottom - gap
+            if fixed:
+                b.view.items += panel.items
+                b.view.targets += panel.targets
         b.view.meta["panel_fixed"] = fixed
-        if fixed:
-            self._panel(b, x + table_w + gap, top + gap, panel_w)
         with b.view.scrolling(area):
             y = top + gap
             if fixed:
