@@ -153,3 +153,23 @@ def test_every_partial_repaint_through_the_demo_matches_a_full_repaint(make_app)
     app.draw_touched = checked
     demo_walkthrough(app, lambda name: None)
     assert len(partial_draws) > 30 and {"allocate", "negotiate", "pick", "sequence", "choice"} <= set(partial_draws)
+
+
+def test_a_tap_with_its_finger_events_adds_exactly_one_point(make_app):
+    app = make_app()
+    app.click("play")
+    app.click("play:demo-river-cleanup")
+    app.click("start")
+    app.click("option:write-strategy")
+    app.click("confirm")
+    app.click("continue")
+    assert app.current_scene_name == "allocate"
+    x, y = app.target_center("plus:regional-forum")
+    w, h = app.size
+    finger = {"touch_id": 1, "finger_id": 0, "x": x / w, "y": y / h, "dx": 0.0, "dy": 0.0}
+    app.post(pygame.FINGERDOWN, pressure=1.0, **finger)
+    app.post(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1, touch=True)
+    app.post(pygame.FINGERUP, pressure=0.0, **finger)
+    app.post(pygame.MOUSEBUTTONUP, pos=(x, y), button=1, touch=True)
+    app.settle()
+    assert app.top.points["regional-forum"] == 1
