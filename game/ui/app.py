@@ -24,8 +24,10 @@ from typing import Any
 
 import pygame
 
-from game.ui.damage import changed_regions
-from game.ui.i18n import language, set_language
+from game.ui.driver import Driver
+from game.ui.frames import Frames
+from game.ui.i18n import _, language, set_language
+from game.ui.icons import icon
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
 from game.ui.metrics import TEXT_SCALES, Metrics
 from game.ui.prefs import Prefs
@@ -38,11 +40,10 @@ SMALLEST = (640, 360)
 POLL_ACTIVE_S = 0.004   # between looks for input in the half second after the last input
 POLL_IDLE_S = 0.025     # and after that
 ACTIVE_WINDOW_S = 0.5
-FADE_MS = 150
 FRAME_MS = 16
 
 
-class App:
+class App(Frames, Driver):
     """The game window with its scene stack; also a step-by-step driver for tests."""
 
     def __init__(
@@ -68,7 +69,7 @@ class App:
         set_language(self.prefs.language or "en")
         self.windowed_size = tuple(size or DEFAULT_SIZE)
         self.fullscreen = bool(self.prefs.fullscreen if fullscreen is None else fullscreen)
-        pygame.display.set_caption("Bridges")
+        pygame.display.set_icon(icon("bridge", 64, palette(False).primary))
         self.surface = self._open_window()
         pygame.key.stop_text_input()
         pygame.key.set_repeat(400, 40)
@@ -110,6 +111,7 @@ class App:
         self.palette = palette(self.prefs.high_contrast)
         self.painter = Painter(self.typesetter, self.palette, self.metrics.u)
         self._dim = self._backdrop = None
+        pygame.display.set_caption(_("Bridges"))
         for scene in self.stack:
             scene.invalidate()
         self.dirty = True
@@ -331,80 +333,6 @@ class App:
             return
         self.top.handle(action)
 
-    # ----- frames ----------------------------------------------------------------------------
-    @property
-    def animating(self) -> bool:
-        return self._fade is not None or self._animating
-
-    def update(self, dt: float) -> None:
-        busy = False
-        if self._fade is not None:
-            self._fade_ms += dt
-            if self._fade_ms >= FADE_MS:
-                self._fade = None
-            self.dirty = True
-        for scene in list(self.stack):
-            if scene.update(dt):
-                busy = True
-        self._animating = busy
-
-    def draw(self) -> None:
-        """Repaint the visible scenes (only the top one's overlays dim what is below)."""
-        self._paint()
-        pygame.display.flip()
-        self.frames += 1
-        self.dirty = False
-        self.touched = []
-
-    def draw_touched(self) -> None:
-        """Repaint only the regions of targets whose hover or press changed."""
-        regions = [r.clip(self.surface.get_rect()) for r in self.touched]
-        regions = [r for r in regions if r.w and r.h]
-        for region in regions:
-            self.surface.set_clip(region)
-            self._paint()
-        self.surface.set_clip(None)
-        pygame.display.update(regions)
-        self.frames += 1
-        self.touched = []
-
-    def _paint(self) -> None:
-        for scene in self.stack:
-            scene.refresh()
-        first = len(self.stack) - 1
-        while first > 0 and not self.stack[first].opaque:
-            first -= 1
-        top = len(self.stack) - 1
-        if first < top:
-            self._paint_backdrop(first, top)
-        else:
-            self.surface.fill(self.palette.bg)
-        self.stack[top].draw(self.surface)
-        if self._fade is not None:
-            self._fade.set_alpha(round(255 * max(0.0, 1 - self._fade_ms / FADE_MS)))
-            self.surface.blit(self._fade, (0, 0))
-
-    def _paint_backdrop(self, first: int, top: int) -> None:
-        """What shows under an overlay (the scenes below, dimmed): painted once, then reused."""
-        key = (self.size, self.palette.name, tuple((id(s), id(s.view), s.scroll) for s in self.stack[first:top]))
-        if self._backdrop is not None and self._backdrop_key == key:
-            self.surface.blit(self._backdrop, (0, 0))
-            return
-        self.surface.fill(self.palette.bg)
-        for index in range(first, top):
-            if index > first:
-                self.surface.blit(self._dimmer(), (0, 0))
-            self.stack[index].draw(self.surface)
-        self.surface.blit(self._dimmer(), (0, 0))
-        if self.surface.get_clip() == self.surface.get_rect():  # only a whole picture can be reused
-            self._backdrop, self._backdrop_key = self.surface.copy(), key
-
-    def _dimmer(self) -> pygame.Surface:
-        if self._dim is None or self._dim.get_size() != self.size:
-            self._dim = pygame.Surface(self.size, pygame.SRCALPHA)
-            self._dim.fill(self.palette.dim)
-        return self._dim
-
     def step(self, dt: float = FRAME_MS) -> None:
         """Handle every pending event, advance animations by ``dt`` ms, repaint if needed."""
         for event in pygame.event.get():
@@ -413,28 +341,6 @@ class App:
                 return
         self.update(dt)
         self._repaint_if_needed()
-
-    def _repaint_if_needed(self) -> None:
-        """Repaint all, or only what changed: the items that differ after a rebuild, or hover and press."""
-        if self.dirty or self._fade is not None:
-            self.draw()
-            return
-        stale = [scene for scene in self.stack if scene.stale]
-        if stale:
-            top = self.top
-            if stale != [top]:
-                self.draw()
-                return
-            scroll = top.scroll
-            top.refresh()
-            regions = None if top.scroll != scroll else changed_regions(
-                top.previous_view, top.view, top.scroll, self.surface.get_rect(), self.metrics.u(24))
-            if regions is None or (self.mapper.keyboard_used and regions):
-                self.draw()  # too much changed, or the focus ring may have moved
-                return
-            self.touched += regions
-        if self.touched:
-            self.draw_touched()
 
     def run(self) -> int:
         """The real loop: repaint only on change, tick the clock only while animating.
@@ -470,51 +376,6 @@ class App:
             self.update(dt)
             self._repaint_if_needed()
         return 0
-
-    # ----- helpers for tests and screenshots -----------------------------------------------------
-    def post(self, kind: int, **attributes: Any) -> None:
-        pygame.event.post(pygame.event.Event(kind, attributes))
-
-    def settle(self, limit_ms: int = 3000) -> None:
-        """Step until no animation runs."""
-        self.step()
-        waited = 0
-        while self.animating and waited < limit_ms:
-            self.step()
-            waited += FRAME_MS
-
-    def target_center(self, target_id: str) -> tuple[int, int]:
-        """Where to press a target of the top scene (scrolling it into view first)."""
-        scene = self.top
-        scene.refresh()
-        target = scene.view.find(target_id)
-        if target is None:
-            known = ", ".join(t.id for t in scene.view.targets)
-            raise LookupError(f"no target '{target_id}' on {scene.name}; targets: {known}")
-        scene.reveal(target)
-        return scene.view.on_screen(target, scene.scroll).center
-
-    def click(self, target_id: str, touch: bool = False) -> None:
-        """Press and release the mouse (or a finger, with ``touch``) on a target, then settle."""
-        pos = self.target_center(target_id)
-        extra = {"touch": True} if touch else {}
-        self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), **extra)
-        self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, **extra)
-        self.post(pygame.MOUSEBUTTONUP, pos=pos, button=1, **extra)
-        self.settle()
-
-    def key(self, key: int, mod: int = 0) -> None:
-        self.post(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
-        self.post(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
-        self.settle()
-
-    def screenshot(self, path: Path) -> None:
-        for scene in self.stack:
-            if scene.stale:
-                self.dirty = True
-        self._fade = None
-        self.draw()
-        pygame.image.save(self.surface, str(path))
 
     def close(self) -> None:
         while self.stack:

@@ -85,7 +85,6 @@ def _band(b: Builder, bottom: int) -> Any:
 def status_bar(b: Builder, play: Any) -> int:
     """The in-game header: phase, progress, resources, and People / language / Menu."""
     b = chrome(b)
-    session = play.session
     pad, edge = b.u(S + 4), margin(b)
     width = b.m.width - 2 * edge
     index = b.view.mark()
@@ -141,7 +140,7 @@ def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> in
             cursor_x += w + b.u(L)
             continue
         if key == "progress":
-            th = b.text(progress, "small", cursor_x, cursor_y + (chip_h - b.line_height("small")) // 2, b.text_width(progress, "small"), "on_header")
+            b.text(progress, "small", cursor_x, cursor_y + (chip_h - b.line_height("small")) // 2, b.text_width(progress, "small"), "on_header")
             bar_x = cursor_x + b.text_width(progress, "small") + b.u(M)
             b.bar(Rect(bar_x, cursor_y + chip_h // 2 - b.u(5), b.u(120), b.u(10)), done / total if total else 1.0, "accent", "primary_pressed")
             cursor_x += w

@@ -14,7 +14,7 @@ from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.decision import section_heading
-from game.ui.theme import L, M, S, XL
+from game.ui.theme import L, M, S
 
 Rect = pygame.Rect
 
@@ -116,8 +116,8 @@ class FeedbackScene(Scene):
             if two:
                 left_w = (width - gap) // 2
                 left = self._happened(b, x, y, left_w)
-                left = self._changes(b, x, left + gap, left_w)
-                right = self._rules(b, x + left_w + gap, y, width - left_w - gap)
+                self._changes(b, x, left + gap, left_w)
+                self._rules(b, x + left_w + gap, y, width - left_w - gap)
             else:
                 y = self._happened(b, x, y, width) + gap
                 y = self._rules(b, x, y, width) + gap
