@@ -342,6 +342,30 @@ def _face(pen: Pen, mood: str) -> None:
         pen.arc(50, 86, 22, 35, 145, 7)
 
 
+def _textsize(pen: Pen) -> None:
+    pen.lines([(8, 86), (34, 14), (60, 86)], 9)
+    pen.line(18, 60, 50, 60, 8)
+    pen.lines([(60, 86), (76, 44), (92, 86)], 7)
+    pen.line(66, 72, 86, 72, 6)
+
+
+def _contrast(pen: Pen) -> None:
+    pen.circle(50, 50, 40, 8)
+    pen.poly([(50, 10)] + [(50 + 40 * math.cos(math.radians(a)), 50 + 40 * math.sin(math.radians(a))) for a in range(-90, 91, 10)])
+
+
+def _screen(pen: Pen) -> None:
+    pen.rect(8, 14, 84, 56, radius=6, width=8)
+    pen.line(50, 70, 50, 84, 8)
+    pen.line(30, 86, 70, 86, 8)
+
+
+def _motion(pen: Pen) -> None:
+    pen.circle(64, 50, 22)
+    for y, x in ((34, 20), (50, 10), (66, 20)):
+        pen.line(x, y, 36, y, 7)
+
+
 def _eye(pen: Pen) -> None:
     pen.arc(50, 78, 50, 40, 140, 8)
     pen.arc(50, 22, 50, 220, 320, 8)
@@ -349,13 +373,13 @@ def _eye(pen: Pen) -> None:
 
 
 def _bridge(pen: Pen) -> None:
-    pen.rect(4, 30, 92, 12, radius=3)
-    pen.rect(10, 42, 80, 30)
-    pen.clear_circle(50, 76, 28)
-    pen.clear_circle(14, 80, 8)
-    pen.clear_circle(86, 80, 8)
-    for x in (12, 46, 80):
-        pen.arc(x + 4, 94, 10, 30, 150, 5)
+    pen.rect(4, 22, 92, 12, radius=3)
+    pen.rect(10, 34, 80, 32)
+    pen.clear_circle(50, 70, 26)
+    pen.clear_circle(12, 74, 8)
+    pen.clear_circle(88, 74, 8)
+    for x in (14, 46, 78):
+        pen.arc(x + 4, 92, 10, 30, 150, 5)
 
 
 def _heart(pen: Pen) -> None:
@@ -396,7 +420,8 @@ ICONS: dict[str, Callable[[Pen], None]] = {
     "help": _help, "lock": _lock, "search": _search, "flag": _flag, "news": _news, "bubble": _bubble,
     "mood-warm": lambda p: _face(p, "warm"), "mood-open": lambda p: _face(p, "open"),
     "mood-tense": lambda p: _face(p, "tense"), "mood-cold": lambda p: _face(p, "cold"),
-    "bridge": _bridge, "eye": _eye, "heart": _heart, "trophy": _trophy, "timeline": _timeline, "star": _star,
+    "bridge": _bridge, "eye": _eye,
+    "textsize": _textsize, "contrast": _contrast, "screen": _screen, "motion": _motion, "heart": _heart, "trophy": _trophy, "timeline": _timeline, "star": _star,
 }
 
 

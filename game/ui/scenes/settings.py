@@ -22,10 +22,10 @@ class SettingsScene(Scene):
         prefs = self.app.prefs
         return [
             ("globe", _("Language"), [(f"lang:{lang}", LANGUAGE_NAMES[lang], lang == language()) for lang in LANGUAGES]),
-            ("help", _("Text size"), [(f"scale:{scale}", f"{round(scale * 100)} %", prefs.text_scale == scale) for scale in TEXT_SCALES]),
-            ("star", _("Contrast"), [("contrast:off", _("Standard"), not prefs.high_contrast), ("contrast:on", _("High contrast"), prefs.high_contrast)]),
-            ("menu", _("Screen"), [("fullscreen:off", _("Window"), not self.app.fullscreen), ("fullscreen:on", _("Full screen"), self.app.fullscreen)]),
-            ("right", _("Animations"), [("motion:on", _("On"), prefs.motion), ("motion:off", _("Off"), not prefs.motion)]),
+            ("textsize", _("Text size"), [(f"scale:{scale}", f"{round(scale * 100)} %", prefs.text_scale == scale) for scale in TEXT_SCALES]),
+            ("contrast", _("Contrast"), [("contrast:off", _("Standard"), not prefs.high_contrast), ("contrast:on", _("High contrast"), prefs.high_contrast)]),
+            ("screen", _("Screen"), [("fullscreen:off", _("Window"), not self.app.fullscreen), ("fullscreen:on", _("Full screen"), self.app.fullscreen)]),
+            ("motion", _("Animations"), [("motion:on", _("On"), prefs.motion), ("motion:off", _("Off"), not prefs.motion)]),
         ]
 
     def build(self, b: Builder) -> None:
