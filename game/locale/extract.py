@@ -38,8 +38,8 @@ def extract():
 def main(argv: list[str] | None = None) -> int:
     from babel.messages.pofile import read_po, write_po
 
-    template = extract()
     for language in LANGUAGES:
+        template = extract()  # fresh for each catalog: Babel's update adopts the template's message objects
         path = po_path(language)
         with path.open("rb") as stream:
             catalog = read_po(stream, locale=language, domain=DOMAIN)

@@ -282,6 +282,9 @@ class NegotiateScene(DecisionScene):
             cy += b.text(status, "small_bold", x + pad + size + b.u(4), cy, inner - size - b.u(4), color, container=card) + b.u(S)
             if actions:
                 cy += b.button_row(actions, x + pad, cy, inner, "left", gap=S, role="small_bold") + b.u(S)
+        if not agreed and element in record.offers:
+            mine = _("Your last offer: {term}").format(term=self.term_text(element, record.offers[element]))
+            cy += b.text(mine, "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
         if element in record.asked:
             cy += b.text(_(PRIORITIES[clause.priority]), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
         if agreed:
