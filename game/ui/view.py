@@ -168,6 +168,19 @@ class View:
     def in_scroll_area(self, pos: tuple[int, int]) -> bool:
         return self.scroll_rect is not None and self.max_scroll > 0 and self.scroll_rect.collidepoint(pos)
 
+    def order_targets(self) -> None:
+        """Keyboard order: the top bar, then the page, then the bottom bar (whatever order they were built in)."""
+        area = self.scroll_rect
+        if area is None:
+            return
+
+        def group(target: Target) -> int:
+            if target.scroll:
+                return 1
+            return 2 if target.rect.top >= area.bottom else 0
+
+        self.targets.sort(key=group)
+
     def labels(self) -> list[Label]:
         return [i for i in self.items if isinstance(i, Label)]
 

@@ -113,6 +113,7 @@ class Scene:
         app = self.app
         view = View(app.size)
         self.build(Builder(view, app.metrics, app.typesetter, app.palette))
+        view.order_targets()
         self.previous_view, self.view = self.view, view
         self._stale = False
         self.scroll = max(0, min(self.scroll, view.max_scroll))
