@@ -28,7 +28,7 @@ every scene; scenes react to ``activate`` of their targets in :meth:`activate`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -228,6 +228,3 @@ class Scene:
             self.scroll = value
             self.app.dirty = True
 
-    def context(self) -> dict[str, Any]:
-        """What tests and screenshots may want to know about the scene."""
-        return {"name": self.name}

@@ -216,7 +216,3 @@ def _row_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
     """The height button_row will use (it wraps buttons the same way)."""
     scratch = Builder(View((b.m.width, b.m.height)), b.m, b.ts, b.palette)
     return scratch.button_row(specs, 0, 0, width, "right")
-
-
-def content_area(b: Builder, top: int, bottom: int) -> Rect:
-    return Rect(0, top, b.m.width, max(b.u(40), bottom - top))

@@ -4,7 +4,6 @@ answer goes to the engine and on to the feedback screen."""
 
 from __future__ import annotations
 
-from typing import Any
 
 import pygame
 
@@ -84,8 +83,6 @@ class DecisionScene(Scene):
     def back(self) -> None:
         self.app.open_menu()
 
-    def context(self) -> dict[str, Any]:
-        return {"name": self.name, "scene": self.scene_id}
 
 
 def cost_text(play: Play, cost: dict[str, int]) -> str:
