@@ -79,6 +79,8 @@ class App(Frames, Driver):
         self.seed = seed
         self.stack: list[Any] = []
         self.play: Any = None
+        self.workshop: Any = None  # a running workshop (game.ui.workshop)
+        self.text_floor = 1.0     # the smallest text scale shown (a workshop raises it for the room)
         self.running = True
         self.dirty = True          # repaint everything
         self.touched: list[pygame.Rect] = []  # or only these regions (hover and press changes)
@@ -107,7 +109,7 @@ class App(Frames, Driver):
     def _configure(self) -> None:
         """Recompute sizes and palette; every scene rebuilds."""
         self.size = self.surface.get_size()
-        self.metrics = Metrics(self.size, self.prefs.text_scale)
+        self.metrics = Metrics(self.size, max(self.prefs.text_scale, self.text_floor))
         self.palette = palette(self.prefs.high_contrast)
         self.painter = Painter(self.typesetter, self.palette, self.metrics.u)
         self._dim = self._backdrop = None

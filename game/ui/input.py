@@ -17,6 +17,10 @@ Keys::
     F1               help               F2               language
     F3               contrast           F4               people (relationships)
     F11              fullscreen         Ctrl+Q           quit
+    Backspace        erase              a-z              letter (by key position on any layout)
+
+Typed text (``TEXTINPUT``, only while a scene has started text input) becomes
+a ``text`` action.
 """
 
 from __future__ import annotations
@@ -54,6 +58,15 @@ _PLUS = {pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS}
 _MINUS = {pygame.K_MINUS, pygame.K_KP_MINUS}
 
 
+def _letter(key: int, scancode: int) -> str | None:
+    """The Latin letter of a key, or of its position when the layout is not Latin (Cyrillic, Greek)."""
+    if pygame.K_a <= key <= pygame.K_z:
+        return chr(key)
+    if 4 <= scancode <= 29:  # SDL_SCANCODE_A .. SDL_SCANCODE_Z
+        return chr(ord("a") + scancode - 4)
+    return None
+
+
 class HitTester(Protocol):
     def hit(self, pos: tuple[int, int]) -> object | None: ...
     def draggable(self, target_id: str) -> bool: ...
@@ -85,6 +98,8 @@ class InputMapper:
         kind = event.type
         if kind == pygame.KEYDOWN:
             return self._key(event)
+        if kind == pygame.TEXTINPUT:
+            return [Action("text", target=event.text)] if getattr(event, "text", "") else []
         if kind == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
             return self._press(tuple(event.pos), hits, bool(getattr(event, "touch", False)))
         if kind == pygame.MOUSEMOTION:
@@ -116,6 +131,11 @@ class InputMapper:
             return [Action("option", value=_DIGITS[key])]
         if key in _KEYS:
             return [Action(_KEYS[key])]
+        if key == pygame.K_BACKSPACE:
+            return [Action("erase")]
+        letter = _letter(key, getattr(event, "scancode", 0))
+        if letter and not ctrl:
+            return [Action("letter", target=letter)]
         return []
 
     # ----- pointer ------------------------------------------------------------

@@ -110,7 +110,8 @@ def status_bar(b: Builder, play: Any) -> int:
     y += _resources(b, play, edge, y, width)
     bottom = y + pad
     b.view.insert(index, _band(b, bottom))
-    return bottom
+    band = getattr(play, "band", None)  # a workshop adds its strip here: team, turn, timer, trainer bar
+    return band(b, bottom) if band is not None else bottom
 
 
 def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> int:
