@@ -95,11 +95,14 @@ class Workshop:
         language: str = "en",
         results: Any = None,
         clock: Callable[[], float] = time.monotonic,
+        styles: list[dict[str, str]] | None = None,
     ):
         if not 1 <= len(teams) <= MAX_TEAMS:
             raise ValueError(f"a workshop has 1 to {MAX_TEAMS} teams")
         if timer not in TIMER_CHOICES:
             raise ValueError("the timer is off, 30, 60 or 120 seconds")
+        if styles is not None and len(styles) != len(teams):
+            raise ValueError("one style (colour and symbol) per team")
         self.scenario, self.rulebook, self.mode, self.reveal_mode = scenario, rulebook, mode, reveal
         players = teams if mode == "turns" else ["plenary"]
         self.team_names = list(teams)
@@ -115,7 +118,9 @@ class Workshop:
         self.results = results
         self.results_id = None
         if results is not None:
-            self.results_id = results.start_session(scenario.id, scenario_hash, language, mode, [{"name": n, "colour": str(i), "symbol": str(i)} for i, n in enumerate(self.team_names)])
+            looks = styles or [{"colour": str(i), "symbol": str(i)} for i in range(len(teams))]
+            self.results_id = results.start_session(scenario.id, scenario_hash, language, mode, [
+                {"name": n, "colour": look.get("colour", ""), "symbol": look.get("symbol", "")} for n, look in zip(self.team_names, looks)])
 
     # ----- state for the screen ---------------------------------------------------
     @property

@@ -118,3 +118,13 @@ def test_a_workshop_needs_one_to_eight_teams_and_a_known_timer(demo, rulebook):
         Workshop(demo, rulebook, ["A"] * 9)
     with pytest.raises(ValueError):
         Workshop(demo, rulebook, ["A"], timer=45)
+
+
+def test_team_colours_and_symbols_are_recorded_when_given(demo, rulebook, tmp_path):
+    store = ResultsStore(tmp_path / "r.sqlite3")
+    looks = [{"colour": "#0072B2", "symbol": "circle"}, {"colour": "#E69F00", "symbol": "triangle"}]
+    w = Workshop(demo, rulebook, ["A", "B"], results=store, styles=looks)
+    teams = store.session(w.results_id)["teams"]
+    assert [(t["colour"], t["symbol"]) for t in teams] == [("#0072B2", "circle"), ("#E69F00", "triangle")]
+    with pytest.raises(ValueError):
+        Workshop(demo, rulebook, ["A", "B"], styles=looks[:1])
