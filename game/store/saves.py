@@ -34,8 +34,30 @@ SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 5 * 1024 * 1024
 
 
+# Why a save cannot be used, for a UI that shows the reason in the player's language.
+SAVE_ERROR_CODES = (
+    "empty",           # the slot holds no save
+    "unreadable",      # the file system refused to read it
+    "damaged",         # an empty, cut-off or hand-edited file
+    "foreign",         # not a Bridges save at all (or far too large to be one)
+    "format",          # written by another version of Bridges (another save format)
+    "other-scenario",  # a save of another scenario
+    "changed",         # the scenario file has changed since the save was made
+    "replay",          # the decision log no longer replays to the saved state
+    "slot",            # no such slot
+)
+
+
 class SaveError(Exception):
-    """A save that cannot be used; the message says why and what to do."""
+    """A save that cannot be used; the message says why and what to do.
+
+    ``code`` names the reason (one of :data:`SAVE_ERROR_CODES`) so a UI can
+    say it in the player's language; ``str()`` stays the English message.
+    """
+
+    def __init__(self, message: str, code: str = "damaged"):
+        super().__init__(message)
+        self.code = code
 
 
 class SaveFile(BaseModel):
@@ -62,6 +84,7 @@ class SaveInfo(BaseModel):
     decisions: int = 0
     saved_at: str | None = None
     problem: str | None = None
+    code: str | None = None   # the SaveError code of the problem
 
 
 class SaveStore:
@@ -73,7 +96,7 @@ class SaveStore:
 
     def path(self, slot: str) -> Path:
         if slot not in SLOTS and slot != AUTOSAVE:
-            raise SaveError(f"unknown save slot '{slot}'; use one of {', '.join(SLOTS)} or {AUTOSAVE}")
+            raise SaveError(f"unknown save slot '{slot}'; use one of {', '.join(SLOTS)} or {AUTOSAVE}", "slot")
         return self.folder / f"{slot}.json"
 
     def save(self, slot: str, session: Session) -> Path:
@@ -104,9 +127,9 @@ class SaveStore:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise SaveError(f"{name}: this slot is empty") from None
+            raise SaveError(f"{name}: this slot is empty", "empty") from None
         except OSError as exc:
-            raise SaveError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+            raise SaveError(f"{name}: cannot be read ({exc.strerror or exc})", "unreadable") from None
         return parse_save(raw, name)
 
     def load(self, slot: str, scenario: Scenario, scenario_hash: str) -> Session:
@@ -114,13 +137,13 @@ class SaveStore:
         record = self.read(slot)
         name = self.path(slot).name
         if record.scenario != scenario.id:
-            raise SaveError(f"{name}: this save is for scenario '{record.scenario}', not '{scenario.id}'")
+            raise SaveError(f"{name}: this save is for scenario '{record.scenario}', not '{scenario.id}'", "other-scenario")
         if record.scenario_hash != scenario_hash:
-            raise SaveError(f"{name}: the scenario file has changed since this save was made, so it cannot be resumed; start the scenario again")
+            raise SaveError(f"{name}: the scenario file has changed since this save was made, so it cannot be resumed; start the scenario again", "changed")
         try:
             return Session.from_json(scenario, record.state.model_dump_json(), scenario_hash)
         except (SaveMismatch, ValueError) as exc:
-            raise SaveError(f"{name}: the save does not replay on this scenario ({exc}); start the scenario again") from None
+            raise SaveError(f"{name}: the save does not replay on this scenario ({exc}); start the scenario again", "replay") from None
 
     def slots(self) -> list[SaveInfo]:
         """Every slot with what it holds, or the problem that keeps it from loading."""
@@ -134,29 +157,29 @@ class SaveStore:
                 record = self.read(slot)
                 infos.append(SaveInfo(slot=slot, path=str(path), scenario=record.scenario, title=record.title, decisions=record.decisions, saved_at=record.saved_at))
             except SaveError as exc:
-                infos.append(SaveInfo(slot=slot, path=str(path), problem=str(exc)))
+                infos.append(SaveInfo(slot=slot, path=str(path), problem=str(exc), code=exc.code))
         return infos
 
 
 def parse_save(raw: bytes, name: str) -> SaveFile:
     """Check a save's bytes: size, JSON, kind, format, shape."""
     if not raw.strip():
-        raise SaveError(f"{name}: the file is empty (perhaps the disk was full); it cannot be loaded")
+        raise SaveError(f"{name}: the file is empty (perhaps the disk was full); it cannot be loaded", "damaged")
     if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(f"{name}: the file is too large to be a Bridges save")
+        raise SaveError(f"{name}: the file is too large to be a Bridges save", "foreign")
     try:
         data: Any = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise SaveError(f"{name}: this is not a Bridges save (binary data)") from None
+        raise SaveError(f"{name}: this is not a Bridges save (binary data)", "foreign") from None
     except json.JSONDecodeError as exc:
-        raise SaveError(f"{name}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); it cannot be loaded") from None
+        raise SaveError(f"{name}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); it cannot be loaded", "damaged") from None
     if not isinstance(data, dict) or data.get("kind") != "bridges-save":
-        raise SaveError(f"{name}: this is not a Bridges save")
+        raise SaveError(f"{name}: this is not a Bridges save", "foreign")
     if data.get("format") != SAVE_FORMAT:
-        raise SaveError(f"{name}: saved by another version of Bridges (save format {data.get('format')!r}, this version reads {SAVE_FORMAT})")
+        raise SaveError(f"{name}: saved by another version of Bridges (save format {data.get('format')!r}, this version reads {SAVE_FORMAT})", "format")
     try:
         return SaveFile.model_validate_json(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ()))
-        raise SaveError(f"{name}: the save has been changed or damaged ({where}: {first.get('msg')}); it cannot be loaded") from None
+        raise SaveError(f"{name}: the save has been changed or damaged ({where}: {first.get('msg')}); it cannot be loaded", "damaged") from None
