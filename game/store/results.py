@@ -59,6 +59,21 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def problem_code(exc: BaseException) -> str:
+    """Why the database failed, for a UI to say in the player's language:
+    ``busy``, ``read-only``, ``damaged``, ``folder`` (cannot be created) or ``failed``."""
+    if not isinstance(exc, sqlite3.Error):
+        return "folder"
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "read-only"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "damaged"
+    return "failed"
+
+
 def _friendly(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
@@ -76,6 +91,7 @@ class ResultsStore:
     def __init__(self, path: Path | None = None):
         self.path = path or data_dir() / "results.sqlite3"
         self.problem: str | None = None
+        self.problem_code: str | None = None  # see problem_code(): the reason, for translated messages
         self.pending: list[tuple[str, tuple]] = []
         self.conn: sqlite3.Connection | None = None
         self._open()
@@ -90,10 +106,11 @@ class ResultsStore:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.executescript(SCHEMA)
             self.conn = conn
-            self.problem = None
+            self.problem = self.problem_code = None
             return True
         except (sqlite3.Error, OSError) as exc:
             self.conn = None
+            self.problem_code = problem_code(exc)
             self.problem = _friendly(exc, self.path) if isinstance(exc, sqlite3.Error) else f"{self.path.name}: cannot create the results folder ({exc}); results are kept in memory"
             return False
 
@@ -120,7 +137,7 @@ class ResultsStore:
                     self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            self.problem = _friendly(exc, self.path)
+            self.problem, self.problem_code = _friendly(exc, self.path), problem_code(exc)
             self.pending += statements
             return False
 
@@ -174,7 +191,7 @@ class ResultsStore:
         try:
             return list(self.conn.execute(sql, params))
         except sqlite3.Error as exc:
-            self.problem = _friendly(exc, self.path)
+            self.problem, self.problem_code = _friendly(exc, self.path), problem_code(exc)
             return []
 
     def sessions(self, since: str | None = None, until: str | None = None) -> list[dict]:
@@ -201,6 +218,13 @@ class ResultsStore:
             ]
         found["teams"] = teams
         return found
+
+    def best_scores(self, mode: str = "solo") -> dict[str, dict]:
+        """The best recorded score of each scenario: scenario id -> {"overall": float, "grade": str}."""
+        rows = self._rows(
+            "SELECT s.scenario AS scenario, MAX(t.overall) AS overall, t.grade AS grade FROM teams t JOIN sessions s ON s.id = t.session_id "
+            "WHERE s.mode = ? AND t.overall IS NOT NULL GROUP BY s.scenario", (mode,))
+        return {row["scenario"]: {"overall": row["overall"], "grade": row["grade"] or ""} for row in rows}
 
     def integrity(self) -> str:
         rows = self._rows("PRAGMA integrity_check")

@@ -82,7 +82,7 @@ def test_a_file_that_is_not_a_database_gets_a_message_and_results_stay_in_memory
     db = tmp_path / "r.sqlite3"
     db.write_bytes(b"this is not sqlite" * 100)
     store = ResultsStore(db)
-    assert "damaged" in store.problem
+    assert "damaged" in store.problem and store.problem_code == "damaged"
     session_id = store.start_session("demo", "h", "en")
     assert store.record_decision(session_id, 0, 0, "strategy", {"choose": "a"}, 1.0) is False
     assert len(store.pending) == 3
@@ -98,7 +98,7 @@ def test_a_read_only_folder_gets_a_message(tmp_path):
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         store = ResultsStore(folder / "r.sqlite3")
-        assert store.problem and "cannot be written" in store.problem
+        assert store.problem and "cannot be written" in store.problem and store.problem_code == "read-only"
     finally:
         folder.chmod(stat.S_IRWXU)
 
@@ -109,7 +109,7 @@ def test_a_read_only_database_keeps_results_pending_and_flushes_when_writable(tm
     store = ResultsStore(db)
     store.conn.execute("PRAGMA query_only = ON")  # behaves like a read-only database, even for root
     session_id = store.start_session("demo", "h", "en")
-    assert store.pending and store.problem
+    assert store.pending and store.problem and store.problem_code == "read-only"
     store.conn.execute("PRAGMA query_only = OFF")
     assert store.flush() is True and not store.pending
     assert store.session(session_id)["scenario"] == "demo"
@@ -123,8 +123,19 @@ def test_a_locked_database_gets_a_message_and_the_write_waits(tmp_path):
     blocker.execute("BEGIN IMMEDIATE")
     try:
         store.start_session("demo", "h", "en")
-        assert "busy" in store.problem and store.pending
+        assert "busy" in store.problem and store.pending and store.problem_code == "busy"
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
     assert store.flush() and store.sessions()
+
+
+def test_best_scores_are_the_highest_recorded_score_of_each_scenario_in_a_mode(tmp_path):
+    store = ResultsStore(tmp_path / "r.sqlite3")
+    for mode, overall, grade in (("solo", 41.5, "D"), ("solo", 77.0, "B"), ("solo", None, None), ("turns", 95.0, "A")):
+        session_id = store.start_session("demo", "h", "en", mode)
+        if overall is not None:
+            store.finish_team(session_id, 0, {"overall": overall, "grade": grade})
+    assert store.best_scores() == {"demo": {"overall": 77.0, "grade": "B"}}
+    assert store.best_scores("turns") == {"demo": {"overall": 95.0, "grade": "A"}}
+    assert ResultsStore(tmp_path / "empty.sqlite3").best_scores() == {}
