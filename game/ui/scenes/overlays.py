@@ -150,6 +150,12 @@ def topic_text(topic: str) -> str:
         "debrief": _("Your results: the grade, the areas of the handbook, every decision with the rules it honoured or broke, and advice for next time."),
         "briefing": _("Read about your organisation, its goals and its resources, then start."),
         "settings": _("Change the language, the text size, the contrast and the screen mode. Changes apply at once."),
+        "workshop": _("A workshop: teams decide in turn or the room votes, with a decision timer. The trainer leads with the keys below "
+                      "(P, R, T, S, L, B, E) or the trainer bar under the team's name."),
+        "vote": _("The room votes: enter how many votes each option got with + and -, or let each team press the number of its option. "
+                  "The majority decides; a tie goes to the option listed first."),
+        "comparison": _("The teams side by side: scores and the handbook's areas, the decisions where the teams split, "
+                        "with a question to discuss for each, and the rules broken most often."),
     }
     return texts.get(topic, _("Choose where to go with the mouse, a finger or the keyboard."))
 
@@ -185,6 +191,10 @@ class HelpOverlay(Overlay):
             (_("Ctrl + / Ctrl -"), _("bigger or smaller text")),
             (_("Page Up / Page Down"), _("scroll")),
         ]
+        if self.topic.startswith("workshop") or self.app.workshop is not None:
+            from game.ui.workshop.run import TRAINER_KEYS
+
+            keys += [(letter, _(meaning)) for letter, _command, meaning in TRAINER_KEYS]
         key_w = min(w // 3, max(b.text_width(k, "strong") for k, _v in keys) + b.u(M))
         for key, meaning in keys:
             h = b.text(key, "strong", x, y, key_w - b.u(M))

@@ -57,16 +57,25 @@ class TitleScene(Scene):
         x = (width - column_w) // 2
         specs = [
             ButtonSpec("play", _("Play"), "primary", "right", hotkey=1),
-            ButtonSpec("language", _("Language"), "secondary", "globe", hotkey=2),
-            ButtonSpec("settings", _("Settings"), "secondary", "menu", hotkey=3),
-            ButtonSpec("help", _("Help"), "secondary", "help", hotkey=4),
-            ButtonSpec("quit", _("Quit"), "quiet", "cross", hotkey=5),
+            ButtonSpec("workshop", _("Workshop"), "secondary", "people", hotkey=2),
+            ButtonSpec("language", _("Language"), "secondary", "globe", hotkey=3),
+            ButtonSpec("settings", _("Settings"), "secondary", "menu", hotkey=4),
+            ButtonSpec("help", _("Help"), "secondary", "help", hotkey=5),
+            ButtonSpec("quit", _("Quit"), "quiet", "cross", hotkey=6),
         ]
         title_h = b.line_height("display")
         tagline = _("Build partnerships that last")
         tag_h = b.text_height(tagline, "h3", column_w)
+        rows = [[s] for s in specs]
         buttons_h = sum(b.button_height(s.label, column_w, s.icon, s.hotkey) for s in specs) + b.u(M) * (len(specs) - 1)
         total = title_h + b.u(M) + tag_h + b.u(XL) + buttons_h
+        if max(b.u(96), (height - river_h - total) // 2) + total > height - b.u(M):  # too tall: two buttons a row, wider
+            rows = [specs[i:i + 2] for i in range(0, len(specs), 2)]
+            column_w = min(width - 2 * edge, 2 * column_w)
+            x = (width - column_w) // 2
+            half = (column_w - b.u(M)) // 2
+            buttons_h = sum(max(b.button_height(s.label, half, s.icon, s.hotkey) for s in row) for row in rows) + b.u(M) * (len(rows) - 1)
+            total = title_h + b.u(M) + tag_h + b.u(XL) + buttons_h
         y = max(b.u(96), (height - river_h - total) // 2)
         icon_size = round(title_h * 0.9)
         name = _("Bridges")
@@ -78,9 +87,11 @@ class TitleScene(Scene):
         y += title_h + b.u(M)
         y += b.text(tagline, "h3", x, y, column_w, "muted", "center")
         y += b.u(XL)
-        for spec in specs:
-            h = b.button_height(spec.label, column_w, spec.icon, spec.hotkey)
-            b.button(spec.id, spec.label, Rect(x, y, column_w, h), spec.style, spec.icon, hotkey=spec.hotkey)
+        for row in rows:
+            w = (column_w - b.u(M) * (len(row) - 1)) // len(row)
+            h = max(b.button_height(spec.label, w, spec.icon, spec.hotkey) for spec in row)
+            for i, spec in enumerate(row):
+                b.button(spec.id, spec.label, Rect(x + i * (w + b.u(M)), y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
             y += h + b.u(M)
         credit = _("Based on the handbook “Networking: Building Partnerships” (ATSIV, Erasmus+)")
         credit_h = b.text_height(credit, "small", width - 2 * edge)
@@ -95,6 +106,10 @@ class TitleScene(Scene):
 
         if target_id == "play":
             self.app.push(LibraryScene())
+        elif target_id == "workshop":
+            from game.ui.workshop.setup import SetupScene
+
+            self.app.push(SetupScene())
         elif target_id == "language":
             self.app.push(LanguageScene())
         elif target_id == "settings":

@@ -1,0 +1,173 @@
+"""The workshop strip under the status bar of every workshop screen.
+
+Row 1, large: whose turn it is (the team's symbol and name, or "Plenary
+vote") and the decision timer. Row 2: notes (feedback held back, what the
+last trainer command did, a results problem) and the trainer bar, a row of
+small buttons with the key of each command in its label.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import _
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.metrics import Metrics
+from game.ui.scenes.chrome import margin
+from game.ui.theme import M, S
+from game.ui.view import Box
+from game.ui.workshop.looks import symbol
+
+Rect = pygame.Rect
+BAND_MAX_SCALE = 1.5  # the strip stops growing here, so the decision keeps the room (1.5 x small text is 33 px at 1080p)
+
+
+def band_builder(b: Builder) -> Builder:
+    if b.m.text_scale <= BAND_MAX_SCALE:
+        return b
+    m = Metrics((b.m.width, b.m.height), BAND_MAX_SCALE)
+    return Builder(b.view, m, b.ts, b.palette)
+
+
+def trainer_specs(run: Any, stage: str) -> list[ButtonSpec]:
+    """The trainer bar: every command with its key in the label."""
+    w = run.workshop
+    timed = stage == "decision" and w.timer.limit is not None and not w.timer.skipped
+    return [
+        ButtonSpec("trainer:pause", _("Resume (P)") if w.paused else _("Pause (P)"), "quiet", "play" if w.paused else "pause"),
+        ButtonSpec("trainer:reveal", _("Reveal (R)"), "quiet", "eye", bool(w.held) and stage == "feedback"),
+        ButtonSpec("trainer:add_time", _("+30 s (T)"), "quiet", "timer", timed),
+        ButtonSpec("trainer:skip", _("Skip timer (S)"), "quiet", "skip", timed),
+        ButtonSpec("trainer:leaderboard", _("Scores (L)"), "quiet", "podium"),
+        ButtonSpec("trainer:back", _("Undo (B)"), "quiet", "undo", bool(w.history)),
+        ButtonSpec("trainer:end", _("End (E)"), "quiet", "stop"),
+    ]
+
+
+def who_text(run: Any, play: Any) -> tuple[str, str]:
+    """(headline, detail) for row 1."""
+    w = run.workshop
+    seen = len(play.session.state.visited) - (0 if play.stage == "decision" else 1)
+    if run.mode == "vote":
+        return _("Plenary vote"), _("Decision {n} · the room decides").format(n=max(1, seen))
+    team = w.teams[play.index]
+    if play.stage == "decision":
+        detail = _("Decision {n} · team {i} of {count}").format(n=max(1, seen), i=play.index + 1, count=len(w.teams))
+    elif play.stage == "ending":
+        detail = _("The story of this team has ended")
+    else:
+        following = w.teams[w.turn] if not w.finished else None
+        if following is not None and following.index != play.index:
+            detail = _("Next: {team}").format(team=following.name)
+        elif following is not None:
+            detail = _("Next: {team} again").format(team=following.name)
+        else:
+            detail = _("Every team has finished")
+    return team.name, detail
+
+
+def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
+    """Lay the strip out from ``top``; returns its bottom."""
+    b = band_builder(b)
+    edge = margin(b)
+    width = b.m.width - 2 * edge
+    pad = b.u(M)
+    index = b.view.mark()
+    y = top + pad
+    # row 1: who and the timer
+    headline, detail = who_text(run, play)
+    label = run.timer_label(play.stage)
+    run.state.timer_drawn = label
+    timer_w = _timer_width(b, label)
+    left_w = width - (timer_w + b.u(M) if timer_w else 0)
+    size = b.line_height("h2")
+    x = edge
+    if run.mode == "vote":
+        b.icon("people", x, y, size, "primary")
+    else:
+        symbol(b, run.style(play.index), x, y, size)
+    x += size + b.u(M)
+    name_w = min(b.text_width(headline, "h2") + 1, left_w - size - b.u(M))
+    name_h = b.text(headline, "h2", x, y, name_w)
+    detail_w = left_w - size - b.u(M) - name_w - b.u(M)
+    if detail_w >= b.text_width(detail, "strong") // 2 and detail_w > b.u(200):
+        detail_h = b.text(detail, "strong", x + name_w + b.u(M), y + (size - b.line_height("strong")) // 2, detail_w, "muted")
+        row_h = max(size, name_h, detail_h)
+    else:
+        detail_h = b.text(detail, "strong", x, y + max(size, name_h), left_w - size - b.u(M), "muted")
+        row_h = max(size, name_h) + detail_h
+    if timer_w:
+        row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
+    y += row_h + b.u(S)
+    # row 2: notes and the trainer bar
+    notes = _notes(run, play)
+    specs = trainer_specs(run, play.stage)
+    bar_w = sum(b.button_natural_width(s.label, s.icon, role="small_bold") for s in specs) + b.u(S) * (len(specs) - 1)
+    notes_w = width - bar_w - b.u(M)
+    if notes and notes_w >= width // 3:
+        notes_h = _draw_notes(b, notes, edge, y, notes_w)
+        bar_h = b.button_row(specs, edge + width - bar_w, y, bar_w, "right", gap=S, role="small_bold")
+        y += max(notes_h, bar_h)
+    else:
+        if notes:
+            y += _draw_notes(b, notes, edge, y, width) + b.u(S)
+        y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
+    bottom = y + pad
+    b.view.insert(index, Box(Rect(0, top, b.m.width, bottom - top), "surface_alt", None, 0, 0))
+    b.view.add(Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "primary", None, 0, 0))
+    return bottom
+
+
+def _timer_width(b: Builder, label: str) -> int:
+    if not label:
+        return 0
+    size = b.line_height("h1")
+    if label in ("up", "skipped"):
+        return size + b.u(S) + b.text_width(_timer_word(label), "h3") + 1
+    return size + b.u(S) + max(b.text_width("8:88", "h1"), b.text_width(label, "h1")) + 1
+
+
+def _timer_word(label: str) -> str:
+    return _("Time is up") if label == "up" else _("Timer skipped")
+
+
+def _timer(b: Builder, run: Any, label: str, x: int, y: int, w: int) -> int:
+    """The timer: a stopwatch and the time left, large; a word when it is up, skipped or paused."""
+    size = b.line_height("h1")
+    if label in ("up", "skipped"):
+        up = label == "up"
+        b.icon("warning" if up else "skip", x, y, size, "bad" if up else "muted")
+        b.text(_timer_word(label), "h3", x + size + b.u(S), y + (size - b.line_height("h3")) // 2, w - size - b.u(S), "bad" if up else "muted")
+        return size
+    w_run = run.workshop
+    low = (w_run.timer.remaining() or 0) <= 10
+    color = "muted" if w_run.paused else ("bad" if low else "text")
+    b.icon("pause" if w_run.paused else "timer", x, y, size, color if w_run.paused else "primary")
+    b.text(label, "h1", x + size + b.u(S), y, w - size - b.u(S), color, "right")
+    return size
+
+
+def _notes(run: Any, play: Any) -> list[tuple[str, str, str]]:
+    """(icon, text, colour) lines for row 2."""
+    notes = []
+    w = run.workshop
+    if w.paused:
+        notes.append(("pause", _("Paused: the timer has stopped."), "text"))
+    if play.stage == "feedback" and w.held:
+        notes.append(("eye", _("The feedback is held back until the trainer reveals it (R)."), "text"))
+    if run.state.notice:
+        notes.append(("check", run.state.notice, "text"))
+    if run.problem:
+        notes.append(("warning", _("Results: {problem}").format(problem=run.problem), "bad"))
+    return notes
+
+
+def _draw_notes(b: Builder, notes: list[tuple[str, str, str]], x: int, y: int, w: int) -> int:
+    top = y
+    size = b.line_height("small_bold")
+    for icon, text, color in notes:
+        b.icon(icon, x, y + b.u(2), size - b.u(4), "bad" if color == "bad" else "primary")
+        y += b.text(text, "small_bold", x + size + b.u(S), y, w - size - b.u(S), color) + b.u(4)
+    return y - top - b.u(4)

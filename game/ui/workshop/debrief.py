@@ -1,0 +1,296 @@
+"""The comparison debrief: the teams side by side, where they split and what
+each choice led to, the rules broken most often, and a question per split for
+the trainer to ask the room.
+
+Three tabs (1, 2, 3): Scores (a card per team and the area chart with every
+team: symbol, colour and number on each bar), Splits, Rules. The numbers come
+from :func:`game.scoring.compare.compare_teams` / ``compare_votes`` through
+``Workshop.end()``, never made up here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import N_, _, ngettext, tr
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.chrome import column, footer, top_bar
+from game.ui.scenes.decision import section_heading
+from game.ui.scenes.ending import OUTCOMES
+from game.ui.scenes.feedback import verdict_badge
+from game.ui.theme import L, M, S, XL
+from game.ui.view import Box
+from game.ui.workshop.looks import colour, symbol, team_tag, team_tag_width
+
+Rect = pygame.Rect
+TABS = (("scores", N_("Scores")), ("splits", N_("Splits")), ("rules", N_("Rules broken")))
+
+
+def paint_team_bar(style: int, fraction: float):
+    """A bar in a team's colour, outlined so it shows on any background."""
+
+    def paint(surface: pygame.Surface, rect: Rect, palette) -> None:
+        radius = rect.h // 2
+        pygame.draw.rect(surface, palette.track, rect, 0, radius)
+        filled = round(rect.w * max(0.0, min(1.0, fraction)))
+        if filled:
+            bar = Rect(rect.x, rect.y, max(filled, rect.h), rect.h)
+            pygame.draw.rect(surface, colour(style), bar, 0, radius)
+            pygame.draw.rect(surface, palette.text, bar, max(1, rect.h // 10), radius)
+
+    return paint
+
+
+class ComparisonScene(Scene):
+    name = "comparison"
+    help_topic = "comparison"
+
+    def __init__(self, run: Any):
+        super().__init__()
+        self.run = run
+        self.tab = "scores"
+
+    @property
+    def data(self) -> dict:
+        return self.run.state.comparison or {}
+
+    @property
+    def vote(self) -> bool:
+        return self.run.mode == "vote"
+
+    def team_name(self, index: int) -> str:
+        return _("The room (plenary vote)") if self.vote else self.data["teams"][index]["name"]
+
+    def team_style(self, index: int) -> int:
+        return self.run.style(index)
+
+    def ending_title(self, scene_id: str | None) -> str:
+        scene = self.run.setup.entry.scenario.scenes.get(scene_id or "")
+        if scene is None:
+            return _("Not finished")
+        return tr(scene.title) if scene.title is not None else scene_id
+
+    def rule_title(self, rule_id: str) -> str:
+        rule = self.run.rulebook.by_id.get(rule_id)
+        return tr(rule.title) if rule else rule_id
+
+    def splits_label(self) -> str:
+        return _("Splits ({n})").format(n=len(self.data.get("splits") or []))
+
+    # ----- layout ------------------------------------------------------------------------------
+    def build(self, b: Builder) -> None:
+        scenario = self.run.setup.entry.scenario
+        top = top_bar(b, _("Comparison: {title}").format(title=tr(scenario.title)), back=False)
+        problem = self.run.problem
+        note = _("Results: {problem}").format(problem=problem) if problem else _("Every decision and scorecard is saved in the results database.")
+        bottom = footer(b, [
+            ButtonSpec("title", _("Title screen"), "secondary", "left"),
+            ButtonSpec("again", _("New workshop"), "primary", "right"),
+        ], note, "bad" if problem else "muted")
+        x, width = column(b)
+        labels = {"splits": self.splits_label()}
+        specs = [ButtonSpec(f"tab:{key}", labels.get(key) or _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
+                 for i, (key, label) in enumerate(TABS, 1)]
+        tabs_y = top + b.u(M)
+        tabs_h = b.button_row(specs, x, tabs_y, width, "left")
+        content_top = tabs_y + tabs_h + b.u(M)
+        b.view.add(Box(Rect(0, content_top - b.u(2), b.m.width, b.u(2)), "border", None, 0, 0))
+        with b.view.scrolling(Rect(0, content_top, b.m.width, max(b.u(40), bottom - content_top))):
+            y = content_top + b.u(L)
+            if self.tab == "scores":
+                self._scores(b, x, y, width)
+            elif self.tab == "splits":
+                self._splits(b, x, y, width)
+            else:
+                self._rules(b, x, y, width)
+        default_focus(b, f"tab:{self.tab}")
+
+    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, rows, fill: str = "surface") -> int:
+        pad = b.u(L)
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        cy = y + pad
+        if title:
+            cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
+        cy = rows(b, x + pad, cy, w - 2 * pad, card)
+        card.h = cy + pad - y
+        b.card(card, fill, index=index)
+        return card.bottom
+
+    # ----- scores --------------------------------------------------------------------------------
+    def _scores(self, b: Builder, x: int, y: int, width: int) -> None:
+        teams = self.data.get("teams") or []
+        gap = b.u(L)
+        min_w = int(b.u(400) * b.m.text_scale)
+        columns = max(1, min(len(teams), 4, (width + gap) // (min_w + gap)))
+        card_w = (width - gap * (columns - 1)) // columns
+        for start in range(0, len(teams), columns):
+            row = list(enumerate(teams))[start:start + columns]
+            bottoms = []
+            boxes = []
+            for column_index, (i, team) in enumerate(row):
+                mark = b.view.mark()
+                bottoms.append(self._team_card(b, i, team, x + column_index * (card_w + gap), y, card_w))
+                boxes.append(b.view.items[mark])
+            height = max(bottoms) - y
+            for box in boxes:
+                box.rect.h = height
+            y += height + gap
+        self._chart(b, x, y, width)
+
+    def _team_card(self, b: Builder, index: int, team: dict, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            y += team_tag(b, self.team_style(index), self.team_name(index), x, y, w, "h3", container=card) + b.u(M)
+            overall = team.get("overall")
+            score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
+            y += b.text(score, "h2", x, y, w, container=card)
+            y += b.text(_("Grade {grade}").format(grade=team.get("grade") or "–"), "strong", x, y, w, container=card) + b.u(S)
+            goals = _("Goals met: {met} of {total}").format(met=team.get("goals_met", 0), total=team.get("goals", 0))
+            y += b.text(goals, "body", x, y, w, container=card) + b.u(S)
+            icon, word, color = OUTCOMES.get(team.get("outcome") or "", ("flag", N_("Not finished"), "muted"))
+            size = b.line_height("body")
+            b.icon(icon, x, y + b.u(4), size - b.u(8), color)
+            y += b.text(_(word), "body", x + size + b.u(S), y, w - size - b.u(S), color, container=card)
+            return y
+
+        return self._card(b, x, y, w, "", "", rows)
+
+    def _chart(self, b: Builder, x: int, y: int, width: int) -> int:
+        areas = self.data.get("areas") or []
+        teams = self.data.get("teams") or []
+
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            if not areas:
+                return y + b.text(_("No decision touched a rule of the handbook."), "body", x, y, w, "muted", container=card)
+            cursor, row_h = x, 0
+            for i in range(len(teams)):  # the legend: symbol and name, never colour alone
+                name = self.team_name(i)
+                tag_w = min(w, team_tag_width(b, name))
+                if cursor > x and cursor + tag_w > x + w:
+                    cursor, y = x, y + row_h + b.u(S)
+                row_h = max(row_h, team_tag(b, self.team_style(i), name, cursor, y, tag_w, container=card))
+                cursor += tag_w + b.u(XL)
+            y += row_h + b.u(L)
+            size = b.line_height("strong")
+            number_w = b.text_width("100", "strong") + b.u(S)
+            bar_h = max(b.u(12), size * 3 // 5)
+            for area in areas:
+                b.icon(area["area"], x, y, size, "primary")
+                y += b.text(tr(area["name"]), "strong", x + size + b.u(M), y, w - size - b.u(M), container=card) + b.u(S)
+                for i, score in enumerate(area["scores"]):
+                    bar_x = x + size + b.u(M) + size + b.u(S)
+                    symbol(b, self.team_style(i), x + size + b.u(M), y, size)
+                    bar_w = max(b.u(60), x + w - number_w - b.u(M) - bar_x)
+                    b.art(Rect(bar_x, y + (size - bar_h) // 2, bar_w, bar_h), paint_team_bar(self.team_style(i), (score or 0) / 100))
+                    shown = "–" if score is None else str(round(score))
+                    b.text(shown, "strong", x + w - number_w, y, number_w, "text", "right", container=card)
+                    y += size + b.u(S)
+                y += b.u(M)
+            y += b.text(_("A dash: the team's decisions did not touch this area."), "small", x, y, w, "muted", container=card)
+            return y
+
+        return self._card(b, x, y, width, "networking", _("The handbook's areas, team by team"), rows)
+
+    # ----- splits --------------------------------------------------------------------------------
+    def _splits(self, b: Builder, x: int, y: int, width: int) -> None:
+        splits = self.data.get("splits") or []
+        if not splits:
+            text = _("The room was unanimous in every vote.") if self.vote else _("The teams did not split: every team chose the same in every decision.")
+            b.text(text, "h3", x, y, width)
+            return
+        scenes = self.run.setup.entry.scenario.scenes
+        for number, split in enumerate(splits, 1):
+            scene = scenes.get(split["scene"])
+            title = tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else split["scene"]
+
+            def rows(b: Builder, x: int, y: int, w: int, card: Rect, split=split) -> int:
+                for group in split["groups"]:
+                    y = self._group(b, group, x, y, w, card) + b.u(L)
+                return self._question(b, tr(split["question"]), x, y, w, card)
+
+            y = self._card(b, x, y, width, "timeline", _("{n}. {title}").format(n=number, title=title), rows) + b.u(L)
+
+    def _group(self, b: Builder, group: dict, x: int, y: int, w: int, card: Rect) -> int:
+        y += b.text(_("Chose: {answer}").format(answer=tr(group["label"])), "strong", x, y, w, container=card) + b.u(S)
+        indent = b.u(XL)
+        if self.vote:
+            votes = ngettext("{n} vote", "{n} votes", group.get("votes", 0)).format(n=group.get("votes", 0))
+            if group.get("chosen"):
+                votes = _("{votes} · the room's decision").format(votes=votes)
+            size = b.line_height("body")
+            b.icon("check" if group.get("chosen") else "bubble", x + indent, y + b.u(4), size - b.u(8), "good" if group.get("chosen") else "muted")
+            y += b.text(votes, "body", x + indent + size + b.u(S), y, w - indent - size - b.u(S), container=card) + b.u(S)
+        else:
+            names = self.run.names
+            cursor, row_h = x + indent, 0
+            for name in group.get("teams", []):
+                i = names.index(name) if name in names else 0
+                tag_w = min(w - indent, team_tag_width(b, name, "body"))
+                if cursor > x + indent and cursor + tag_w > x + w:
+                    cursor, y = x + indent, y + row_h + b.u(S)
+                row_h = max(row_h, team_tag(b, self.team_style(i), name, cursor, y, tag_w, "body", container=card))
+                cursor += tag_w + b.u(L)
+            y += row_h + b.u(S)
+        for item in group.get("evidence", []):
+            badge_w = verdict_badge(b, item["verdict"], x + indent, y)
+            h = b.text(self.rule_title(item["rule"]), "body", x + indent + badge_w + b.u(M), y, w - indent - badge_w - b.u(M), container=card)
+            y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(S)
+        for led in group.get("led_to", []):
+            score = "–" if led.get("overall") is None else str(round(led["overall"]))
+            text = _("{team}: {score} of 100, ending: {ending}").format(team=led["team"], score=score, ending=self.ending_title(led.get("ending")))
+            b.icon("right", x + indent, y + b.u(4), b.line_height("body") - b.u(8), "muted")
+            y += b.text(text, "body", x + indent + b.line_height("body"), y, w - indent - b.line_height("body"), "muted", container=card) + b.u(4)
+        return y
+
+    def _question(self, b: Builder, question: str, x: int, y: int, w: int, card: Rect) -> int:
+        pad = b.u(M)
+        index = b.view.mark()
+        box = Rect(x, y, w, 0)
+        size = b.line_height("h3")
+        b.icon("question", x + pad, y + pad, size, "primary")
+        cy = y + pad + b.text(_("Ask the room"), "h3", x + pad + size + b.u(S), y + pad, w - 2 * pad - size - b.u(S), container=box) + b.u(S)
+        cy += b.text(question, "strong", x + pad, cy, w - 2 * pad, container=box)
+        box.h = cy + pad - y
+        b.view.insert(index, Box(box, "primary_soft", "primary", b.u(2), b.u(12)))
+        return box.bottom
+
+    # ----- rules ----------------------------------------------------------------------------------
+    def _rules(self, b: Builder, x: int, y: int, width: int) -> None:
+        broken = self.data.get("most_broken") or []
+        if not broken:
+            b.text(_("No rule of the handbook was broken. Well done, everyone."), "h3", x, y, width)
+            return
+        total = len(self.data.get("teams") or [])
+        intro = _("The rules of the handbook broken most often, with what the handbook advises.")
+        y += b.text(intro, "body", x, y, width, "muted") + b.u(L)
+        for item in broken:
+            def rows(b: Builder, x: int, y: int, w: int, card: Rect, item=item) -> int:
+                if self.vote:
+                    who = _("Broken in the room's story")
+                else:
+                    who = ngettext("Broken by {n} of {total} team", "Broken by {n} of {total} teams", total).format(n=item["teams"], total=total)
+                size = b.line_height("strong")
+                b.icon("cross", x, y + b.u(4), size - b.u(8), "bad")
+                y += b.text(who, "strong", x + size + b.u(S), y, w - size - b.u(S), "bad", container=card) + b.u(S)
+                return y + b.text(tr(item["advice"]), "body", x, y, w, container=card)
+
+            y = self._card(b, x, y, width, "agreement", tr(item["title"]), rows) + b.u(M)
+
+    # ----- actions --------------------------------------------------------------------------------
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("tab:"):
+            self.tab = target_id[4:]
+            self.scroll = 0
+            self.invalidate()
+        elif target_id == "title":
+            self.run.leave()
+        elif target_id == "again":
+            self.run.leave(to_setup=True)
+        else:
+            super().activate(target_id)
+
+    def back(self) -> None:
+        pass  # the way out is the footer: a trainer's stray Esc must not lose the comparison

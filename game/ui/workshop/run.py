@@ -1,0 +1,351 @@
+"""A running workshop on screen: the pure :class:`game.workshop.Workshop`,
+the way between its screens, and the trainer's commands.
+
+:class:`WorkshopRun` is made by the set-up screen and kept on ``app.workshop``
+until the trainer leaves the comparison debrief. It shows the decision of the
+team whose turn it is (or the plenary vote), the feedback, each team's
+ending, and at the end the comparison. Trainer commands come from the keys
+(:data:`TRAINER_KEYS`) and from the trainer bar, both through :meth:`command`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from game.ui.i18n import N_, _, language
+from game.ui.input import Action
+from game.ui.library import Entry
+from game.ui.play import Play
+from game.ui.workshop.looks import style_record
+
+WORKSHOP_TEXT_FLOOR = 1.25  # 22-unit small text becomes 28 px at 1080p: nothing important under 28 px
+ADD_SECONDS = 30
+
+# (letter, command, what it does): the keys work on every workshop screen; the help overlay lists them
+TRAINER_KEYS = (
+    ("P", "pause", N_("pause or resume")),
+    ("R", "reveal", N_("reveal the feedback")),
+    ("T", "add_time", N_("add 30 seconds to the timer")),
+    ("S", "skip", N_("skip the timer")),
+    ("L", "leaderboard", N_("show the leaderboard")),
+    ("B", "back", N_("go back one decision (a mistaken click)")),
+    ("E", "end", N_("end the session and compare the teams")),
+)
+COMMAND_FOR_LETTER = {letter.lower(): command for letter, command, _what in TRAINER_KEYS}
+
+
+@dataclass
+class Setup:
+    """What the trainer chose on the set-up screen."""
+
+    entry: Entry
+    names: list[str]
+    styles: list[int]
+    mode: str = "turns"
+    timer: int | None = 60
+    reveal: str = "instant"
+    seed: int | None = None
+
+
+class TeamPlay(Play):
+    """What the reused decision screens see as "the play": one team's session in the workshop.
+
+    Answers go through the workshop (which records them and passes the turn);
+    nothing is autosaved. ``band`` draws the workshop strip under the status bar.
+    """
+
+    def __init__(self, run: "WorkshopRun", index: int, stage: str = "decision"):
+        self.run, self.index, self.stage = run, index, stage
+        self.entry = run.setup.entry
+        self.scenario = self.entry.scenario
+        self.rulebook = run.rulebook
+        self.save_problem = None
+        self._scorecard = None
+        self._recorded = True
+        if run.distances is None:
+            run.distances = Play._distances(self)
+        self._distance = run.distances
+
+    @property
+    def session(self) -> Any:  # type: ignore[override]
+        return self.run.workshop.teams[self.index].session
+
+    def answer(self, answer: dict) -> list[dict]:
+        return self.run.answer(self.index, answer)
+
+    def scorecard(self) -> dict | None:
+        from game.scoring.grader import grade
+
+        return grade(self.scenario, self.session, self.rulebook)
+
+    def record_result(self) -> bool:
+        return False
+
+    def band(self, b: Any, top: int) -> int:
+        from game.ui.workshop.band import draw_band
+
+        return draw_band(b, top, self.run, self)
+
+
+@dataclass
+class RunState:
+    notice: str = ""
+    timer_drawn: str = ""
+    comparison: dict | None = None
+    votes: dict[int, dict] = field(default_factory=dict)  # vote record index -> {team index: option id}
+
+
+def now() -> float:
+    """The workshop's clock (tests put their own in its place)."""
+    return time.monotonic()
+
+
+class WorkshopRun:
+    def __init__(self, app: Any, setup: Setup, results: Any = None, clock: Callable[[], float] | None = None):
+        from game.workshop import Workshop
+
+        self.app = app
+        self.setup = setup
+        self.rulebook = app.rulebook
+        self.distances: dict | None = None
+        self.state = RunState()
+        self.results = results if results is not None else open_results()
+        seed = setup.seed if setup.seed is not None else (app.seed if app.seed is not None else random.randrange(1_000_000))
+        self.workshop = Workshop(
+            setup.entry.scenario, self.rulebook, list(setup.names), mode=setup.mode, timer=setup.timer, reveal=setup.reveal,
+            seed=seed, scenario_hash=setup.entry.hash, language=language(), results=self.results, clock=clock or now,
+            styles=[style_record(s) for s in setup.styles],
+        )
+
+    # ----- facts for the screens ---------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self.workshop.mode
+
+    @property
+    def names(self) -> list[str]:
+        return self.workshop.team_names
+
+    def style(self, index: int) -> int:
+        return self.setup.styles[index] if 0 <= index < len(self.setup.styles) else index
+
+    @property
+    def problem(self) -> str | None:
+        """The results store's problem message, if it has one."""
+        return getattr(self.results, "problem", None) if self.results is not None else _("The results database could not be opened.")
+
+    def timer_label(self, stage: str = "decision") -> str:
+        """What the timer shows: "0:45", or a word when it is off, skipped or up."""
+        timer = self.workshop.timer
+        if stage != "decision" or timer.limit is None:
+            return ""
+        left = timer.remaining()
+        if left is None:
+            return "skipped"
+        if left <= 0:
+            return "up"
+        whole = int(left + 0.999)
+        return f"{whole // 60}:{whole % 60:02d}"
+
+    def timer_running(self) -> bool:
+        w = self.workshop
+        return w.timer.limit is not None and not w.paused and not w.ended and w.timer.remaining() not in (None, 0)
+
+    # ----- going between screens -------------------------------------------------------------------
+    def start(self) -> None:
+        self.app.workshop = self
+        self.app.text_floor = WORKSHOP_TEXT_FLOOR
+        self.app._configure()
+        self.show_decision()
+
+    def _show(self, scene: Any) -> None:
+        from game.ui.workshop.overlays import PausedOverlay
+
+        self.app.reset(scene)
+        if self.workshop.paused:
+            self.app.push(PausedOverlay(self), fade=False)
+
+    def show_decision(self, restart_timer: bool = True) -> None:
+        """The decision of the team whose turn it is (its timer starts now)."""
+        from game.ui.workshop.scenes import decision_scene
+
+        w = self.workshop
+        if w.finished:
+            self.finish()
+            return
+        if restart_timer:
+            w.timer.restart()
+        play = TeamPlay(self, w.turn)
+        self.app.play = play
+        self._show(decision_scene(self, play))
+
+    def show_feedback(self, index: int, events: list[dict], title: str, vote: dict | None = None) -> None:
+        from game.ui.workshop.scenes import WorkshopFeedbackScene
+
+        play = TeamPlay(self, index, "feedback")
+        self.app.play = play
+        self._show(WorkshopFeedbackScene(self, play, events, title, vote))
+
+    def after_feedback(self, index: int) -> None:
+        """On from a team's feedback: its ending if its story ended, else the next decision."""
+        from game.ui.workshop.scenes import ending_scene
+
+        if self.workshop.teams[index].session.ended and not self.workshop.ended:
+            play = TeamPlay(self, index, "ending")
+            self.app.play = play
+            self._show(ending_scene(self, play))
+        else:
+            self.show_decision()
+
+    def after_ending(self) -> None:
+        self.show_decision()
+
+    def finish(self) -> None:
+        """End the session (every scorecard is recorded) and show the comparison."""
+        from game.ui.workshop.debrief import ComparisonScene
+
+        w = self.workshop
+        if self.state.comparison is None:
+            if w.paused:
+                w.resume()
+            self.state.comparison = w.end()
+        self.app.play = None
+        self.app.reset(ComparisonScene(self))
+
+    def leave(self, to_setup: bool = False) -> None:
+        """Back to the title (or a new set-up); the workshop's text size floor goes."""
+        from game.ui.scenes.title import TitleScene
+        from game.ui.workshop.setup import SetupScene
+
+        app = self.app
+        app.workshop = None
+        app.play = None
+        app.text_floor = 1.0
+        app._configure()
+        if self.results is not None:
+            self.results.close()
+        app.reset(TitleScene())
+        if to_setup:
+            app.push(SetupScene(), fade=False)
+
+    # ----- answers ------------------------------------------------------------------------------
+    def answer(self, index: int, answer: dict) -> list[dict]:
+        from game.core.engine import InvalidAnswer
+
+        if index != self.workshop.turn:
+            raise InvalidAnswer("it is another team's turn")
+        self.state.notice = ""
+        return self.workshop.answer(answer)
+
+    def vote(self, counts: dict[str, int], team_votes: dict[int, str]) -> list[dict]:
+        events = self.workshop.vote(counts)
+        self.state.notice = ""
+        self.state.votes[len(self.workshop.votes) - 1] = dict(team_votes)
+        return events
+
+    def last_vote(self) -> dict | None:
+        votes = self.workshop.votes
+        if not votes:
+            return None
+        record = dict(votes[-1])
+        record["teams"] = self.state.votes.get(len(votes) - 1, {})
+        return record
+
+    # ----- trainer commands ---------------------------------------------------------------------
+    def handle(self, action: Action) -> bool:
+        """A trainer key on any workshop screen; True if it was one."""
+        if action.kind == "letter" and action.target in COMMAND_FOR_LETTER:
+            self.command(COMMAND_FOR_LETTER[action.target])
+            return True
+        return False
+
+    def command(self, name: str) -> None:
+        from game.ui.scenes.overlays import ConfirmOverlay
+        from game.ui.workshop.overlays import LeaderboardOverlay
+
+        w, app = self.workshop, self.app
+        if w.ended:
+            return
+        self.state.notice = ""
+        if name == "pause":
+            self.toggle_pause()
+        elif name == "reveal":
+            self.reveal()
+        elif name == "add_time":
+            if w.timer.limit is None:
+                self.state.notice = _("The timer is off.")
+            else:
+                w.add_time(ADD_SECONDS)
+                self.state.notice = _("30 seconds added.")
+        elif name == "skip":
+            if w.timer.limit is None:
+                self.state.notice = _("The timer is off.")
+            else:
+                w.skip_timer()
+                self.state.notice = _("The timer is skipped for this decision.")
+        elif name == "leaderboard":
+            if not isinstance(app.top, LeaderboardOverlay):
+                app.push(LeaderboardOverlay(self))
+        elif name == "back":
+            if not w.history:
+                self.state.notice = _("There is no decision to take back.")
+            elif not isinstance(app.top, ConfirmOverlay):
+                who = self.names[w.history[-1]] if self.mode == "turns" else _("the room")
+                app.push(ConfirmOverlay(_("Go back one decision?"), _("The last answer ({team}) is taken back and its record removed.").format(team=who),
+                                        _("Go back"), self.go_back))
+        elif name == "end":
+            if not isinstance(app.top, ConfirmOverlay):
+                app.push(ConfirmOverlay(_("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),
+                                        _("End the session"), self.finish, danger=True))
+        self.refresh()
+
+    def refresh(self) -> None:
+        for scene in self.app.stack:
+            scene.invalidate()
+        self.app.dirty = True
+
+    def toggle_pause(self) -> None:
+        from game.ui.workshop.overlays import PausedOverlay
+
+        w, app = self.workshop, self.app
+        if w.paused:
+            w.resume()
+            for scene in [s for s in app.stack if isinstance(s, PausedOverlay)]:
+                if scene is app.top:
+                    app.pop()
+                else:
+                    app.stack.remove(scene)
+                    scene.exit()
+        else:
+            w.pause()
+            app.push(PausedOverlay(self))
+
+    def reveal(self) -> None:
+        from game.ui.workshop.scenes import WorkshopFeedbackScene
+
+        scene = next((s for s in reversed(self.app.stack) if isinstance(s, WorkshopFeedbackScene)), None)
+        if scene is None or not self.workshop.held:
+            self.state.notice = _("No feedback is waiting to be revealed.")
+            return
+        scene.show_revealed(self.workshop.reveal())
+
+    def go_back(self) -> None:
+        w = self.workshop
+        if w.back():
+            who = self.names[w.turn] if self.mode == "turns" else _("The room")
+            self.show_decision(restart_timer=False)
+            self.state.notice = _("Went back one decision: {team} decides again.").format(team=who)
+            self.refresh()
+
+
+def open_results() -> Any:
+    """The results store in the user's data folder (None if even that cannot be made)."""
+    try:
+        from game.store.results import ResultsStore
+
+        return ResultsStore()
+    except Exception:  # the store promises not to raise; the workshop runs without it anyway
+        return None

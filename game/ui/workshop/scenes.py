@@ -1,0 +1,405 @@
+"""The workshop's decision screens: the game's own decision screens with a
+workshop wrapper (the strip under the status bar, trainer keys, the timer
+ticking, answers routed to the workshop), and the plenary vote.
+
+:func:`decision_scene` picks the screen for the current team's scene, as
+:func:`game.ui.scenes.scene_for` does in solo play; in plenary vote mode a
+choice or an event becomes a :class:`VoteScene` and every other kind (pick,
+negotiate, sequence, allocate) is answered directly, for the room.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.i18n import _, ngettext, tr
+from game.ui.input import Action
+from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import left_scene
+from game.ui.scenes.base import default_focus
+from game.ui.scenes.decision import DecisionScene
+from game.ui.scenes.ending import EndingScene
+from game.ui.scenes.feedback import FeedbackScene
+from game.ui.theme import L, M, S, TARGET
+from game.ui.view import Box
+from game.ui.workshop.looks import team_button, team_button_size
+
+Rect = pygame.Rect
+
+
+class WorkshopScreen:
+    """Mixed into a screen: trainer keys and buttons, the ticking timer, Esc opens the workshop menu."""
+
+    run: Any = None
+
+    def on_action(self, action: Action) -> bool:
+        if self.run.handle(action):
+            return True
+        return super().on_action(action)  # type: ignore[misc]
+
+    def update(self, dt: float) -> bool:
+        busy = super().update(dt)  # type: ignore[misc]
+        run = self.run
+        if self.app.top is not self or run.workshop.ended:  # type: ignore[attr-defined]
+            return busy
+        if run.timer_label(getattr(self.play, "stage", "")) != run.state.timer_drawn:  # type: ignore[attr-defined]
+            self.invalidate()  # type: ignore[attr-defined]
+        return run.timer_running() and getattr(self.play, "stage", "") == "decision" or busy  # type: ignore[attr-defined]
+
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("trainer:"):
+            self.run.command(target_id.split(":", 1)[1])
+        elif target_id == "global:menu":
+            self.open_menu()
+        else:
+            super().activate(target_id)  # type: ignore[misc]
+
+    def open_menu(self) -> None:
+        from game.ui.workshop.overlays import WorkshopMenu
+
+        if not isinstance(self.app.top, WorkshopMenu):  # type: ignore[attr-defined]
+            self.app.push(WorkshopMenu(self.run))  # type: ignore[attr-defined]
+
+    def back(self) -> None:
+        self.open_menu()
+
+
+class WorkshopDecision(WorkshopScreen):
+    """Mixed into a reused decision screen: its answer goes through the workshop, then to the workshop's feedback."""
+
+    def commit(self, answer: dict) -> list[dict] | None:
+        from game.core.engine import InvalidAnswer
+
+        try:
+            events = self.play.answer(answer)  # type: ignore[attr-defined]
+        except InvalidAnswer:
+            self.notice = _("That is not possible here. Check the choices and try again.")
+            self.invalidate()  # type: ignore[attr-defined]
+            return None
+        self.notice = ""
+        if left_scene(events):
+            model = self.scene_model  # type: ignore[attr-defined]
+            self.run.show_feedback(self.play.index, events, tr(model.title) if model.title else "")  # type: ignore[attr-defined]
+        else:
+            self.invalidate()  # type: ignore[attr-defined]
+        return events
+
+
+_classes: dict[type, type] = {}
+
+
+def _wrapped(base: type, mixin: type = WorkshopDecision) -> type:
+    cls = _classes.get(base)
+    if cls is None:
+        cls = _classes[base] = type(f"Workshop{base.__name__}", (mixin, base), {})
+    return cls
+
+
+def decision_scene(run: Any, play: Any) -> Any:
+    """The screen for the current team's scene."""
+    from game.ui.scenes.allocate import AllocateScene
+    from game.ui.scenes.choice import ChoiceScene, EventScene
+    from game.ui.scenes.negotiate import NegotiateScene
+    from game.ui.scenes.pick import PickScene
+    from game.ui.scenes.sequence import SequenceScene
+
+    kind = play.session.scene.kind
+    if run.mode == "vote" and kind in ("choice", "event"):
+        scene = VoteScene(play)
+    else:
+        kinds = {"choice": ChoiceScene, "event": EventScene, "pick": PickScene, "negotiate": NegotiateScene,
+                 "sequence": SequenceScene, "allocate": AllocateScene}
+        scene = _wrapped(kinds[kind])(play)
+    scene.run = run
+    return scene
+
+
+def ending_scene(run: Any, play: Any) -> Any:
+    scene = WorkshopEndingScene(play)
+    scene.run = run
+    return scene
+
+
+class WorkshopEndingScene(WorkshopScreen, EndingScene):
+    """How one team's story ended; then on to the next team, or the comparison."""
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        label = _("See the comparison") if self.run.workshop.finished else _("Continue")
+        return [ButtonSpec("continue", label, "primary", "right", hotkey=1)], ""
+
+    def activate(self, target_id: str) -> None:
+        if target_id in ("continue", "debrief"):
+            self.run.after_ending()
+        else:
+            super().activate(target_id)
+
+    def default_action(self) -> None:
+        self.activate("continue")
+
+
+class WorkshopFeedbackScene(WorkshopScreen, FeedbackScene):
+    """What a decision did, for the team that took it; the room's vote when it was a vote; feedback the trainer holds back."""
+
+    def __init__(self, run: Any, play: Any, events: list[dict], title: str = "", vote: dict | None = None):
+        super().__init__(play, events, title)
+        self.run = run
+        self.vote = vote if vote is not None else (run.last_vote() if run.mode == "vote" else None)
+        if self.vote is not None and self.vote.get("seq") != len(play.session.state.log) - 1:
+            self.vote = None  # the last vote was not this decision (the room answered directly)
+
+    @property
+    def held(self) -> bool:
+        return bool(self.run.workshop.held)
+
+    def show_revealed(self, events: list[dict]) -> None:
+        self.events = self.events + events
+        self.invalidate()
+
+    def _happened(self, b: Builder, x: int, y: int, w: int) -> int:
+        if self.vote is not None:
+            y = self._vote_card(b, x, y, w) + b.u(L)
+        return super()._happened(b, x, y, w)
+
+    def _rules(self, b: Builder, x: int, y: int, w: int) -> int:
+        if not self.held:
+            return super()._rules(b, x, y, w)
+
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            return y + b.text(_("The trainer reveals what the handbook says about this decision (R)."), "body", x, y, w, "muted", container=card)
+
+        return self._card(b, x, y, w, "eye", _("The handbook"), rows)
+
+    def _vote_card(self, b: Builder, x: int, y: int, w: int) -> int:
+        vote = self.vote
+        scene = self.play.scenario.scenes[vote["scene"]]
+        options = {o.id: (n, tr(o.text)) for n, o in enumerate(getattr(scene, "options", []), 1)}
+        total = sum(vote["votes"].values()) or 1
+
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            ranked = sorted(vote["votes"].items(), key=lambda kv: (-kv[1], options.get(kv[0], (99, ""))[0]))
+            for key, count in ranked:
+                number, text = options.get(key, (0, key))
+                chosen = key == vote["chosen"]
+                words = ngettext("{n} vote", "{n} votes", count).format(n=count)
+                if chosen:
+                    words = _("{votes} · chosen").format(votes=words)
+                words_w = b.text_width(words, "strong") + 1
+                b.icon("check" if chosen else "bubble", x, y + b.u(4), b.line_height("body") - b.u(8), "good" if chosen else "muted")
+                text_x = x + b.line_height("body") + b.u(S)
+                y += b.text(f"{number}. {text}", "body", text_x, y, w - (text_x - x), container=card) + b.u(4)
+                bar_w = max(b.u(60), w - (text_x - x) - words_w - b.u(M))
+                b.bar(Rect(text_x, y + b.u(8), bar_w, b.u(16)), count / total, "primary" if chosen else "muted")
+                y += b.text(words, "strong", text_x + bar_w + b.u(M), y, words_w, "text", container=card) + b.u(M)
+            teams = vote.get("teams") or {}
+            if teams:
+                parts = [f"{self.run.names[i]}: {options.get(k, (0, k))[0]}" for i, k in sorted(teams.items())]
+                y += b.text(_("Team votes: {votes}").format(votes=", ".join(parts)), "small", x, y, w, "muted", container=card) + b.u(M)
+            return y - b.u(M)
+
+        return self._card(b, x, y, w, "people", _("The room's vote"), rows)
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "continue":
+            self.run.after_feedback(self.play.index)
+        else:
+            super().activate(target_id)
+
+
+class VoteScene(WorkshopScreen, DecisionScene):
+    """A plenary vote on a choice or an event.
+
+    The trainer enters the votes each option got (+ and -), or the teams, in
+    turn, press the number of the option they vote for. The majority decides
+    (a tie goes to the option written first).
+    """
+
+    name = "vote"
+    help_topic = "vote"
+
+    def __init__(self, play: Any):
+        super().__init__(play)
+        self.counts: dict[str, int] = {o.id: 0 for o in self.options()}
+        self.team_votes: dict[int, str] = {}
+        self.voter: int | None = 0
+
+    def options(self) -> list[Any]:
+        return list(self.play.session.options())
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def leader(self) -> tuple[str | None, bool]:
+        """(the option that would win now, whether it is a tie)."""
+        if not self.total:
+            return None, False
+        top = max(self.counts.values())
+        leaders = [o.id for o in self.options() if self.counts.get(o.id) == top]
+        return leaders[0], len(leaders) > 1
+
+    # ----- layout ----------------------------------------------------------------------------
+    def intro(self, b: Builder, x: int, y: int, width: int) -> int:
+        if self.scene_model.kind == "event":
+            from game.ui.scenes.choice import EventScene
+
+            return EventScene.intro(self, b, x, y, width)  # type: ignore[arg-type]
+        return super().intro(b, x, y, width)
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        leader, tie = self.leader()
+        ids = [o.id for o in self.options()]
+        if leader is None:
+            note = _("Enter the votes with + and -, or teams press the number of their option.")
+        elif tie:
+            note = _("A tie: the option listed first, {n}, wins.").format(n=ids.index(leader) + 1)
+        else:
+            note = ngettext("{n} vote. Option {option} leads.", "{n} votes. Option {option} leads.", self.total).format(n=self.total, option=ids.index(leader) + 1)
+        return [
+            ButtonSpec("clear", _("Clear the votes"), "quiet", "cross", self.total > 0),
+            ButtonSpec("confirm", _("Decide"), "primary", "check", self.total > 0),
+        ], note
+
+    def body(self, b: Builder, x: int, y: int, width: int) -> int:
+        y = self._voters(b, x, y, width)
+        leader, _tie = self.leader()
+        options = self.options()
+        button = max(b.u(TARGET), b.line_height("h2") + b.u(S))
+        count_w = b.text_width("888", "h2") + b.u(M)
+        controls_w = 2 * button + count_w + 2 * b.u(S)
+        for number, option in enumerate(options, 1):
+            y = self._row(b, option, number, x, y, width, button, count_w, controls_w, option.id == leader) + b.u(M)
+        if options:
+            default_focus(b, f"more:{options[0].id}")
+        return y
+
+    def _voters(self, b: Builder, x: int, y: int, width: int) -> int:
+        names = self.run.names
+        if len(names) < 2:
+            return y
+        if self.voter is not None:
+            prompt = _("{team}: press the number of your option.").format(team=names[self.voter])
+        else:
+            prompt = _("Every team has voted. Press a team to change its vote.")
+        y += b.text(prompt, "h3", x, y, width) + b.u(S)
+        gap = b.u(S)
+        cursor, row_h = x, 0
+        for i, name in enumerate(names):
+            vote = self.team_votes.get(i)
+            number = [o.id for o in self.options()].index(vote) + 1 if vote in self.counts else None
+            label = f"{name}: {number}" if number else f"{name}: –"
+            w, h = team_button_size(b, label, width)
+            if cursor > x and cursor + w > x + width:
+                cursor, y = x, y + row_h + gap
+                row_h = 0
+            team_button(b, f"voter:{i}", self.run.style(i), label, Rect(cursor, y, w, h), selected=i == self.voter)
+            cursor += w + gap
+            row_h = max(row_h, h)
+        return y + row_h + b.u(L)
+
+    def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> int:
+        pad = b.u(L)
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        stacked = w - 2 * pad - controls_w < w // 2
+        text_w = w - 2 * pad - (0 if stacked else controls_w + pad)
+        badge = b.line_height("strong")
+        cy = y + pad
+        circle = Rect(x + pad, cy, badge, badge)
+        b.view.add(Box(circle, None, "primary", b.u(2), b.u(8)))
+        b.text(str(number), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "primary", "center", container=circle)
+        text_x = x + pad + badge + b.u(M)
+        text_h = b.text(tr(option.text), "strong", text_x, cy, text_w - badge - b.u(M), container=card)
+        count = self.counts[option.id]
+        bar_y = cy + max(text_h, badge) + b.u(S)
+        b.bar(Rect(text_x, bar_y, text_w - badge - b.u(M), b.u(14)), count / self.total if self.total else 0, "primary")
+        bottom = bar_y + b.u(14)
+        if leading:
+            word = _("Leading")
+            size = b.line_height("small_bold")
+            bottom += b.u(S)
+            b.icon("check", text_x, bottom + b.u(2), size - b.u(4), "good")
+            bottom += b.text(word, "small_bold", text_x + size, bottom, text_w - size, "good", container=card)
+        if stacked:
+            cx, ccy = x + pad, bottom + b.u(M)
+        else:
+            cx, ccy = x + w - pad - controls_w, y + pad + max(0, (bottom - y - pad - button) // 2)
+        b.button(f"less:{option.id}", "", Rect(cx, ccy, button, button), "secondary", "minus", enabled=count > 0)
+        b.text(str(count), "h2", cx + button + b.u(S), ccy + (button - b.line_height("h2")) // 2, count_w, "text", "center", container=card)
+        b.button(f"more:{option.id}", "", Rect(cx + button + count_w + 2 * b.u(S), ccy, button, button), "secondary", "plus")
+        bottom = max(bottom, ccy + button) + pad
+        card.h = bottom - y
+        b.card(card, "primary_soft" if leading else "surface", "primary" if leading else "border", index=index)
+        return card.bottom
+
+    # ----- actions -------------------------------------------------------------------------
+    def team_vote(self, number: int) -> None:
+        options = self.options()
+        if not 1 <= number <= len(options):
+            return
+        if self.voter is None or len(self.run.names) < 2:
+            self.counts[options[number - 1].id] += 1  # one team (or every team has voted): a key adds a vote
+            self.invalidate()
+            return
+        previous = self.team_votes.get(self.voter)
+        if previous is not None and self.counts.get(previous, 0) > 0:
+            self.counts[previous] -= 1
+        chosen = options[number - 1].id
+        self.team_votes[self.voter] = chosen
+        self.counts[chosen] += 1
+        waiting = [i for i in range(len(self.run.names)) if i not in self.team_votes]
+        self.voter = waiting[0] if waiting else None
+        self.notice = ""
+        self.invalidate()
+
+    def on_action(self, action: Action) -> bool:
+        if action.kind == "option":
+            if not self.run.workshop.paused:
+                self.team_vote(action.value)
+            return True
+        if action.kind in ("increase", "decrease"):
+            focused = self.focused or ""
+            kind, _sep, option = focused.partition(":")
+            if kind in ("more", "less") and option in self.counts:
+                self.change(option, 1 if action.kind == "increase" else -1)
+            return True
+        return super().on_action(action)
+
+    def change(self, option: str, delta: int) -> None:
+        if self.counts[option] + delta >= 0:
+            self.counts[option] += delta
+            self.invalidate()
+
+    def activate(self, target_id: str) -> None:
+        kind, _sep, rest = target_id.partition(":")
+        if kind in ("more", "less") and rest in self.counts:
+            self.change(rest, 1 if kind == "more" else -1)
+        elif kind == "voter" and rest.isdigit():
+            self.voter = int(rest)
+            self.invalidate()
+        elif target_id == "clear":
+            self.counts = {k: 0 for k in self.counts}
+            self.team_votes = {}
+            self.voter = 0
+            self.invalidate()
+        elif target_id == "confirm":
+            self.decide()
+        else:
+            super().activate(target_id)
+
+    def decide(self) -> None:
+        from game.core.engine import InvalidAnswer
+
+        if not self.total:
+            return
+        try:
+            events = self.run.vote(dict(self.counts), dict(self.team_votes))
+        except InvalidAnswer:
+            self.notice = _("That is not possible here. Check the choices and try again.")
+            self.invalidate()
+            return
+        self.run.show_feedback(self.play.index, events, tr(self.scene_model.title) if self.scene_model.title else "")
+
+    def default_action(self) -> None:
+        self.activate("confirm")

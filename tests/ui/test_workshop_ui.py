@@ -1,0 +1,340 @@
+"""Workshop mode through the UI, headless, by posted events: set-up, three
+teams in turn and a plenary vote of three teams down to the comparison
+debrief, read back from the results database; the trainer keys (pause, back,
+end, time); and a monkey on the workshop screens."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pygame
+import pytest
+
+from game.ui.input import Action, InputMapper
+from game.ui.screenshots import sort_sequence
+from tests.ui.helpers import texts
+
+DEMO = "demo-river-cleanup"
+
+EAGLES = {
+    "strategy": "write-strategy", "where-to-look": {"regional-forum": 5, "local-visits": 5}, "first-contact": "call-and-meet",
+    "choose-partners": ["school-eco-club", "fishers-union"], "media-steps": "sort", "partner-slips": "talk-openly",
+    "cleanup-day": "facts", "evaluate": "joint-review", "thank-partners": "personal-thanks",
+}
+OWLS = {
+    "strategy": "wait", "where-to-look": {"business-fair": 10}, "first-contact": "mayor-orders",
+    "choose-partners": ["green-future", "danube-events"], "media-steps": "as-shown", "partner-slips": "blame-publicly",
+    "cleanup-day": "our-anniversary", "evaluate": "move-on", "thank-partners": "nothing-more",
+}
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def type_text(app, text: str) -> None:
+    for char in text:
+        app.post(pygame.TEXTINPUT, text=char)
+    app.settle()
+
+
+def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0", reveal: str = "reveal:instant") -> None:
+    """Title -> Workshop -> three teams (two renamed by typing) -> start."""
+    app.click("workshop")
+    assert app.current_scene_name == "workshop-setup"
+    app.click(f"scenario:{DEMO}")
+    for index, name in enumerate(names):
+        app.click(f"name:{index}")
+        type_text(app, name + "x")
+        app.key(pygame.K_BACKSPACE)
+        app.key(pygame.K_RETURN)
+    assert app.top.context()["teams"][:2] == list(names) and len(app.top.context()["teams"]) == 3
+    app.click(timer)
+    app.click(reveal)
+    app.click(f"mode:{mode}")
+    app.click("start")
+    assert app.workshop is not None and app.metrics.text_scale == 1.25
+
+
+def answer(app, plan: dict) -> None:
+    """Answer the current decision screen through the UI, from a team's plan."""
+    scene = app.top
+    want = plan.get(scene.scene_id)
+    if scene.name in ("choice", "event"):
+        app.click(f"option:{want or scene.options()[0].id}")
+        app.click("confirm")
+    elif scene.name == "allocate":
+        for share, points in want.items():
+            for _ in range(points):
+                app.click(f"plus:{share}")
+        app.click("confirm")
+    elif scene.name == "pick":
+        for cast in want:
+            app.click(f"pick:{cast}")
+        app.click("confirm")
+    elif scene.name == "negotiate":
+        app.click("walk-away")
+        app.click("yes")
+    elif scene.name == "sequence":
+        if want == "sort":
+            sort_sequence(app)
+        app.click("confirm")
+    else:
+        raise AssertionError(f"unexpected screen {scene.name}")
+
+
+def play_to_comparison(app, on_decision) -> list[str]:
+    """Go through decisions, feedback and endings until the comparison; returns the screens seen."""
+    seen = []
+    for _ in range(200):
+        name = app.current_scene_name
+        seen.append(name)
+        if name == "comparison":
+            return seen
+        if name in ("feedback", "ending"):
+            app.click("continue")
+        else:
+            on_decision(app.top)
+    raise AssertionError("the workshop never reached the comparison")
+
+
+def results(data_dir) -> sqlite3.Connection:
+    conn = sqlite3.connect(data_dir / "results.sqlite3")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def test_three_teams_in_turn_play_to_the_comparison_debrief(make_app, data_dir):
+    app = make_app(size=(1280, 720))
+    set_up(app, "turns")
+    plans = [EAGLES, OWLS, EAGLES]
+    turns: list[int] = []
+
+    def decide(scene):
+        assert scene.play.index == app.workshop.workshop.turn
+        if not turns or turns[-1] != scene.play.index:
+            turns.append(scene.play.index)
+            header = texts(app)
+            assert app.workshop.names[scene.play.index] in header and "Pause (P)" in header  # whose turn, and the trainer bar
+        answer(app, plans[scene.play.index])
+
+    seen = play_to_comparison(app, decide)
+    assert turns[:6] == [0, 1, 2, 0, 1, 2]  # one decision each, in turn
+    assert seen.count("ending") == 3 and "vote" not in seen
+
+    run = app.workshop
+    comparison = run.state.comparison
+    splits = {s["scene"]: s for s in comparison["splits"]}
+    assert {"strategy", "first-contact", "choose-partners", "cleanup-day"} <= set(splits)
+    assert [g["teams"] for g in splits["strategy"]["groups"]] == [["Eagles", "Team 3"], ["Сови"]]
+    overall = [t["overall"] for t in comparison["teams"]]
+    assert overall[0] == overall[2] > overall[1]
+
+    # what the results database holds
+    db = results(data_dir)
+    session = db.execute("SELECT * FROM sessions").fetchone()
+    assert session["mode"] == "turns" and session["scenario"] == DEMO and session["ended_at"]
+    teams = db.execute("SELECT * FROM teams ORDER BY team").fetchall()
+    assert [t["name"] for t in teams] == ["Eagles", "Сови", "Team 3"]
+    assert [t["symbol"] for t in teams] == ["circle", "triangle", "square"] and teams[0]["colour"] == "#0072B2"
+    assert [t["overall"] for t in teams] == pytest.approx(overall)
+    firsts = db.execute("SELECT team, answer FROM decisions WHERE seq = 0 ORDER BY team").fetchall()
+    assert [f["answer"] for f in firsts] == ['{"choose": "write-strategy"}', '{"choose": "wait"}', '{"choose": "write-strategy"}']
+    assert all(r["seconds"] >= 0 for r in db.execute("SELECT seconds FROM decisions"))
+
+    # the comparison on screen: every team with its number, the splits with a question, the rules
+    shown = texts(app)
+    assert all(name in shown for name in ("Eagles", "Сови", "Team 3")) and f"{round(overall[1])} of 100" in shown
+    app.key(pygame.K_2)
+    shown = texts(app)
+    assert "Ask the room" in shown and "Chose:" in shown and "Where do we start?" in shown
+    app.key(pygame.K_3)
+    assert comparison["most_broken"][0]["title"]["en"].split()[0] in texts(app)
+    app.click("title")
+    assert app.current_scene_name == "title" and app.workshop is None and app.metrics.text_scale == 1.0
+
+
+def test_a_plenary_vote_of_three_teams_records_every_split(make_app, data_dir):
+    app = make_app(size=(1280, 720), language="bg")
+    set_up(app, "vote", names=("Орли", "Сови"))
+    keys = iter([
+        (pygame.K_2, pygame.K_2, pygame.K_3),   # strategy: write-strategy 2, wait 1
+        (pygame.K_2, pygame.K_1, pygame.K_2),   # first-contact: call-and-meet 2, mayor-orders 1
+    ])
+    kinds = []
+
+    def decide(scene):
+        kinds.append(scene.name)
+        if scene.name == "vote":
+            presses = next(keys, None)
+            if presses is not None:  # the teams press their keys
+                assert "Орли" in texts(app)
+                for key in presses:
+                    app.key(key)
+            else:  # the trainer enters the votes: 4 for the first option, 1 for the second
+                first, second = [o.id for o in scene.options()][:2]
+                for _ in range(4):
+                    app.click(f"more:{first}")
+                app.click(f"more:{second}")
+            app.click("confirm")
+        else:  # pick, negotiate, sequence, allocate: the room's answer, entered directly
+            answer(app, EAGLES)
+
+    play_to_comparison(app, decide)
+    assert kinds.count("vote") >= 5 and {"allocate", "pick", "negotiate", "sequence"} <= set(kinds)
+    run = app.workshop
+    session = run.workshop.teams[0].session
+    assert session.state.chosen["strategy"] == "write-strategy" and session.state.chosen["first-contact"] == "call-and-meet"
+
+    db = results(data_dir)
+    assert db.execute("SELECT mode, language FROM sessions").fetchone()[:] == ("vote", "bg")
+    votes = [r["votes"] for r in db.execute("SELECT votes FROM decisions WHERE team = 0 ORDER BY seq")]
+    assert votes[0] == '{"write-strategy": 2, "wait": 1}'
+    assert votes[1] is None  # the allocation was entered directly
+    splits = run.state.comparison["splits"]
+    assert len(splits) == kinds.count("vote")  # every vote was divided, so every vote is a split
+    assert [(g["answer"], g["votes"], g["chosen"]) for g in splits[0]["groups"]] == [("write-strategy", 2, True), ("wait", 1, False)]
+    assert [t["name"] for t in run.state.comparison["teams"]] == ["plenary"]
+    card = db.execute("SELECT scorecard FROM teams WHERE team = 0").fetchone()[0]
+    assert card and str(round(run.state.comparison["teams"][0]["overall"])) in texts(app)
+    app.key(pygame.K_2)
+    assert "Попитайте залата" in texts(app)
+
+
+def test_trainer_keys_pause_go_back_and_end(make_app, data_dir, monkeypatch):
+    from game.ui.workshop import run as run_module
+
+    clock = Clock()
+    monkeypatch.setattr(run_module, "now", clock)
+    app = make_app(size=(1280, 720))
+    set_up(app, "turns", timer="timer:60", reveal="reveal:trainer")
+    w = app.workshop.workshop
+    assert "1:00" in texts(app)
+    clock.now += 15
+    app.step()
+    assert "0:45" in texts(app)  # the timer ticks on screen
+    app.key(pygame.K_t)
+    assert w.timer.remaining() == 75
+    # pause: the timer stops and no answer is taken
+    app.key(pygame.K_p)
+    assert w.paused and app.current_scene_name == "paused"
+    clock.now += 100
+    app.key(pygame.K_2)
+    assert not w.history
+    app.key(pygame.K_p)
+    assert not w.paused and app.current_scene_name == "choice" and w.timer.remaining() == 75
+    # an answer, its feedback held back until the trainer reveals it
+    clock.now += 5
+    app.key(pygame.K_2)
+    app.key(pygame.K_RETURN)
+    assert app.current_scene_name == "feedback" and w.held and "The trainer reveals" in texts(app)
+    app.key(pygame.K_r)
+    assert not w.held and "Work out a partnership strategy first" in texts(app)
+    app.click("continue")
+    assert app.top.play.index == 1
+    # back one decision: the first team decides again and its record goes
+    db = results(data_dir)
+    assert db.execute("SELECT seconds FROM decisions").fetchone()[0] == 20.0
+    app.key(pygame.K_b)
+    app.key(pygame.K_RETURN)
+    assert app.current_scene_name == "choice" and app.top.play.index == 0 and not w.teams[0].session.state.log
+    assert db.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 0
+    assert "Eagles decides again" in texts(app)
+    # skip the timer, the leaderboard, then end the session early
+    app.key(pygame.K_s)
+    assert w.timer.remaining() is None and "Timer skipped" in texts(app)
+    app.key(pygame.K_l)
+    assert app.current_scene_name == "leaderboard" and "Eagles" in texts(app)
+    app.key(pygame.K_ESCAPE)
+    app.key(pygame.K_e)
+    assert app.current_scene_name == "confirm"
+    app.key(pygame.K_RETURN)
+    assert app.current_scene_name == "comparison" and w.ended
+    assert db.execute("SELECT ended_at FROM sessions").fetchone()[0]
+    app.key(pygame.K_p)  # no effect once the session has ended
+    assert app.current_scene_name == "comparison"
+
+
+def test_letters_and_typed_text_become_actions_on_any_layout():
+    mapper = InputMapper()
+
+    class Hits:
+        def hit(self, pos):
+            return None
+
+    def convert(kind, **attributes):
+        return mapper.convert(pygame.event.Event(kind, attributes), Hits())
+
+    assert convert(pygame.KEYDOWN, key=pygame.K_p, mod=0) == [Action("letter", target="p")]
+    assert convert(pygame.KEYDOWN, key=0x43F, mod=0, scancode=19) == [Action("letter", target="p")]  # Cyrillic layout, P's position
+    assert convert(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0) == [Action("erase")]
+    assert convert(pygame.TEXTINPUT, text="Ж") == [Action("text", target="Ж")]
+    assert convert(pygame.KEYDOWN, key=pygame.K_p, mod=pygame.KMOD_CTRL) == []
+
+
+def test_the_results_problem_shows_in_a_banner_and_nothing_breaks(make_app, data_dir):
+    (data_dir / "results.sqlite3").write_bytes(b"this is not a database" * 100)
+    app = make_app(size=(1280, 720))
+    set_up(app, "turns")
+    assert app.workshop.problem and "Results:" in texts(app)
+    answer(app, EAGLES)
+    assert app.current_scene_name == "feedback"
+    app.key(pygame.K_e)
+    app.key(pygame.K_RETURN)
+    assert app.current_scene_name == "comparison" and "Results:" in texts(app)
+
+
+WORKSHOP_STOPS = ["setup", "turns-choice", "turns-feedback", "vote", "vote-feedback", "vote-pick", "comparison"]
+
+
+def drive(app, stop: str) -> None:
+    if stop == "setup":
+        app.click("workshop")
+        return
+    set_up(app, "vote" if stop.startswith("vote") else "turns")
+    if stop in ("turns-choice", "vote"):
+        return
+    if stop == "vote-pick":
+        for _ in range(3):
+            if app.current_scene_name == "vote":
+                app.key(pygame.K_1)
+                app.click("confirm")
+            else:
+                answer(app, EAGLES)
+            app.click("continue")
+        assert app.current_scene_name == "pick"
+        return
+    if stop == "vote-feedback":
+        app.key(pygame.K_1)
+        app.click("confirm")
+        return
+    answer(app, EAGLES)
+    if stop == "comparison":
+        app.key(pygame.K_e)
+        app.key(pygame.K_RETURN)
+
+
+@pytest.mark.parametrize("stop", WORKSHOP_STOPS)
+def test_random_input_never_breaks_a_workshop_screen(make_app, stop):
+    from tests.ui.test_monkey import random_event
+
+    rng = random.Random(f"workshop-monkey:{stop}")
+    app = make_app(size=(1280, 720))
+    drive(app, stop)
+    letters = [pygame.K_p, pygame.K_r, pygame.K_t, pygame.K_s, pygame.K_l, pygame.K_b, pygame.K_e]
+    for index in range(160):
+        if rng.random() < 0.12:
+            app.post(pygame.KEYDOWN, key=rng.choice(letters), mod=0, unicode="", scancode=0)
+            app.step()
+        else:
+            random_event(app, rng, stay=index < 100)
+        if not app.running:
+            return
+        assert app.stack and app.stack[0].opaque
+        app.top.refresh()
+        assert any(t.enabled for t in app.top.view.targets), f"{app.current_scene_name} has nothing to press"
