@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--scale", default="100", help="text sizes in percent, comma-separated (default 100)")
     shots.add_argument("--lang", default="en,bg", help="languages, comma-separated (default en,bg)")
     shots.add_argument("--high-contrast", action="store_true")
+    shots.add_argument("--workshop", action="store_true", help="the workshop's screens (set-up, turns, vote, comparison) instead")
 
     report = sub.add_parser("report", help="list recorded sessions, or export them as CSV, JSON, xAPI and PNG")
     report.add_argument("session", nargs="?", help="a session id (or a unique start of it)")
@@ -248,7 +249,10 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     languages = tuple(v.strip() for v in args.lang.split(","))
     if any(lang not in ("en", "bg") for lang in languages):
         raise UsageError("languages are en and bg")
-    return shoot(Path(args.out), sizes=sizes, scales=scales, languages=languages, high_contrast=args.high_contrast)
+    walkthrough = None
+    if args.workshop:
+        from game.ui.workshop.shots import workshop_walkthrough as walkthrough
+    return shoot(Path(args.out), sizes=sizes, scales=scales, languages=languages, high_contrast=args.high_contrast, walkthrough=walkthrough)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

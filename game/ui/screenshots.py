@@ -115,8 +115,8 @@ def sort_sequence(app, mistakes: int = 0) -> None:
 
 
 def main(out: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080),), scales: tuple[float, ...] = (1.0,),
-         languages: tuple[str, ...] = ("en", "bg"), high_contrast: bool = False) -> int:
-    """Write the screenshots to ``out``; returns 0."""
+         languages: tuple[str, ...] = ("en", "bg"), high_contrast: bool = False, walkthrough: Callable | None = None) -> int:
+    """Write the screenshots to ``out`` (of ``walkthrough``, the demo's by default); returns 0."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     out = Path(out)
@@ -141,7 +141,7 @@ def main(out: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080),), scales
                             app.screenshot(out / f"{tag}-{count[0]:02d}-{name}.png")
 
                         try:
-                            demo_walkthrough(app, shoot)
+                            (walkthrough or demo_walkthrough)(app, shoot)
                         finally:
                             app.close()
         finally:

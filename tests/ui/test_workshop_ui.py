@@ -12,21 +12,8 @@ import pygame
 import pytest
 
 from game.ui.input import Action, InputMapper
-from game.ui.screenshots import sort_sequence
+from game.ui.workshop.shots import DEMO, GOOD, HASTY, answer, play_to_comparison, type_text
 from tests.ui.helpers import texts
-
-DEMO = "demo-river-cleanup"
-
-EAGLES = {
-    "strategy": "write-strategy", "where-to-look": {"regional-forum": 5, "local-visits": 5}, "first-contact": "call-and-meet",
-    "choose-partners": ["school-eco-club", "fishers-union"], "media-steps": "sort", "partner-slips": "talk-openly",
-    "cleanup-day": "facts", "evaluate": "joint-review", "thank-partners": "personal-thanks",
-}
-OWLS = {
-    "strategy": "wait", "where-to-look": {"business-fair": 10}, "first-contact": "mayor-orders",
-    "choose-partners": ["green-future", "danube-events"], "media-steps": "as-shown", "partner-slips": "blame-publicly",
-    "cleanup-day": "our-anniversary", "evaluate": "move-on", "thank-partners": "nothing-more",
-}
 
 
 class Clock:
@@ -35,12 +22,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def type_text(app, text: str) -> None:
-    for char in text:
-        app.post(pygame.TEXTINPUT, text=char)
-    app.settle()
 
 
 def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0", reveal: str = "reveal:instant") -> None:
@@ -61,48 +42,6 @@ def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0",
     assert app.workshop is not None and app.metrics.text_scale == 1.25
 
 
-def answer(app, plan: dict) -> None:
-    """Answer the current decision screen through the UI, from a team's plan."""
-    scene = app.top
-    want = plan.get(scene.scene_id)
-    if scene.name in ("choice", "event"):
-        app.click(f"option:{want or scene.options()[0].id}")
-        app.click("confirm")
-    elif scene.name == "allocate":
-        for share, points in want.items():
-            for _ in range(points):
-                app.click(f"plus:{share}")
-        app.click("confirm")
-    elif scene.name == "pick":
-        for cast in want:
-            app.click(f"pick:{cast}")
-        app.click("confirm")
-    elif scene.name == "negotiate":
-        app.click("walk-away")
-        app.click("yes")
-    elif scene.name == "sequence":
-        if want == "sort":
-            sort_sequence(app)
-        app.click("confirm")
-    else:
-        raise AssertionError(f"unexpected screen {scene.name}")
-
-
-def play_to_comparison(app, on_decision) -> list[str]:
-    """Go through decisions, feedback and endings until the comparison; returns the screens seen."""
-    seen = []
-    for _ in range(200):
-        name = app.current_scene_name
-        seen.append(name)
-        if name == "comparison":
-            return seen
-        if name in ("feedback", "ending"):
-            app.click("continue")
-        else:
-            on_decision(app.top)
-    raise AssertionError("the workshop never reached the comparison")
-
-
 def results(data_dir) -> sqlite3.Connection:
     conn = sqlite3.connect(data_dir / "results.sqlite3")
     conn.row_factory = sqlite3.Row
@@ -112,7 +51,7 @@ def results(data_dir) -> sqlite3.Connection:
 def test_three_teams_in_turn_play_to_the_comparison_debrief(make_app, data_dir):
     app = make_app(size=(1280, 720))
     set_up(app, "turns")
-    plans = [EAGLES, OWLS, EAGLES]
+    plans = [GOOD, HASTY, GOOD]
     turns: list[int] = []
 
     def decide(scene):
@@ -183,7 +122,7 @@ def test_a_plenary_vote_of_three_teams_records_every_split(make_app, data_dir):
                 app.click(f"more:{second}")
             app.click("confirm")
         else:  # pick, negotiate, sequence, allocate: the room's answer, entered directly
-            answer(app, EAGLES)
+            answer(app, GOOD)
 
     play_to_comparison(app, decide)
     assert kinds.count("vote") >= 5 and {"allocate", "pick", "negotiate", "sequence"} <= set(kinds)
@@ -281,12 +220,12 @@ def test_the_results_problem_shows_in_a_banner_and_nothing_breaks(make_app, data
     (data_dir / "results.sqlite3").write_bytes(b"this is not a database" * 100)
     app = make_app(size=(1280, 720))
     set_up(app, "turns")
-    assert app.workshop.problem and "Results:" in texts(app)
-    answer(app, EAGLES)
+    assert "The results database is damaged" in app.workshop.problem and app.workshop.problem in texts(app)
+    answer(app, GOOD)
     assert app.current_scene_name == "feedback"
     app.key(pygame.K_e)
     app.key(pygame.K_RETURN)
-    assert app.current_scene_name == "comparison" and "Results:" in texts(app)
+    assert app.current_scene_name == "comparison" and "The results database is damaged" in texts(app)
 
 
 WORKSHOP_STOPS = ["setup", "turns-choice", "turns-feedback", "vote", "vote-feedback", "vote-pick", "comparison"]
@@ -305,7 +244,7 @@ def drive(app, stop: str) -> None:
                 app.key(pygame.K_1)
                 app.click("confirm")
             else:
-                answer(app, EAGLES)
+                answer(app, GOOD)
             app.click("continue")
         assert app.current_scene_name == "pick"
         return
@@ -313,7 +252,7 @@ def drive(app, stop: str) -> None:
         app.key(pygame.K_1)
         app.click("confirm")
         return
-    answer(app, EAGLES)
+    answer(app, GOOD)
     if stop == "comparison":
         app.key(pygame.K_e)
         app.key(pygame.K_RETURN)
@@ -338,3 +277,46 @@ def test_random_input_never_breaks_a_workshop_screen(make_app, stop):
         assert app.stack and app.stack[0].opaque
         app.top.refresh()
         assert any(t.enabled for t in app.top.view.targets), f"{app.current_scene_name} has nothing to press"
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_no_workshop_text_spills_out_at_any_size_and_text_scale(make_app, lang):
+    from game.ui.i18n import set_language
+    from game.ui.workshop.shots import workshop_walkthrough
+    from tests.ui.test_layout import build, problems_in
+
+    app = make_app(size=(1280, 720), language=lang)
+    found: list[str] = []
+    stops: list[str] = []
+
+    def check(name: str) -> None:
+        stops.append(name)
+        for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
+            for size in ((1280, 720), (1920, 1080), (1366, 768), (3840, 2160)):
+                for scale in (1.25, 1.5, 2.0):
+                    where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
+                    found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
+
+    workshop_walkthrough(app, check)
+    assert stops[-1] == "ws-vote-comparison-splits"
+    set_language("en")
+    assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])
+
+
+def test_nothing_important_is_under_28_px_at_1080p(make_app):
+    """The workshop's own text at 1920x1080 (the room's screen): every label at least 28 px, the timer and options larger."""
+    from game.ui.workshop.shots import workshop_walkthrough
+
+    app = make_app(size=(1920, 1080))
+    small: list[str] = []
+
+    def check(name: str) -> None:
+        if not name.startswith("ws-") or name in ("ws-title", "ws-setup", "ws-setup-typing"):
+            return
+        app.top.refresh()
+        for label in app.top.view.labels():
+            if label.font.px < 28:
+                small.append(f"{name}: {label.font.px} px: {' '.join(label.lines)[:50]!r}")
+
+    workshop_walkthrough(app, check)
+    assert not small, "\n".join(small[:20])

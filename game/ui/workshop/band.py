@@ -8,6 +8,7 @@ small buttons with the key of each command in its label.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -16,9 +17,10 @@ from game.ui.i18n import _
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import Metrics
 from game.ui.scenes.chrome import margin
-from game.ui.theme import M, S
+from game.ui.theme import L, M, S
 from game.ui.view import Box
 from game.ui.workshop.looks import symbol
+from game.ui.workshop.run import TRAINER_KEYS
 
 Rect = pygame.Rect
 BAND_MAX_SCALE = 1.5  # the strip stops growing here, so the decision keeps the room (1.5 x small text is 33 px at 1080p)
@@ -31,11 +33,11 @@ def band_builder(b: Builder) -> Builder:
     return Builder(b.view, m, b.ts, b.palette)
 
 
-def trainer_specs(run: Any, stage: str) -> list[ButtonSpec]:
-    """The trainer bar: every command with its key in the label."""
+def trainer_specs(run: Any, stage: str, compact: bool = False) -> list[ButtonSpec]:
+    """The trainer bar: every command with its key in the label (``compact``: the key alone, beside the icon)."""
     w = run.workshop
     timed = stage == "decision" and w.timer.limit is not None and not w.timer.skipped
-    return [
+    specs = [
         ButtonSpec("trainer:pause", _("Resume (P)") if w.paused else _("Pause (P)"), "quiet", "play" if w.paused else "pause"),
         ButtonSpec("trainer:reveal", _("Reveal (R)"), "quiet", "eye", bool(w.held) and stage == "feedback"),
         ButtonSpec("trainer:add_time", _("+30 s (T)"), "quiet", "timer", timed),
@@ -44,6 +46,14 @@ def trainer_specs(run: Any, stage: str) -> list[ButtonSpec]:
         ButtonSpec("trainer:back", _("Undo (B)"), "quiet", "undo", bool(w.history)),
         ButtonSpec("trainer:end", _("End (E)"), "quiet", "stop"),
     ]
+    if compact:
+        letters = {command: letter for letter, command, _what in TRAINER_KEYS}
+        specs = [replace(spec, label=letters[spec.id.split(":", 1)[1]]) for spec in specs]
+    return specs
+
+
+def bar_width(b: Builder, specs: list[ButtonSpec]) -> int:
+    return sum(b.button_natural_width(s.label, s.icon, role="small_bold") for s in specs) + b.u(S) * (len(specs) - 1)
 
 
 def who_text(run: Any, play: Any) -> tuple[str, str]:
@@ -69,55 +79,82 @@ def who_text(run: Any, play: Any) -> tuple[str, str]:
 
 
 def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
-    """Lay the strip out from ``top``; returns its bottom."""
+    """Lay the strip out from ``top``; returns its bottom.
+
+    One row (who, trainer bar, timer) when it fits; with very large text the
+    bar shows only the keys beside its icons to stay on that row; else the
+    bar goes on a second row with the notes.
+    """
+    tight = b.m.text_scale > BAND_MAX_SCALE
     b = band_builder(b)
     edge = margin(b)
     width = b.m.width - 2 * edge
     pad = b.u(M)
     index = b.view.mark()
     y = top + pad
-    # row 1: who and the timer
     headline, detail = who_text(run, play)
     label = run.timer_label(play.stage)
     run.state.timer_drawn = label
     timer_w = _timer_width(b, label)
-    left_w = width - (timer_w + b.u(M) if timer_w else 0)
+    right_w = timer_w + (b.u(L) if timer_w else 0)
     size = b.line_height("h2")
-    x = edge
+    who_w = size + b.u(M) + max(b.text_width(headline, "h2"), b.text_width(detail, "strong")) + 1  # the detail may go under the name
+    specs = trainer_specs(run, play.stage)
+    row_specs = None
+    if who_w + b.u(L) + bar_width(b, specs) + right_w <= width:
+        row_specs = specs
+    elif tight:
+        compact = trainer_specs(run, play.stage, compact=True)
+        if who_w + b.u(L) + bar_width(b, compact) + right_w <= width:
+            row_specs = compact
+    if row_specs is not None:  # one row: who | trainer bar | timer
+        bar_w = bar_width(b, row_specs)
+        bar_x = edge + width - right_w - bar_w
+        row_h = max(_who(b, run, play, headline, detail, edge, y, bar_x - b.u(L) - edge),
+                    b.button_row(row_specs, bar_x, y, bar_w, "right", gap=S, role="small_bold"))
+        if timer_w:
+            row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
+        y += row_h
+        notes = _notes(run, play)
+        if notes:
+            y += b.u(S) + _draw_notes(b, notes, edge, y + b.u(S), width)
+    else:  # row 1: who and the timer; row 2: the notes and the trainer bar
+        row_h = _who(b, run, play, headline, detail, edge, y, width - right_w)
+        if timer_w:
+            row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
+        y += row_h + b.u(S)
+        notes = _notes(run, play)
+        bar_w = bar_width(b, specs)
+        notes_w = width - bar_w - b.u(M)
+        if notes and notes_w >= width // 3:
+            notes_h = _draw_notes(b, notes, edge, y, notes_w)
+            bar_h = b.button_row(specs, edge + width - bar_w, y, bar_w, "right", gap=S, role="small_bold")
+            y += max(notes_h, bar_h)
+        else:
+            if notes:
+                y += _draw_notes(b, notes, edge, y, width) + b.u(S)
+            y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
+    bottom = y + pad
+    b.view.insert(index, Box(Rect(0, top, b.m.width, bottom - top), "surface_alt", None, 0, 0))
+    b.view.add(Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "primary", None, 0, 0))
+    return bottom
+
+
+def _who(b: Builder, run: Any, play: Any, headline: str, detail: str, x: int, y: int, width: int) -> int:
+    """The team's symbol and name, large, and a detail beside or below it; returns the height."""
+    size = b.line_height("h2")
     if run.mode == "vote":
         b.icon("people", x, y, size, "primary")
     else:
         symbol(b, run.style(play.index), x, y, size)
     x += size + b.u(M)
-    name_w = min(b.text_width(headline, "h2") + 1, left_w - size - b.u(M))
+    width -= size + b.u(M)
+    name_w = min(b.text_width(headline, "h2") + 1, width)
     name_h = b.text(headline, "h2", x, y, name_w)
-    detail_w = left_w - size - b.u(M) - name_w - b.u(M)
-    if detail_w >= b.text_width(detail, "strong") // 2 and detail_w > b.u(200):
-        detail_h = b.text(detail, "strong", x + name_w + b.u(M), y + (size - b.line_height("strong")) // 2, detail_w, "muted")
-        row_h = max(size, name_h, detail_h)
-    else:
-        detail_h = b.text(detail, "strong", x, y + max(size, name_h), left_w - size - b.u(M), "muted")
-        row_h = max(size, name_h) + detail_h
-    if timer_w:
-        row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
-    y += row_h + b.u(S)
-    # row 2: notes and the trainer bar
-    notes = _notes(run, play)
-    specs = trainer_specs(run, play.stage)
-    bar_w = sum(b.button_natural_width(s.label, s.icon, role="small_bold") for s in specs) + b.u(S) * (len(specs) - 1)
-    notes_w = width - bar_w - b.u(M)
-    if notes and notes_w >= width // 3:
-        notes_h = _draw_notes(b, notes, edge, y, notes_w)
-        bar_h = b.button_row(specs, edge + width - bar_w, y, bar_w, "right", gap=S, role="small_bold")
-        y += max(notes_h, bar_h)
-    else:
-        if notes:
-            y += _draw_notes(b, notes, edge, y, width) + b.u(S)
-        y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
-    bottom = y + pad
-    b.view.insert(index, Box(Rect(0, top, b.m.width, bottom - top), "surface_alt", None, 0, 0))
-    b.view.add(Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "primary", None, 0, 0))
-    return bottom
+    detail_w = width - name_w - b.u(M)
+    if detail_w > b.text_width(detail, "strong"):
+        return max(size, name_h, b.text(detail, "strong", x + name_w + b.u(M), y + (size - b.line_height("strong")) // 2, detail_w, "muted"))
+    return max(size, name_h) + b.text(detail, "strong", x, y + max(size, name_h), width, "muted")
 
 
 def _timer_width(b: Builder, label: str) -> int:
@@ -160,7 +197,7 @@ def _notes(run: Any, play: Any) -> list[tuple[str, str, str]]:
     if run.state.notice:
         notes.append(("check", run.state.notice, "text"))
     if run.problem:
-        notes.append(("warning", _("Results: {problem}").format(problem=run.problem), "bad"))
+        notes.append(("warning", run.problem, "bad"))
     return notes
 
 

@@ -67,6 +67,20 @@ class ComparisonScene(Scene):
     def team_style(self, index: int) -> int:
         return self.run.style(index)
 
+    def _mark(self, b: Builder, index: int, x: int, y: int, size: int) -> None:
+        """A team's symbol (the room's people icon in a plenary vote)."""
+        if self.vote:
+            b.icon("people", x, y, size, "primary")
+        else:
+            symbol(b, self.team_style(index), x, y, size)
+
+    def _tag(self, b: Builder, index: int, x: int, y: int, w: int, role: str, card: Rect) -> int:
+        if not self.vote:
+            return team_tag(b, self.team_style(index), self.team_name(index), x, y, w, role, container=card)
+        size = b.line_height(role)
+        self._mark(b, index, x, y, size)
+        return max(size, b.text(self.team_name(index), role, x + size + b.u(8), y, max(1, w - size - b.u(8)), container=card))
+
     def ending_title(self, scene_id: str | None) -> str:
         scene = self.run.setup.entry.scenario.scenes.get(scene_id or "")
         if scene is None:
@@ -85,7 +99,7 @@ class ComparisonScene(Scene):
         scenario = self.run.setup.entry.scenario
         top = top_bar(b, _("Comparison: {title}").format(title=tr(scenario.title)), back=False)
         problem = self.run.problem
-        note = _("Results: {problem}").format(problem=problem) if problem else _("Every decision and scorecard is saved in the results database.")
+        note = problem if problem else _("Every decision and scorecard is saved in the results database.")
         bottom = footer(b, [
             ButtonSpec("title", _("Title screen"), "secondary", "left"),
             ButtonSpec("again", _("New workshop"), "primary", "right"),
@@ -143,7 +157,7 @@ class ComparisonScene(Scene):
 
     def _team_card(self, b: Builder, index: int, team: dict, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
-            y += team_tag(b, self.team_style(index), self.team_name(index), x, y, w, "h3", container=card) + b.u(M)
+            y += self._tag(b, index, x, y, w, "h3", card) + b.u(M)
             overall = team.get("overall")
             score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
             y += b.text(score, "h2", x, y, w, container=card)
@@ -171,7 +185,7 @@ class ComparisonScene(Scene):
                 tag_w = min(w, team_tag_width(b, name))
                 if cursor > x and cursor + tag_w > x + w:
                     cursor, y = x, y + row_h + b.u(S)
-                row_h = max(row_h, team_tag(b, self.team_style(i), name, cursor, y, tag_w, container=card))
+                row_h = max(row_h, self._tag(b, i, cursor, y, tag_w, "strong", card))
                 cursor += tag_w + b.u(XL)
             y += row_h + b.u(L)
             size = b.line_height("strong")
@@ -182,7 +196,7 @@ class ComparisonScene(Scene):
                 y += b.text(tr(area["name"]), "strong", x + size + b.u(M), y, w - size - b.u(M), container=card) + b.u(S)
                 for i, score in enumerate(area["scores"]):
                     bar_x = x + size + b.u(M) + size + b.u(S)
-                    symbol(b, self.team_style(i), x + size + b.u(M), y, size)
+                    self._mark(b, i, x + size + b.u(M), y, size)
                     bar_w = max(b.u(60), x + w - number_w - b.u(M) - bar_x)
                     b.art(Rect(bar_x, y + (size - bar_h) // 2, bar_w, bar_h), paint_team_bar(self.team_style(i), (score or 0) / 100))
                     shown = "–" if score is None else str(round(score))
@@ -214,7 +228,8 @@ class ComparisonScene(Scene):
             y = self._card(b, x, y, width, "timeline", _("{n}. {title}").format(n=number, title=title), rows) + b.u(L)
 
     def _group(self, b: Builder, group: dict, x: int, y: int, w: int, card: Rect) -> int:
-        y += b.text(_("Chose: {answer}").format(answer=tr(group["label"])), "strong", x, y, w, container=card) + b.u(S)
+        heading = _("Voted for: {answer}") if self.vote else _("Chose: {answer}")
+        y += b.text(heading.format(answer=tr(group["label"])), "strong", x, y, w, container=card) + b.u(S)
         indent = b.u(XL)
         if self.vote:
             votes = ngettext("{n} vote", "{n} votes", group.get("votes", 0)).format(n=group.get("votes", 0))

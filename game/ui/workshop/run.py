@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -34,6 +35,14 @@ TRAINER_KEYS = (
     ("B", "back", N_("go back one decision (a mistaken click)")),
     ("E", "end", N_("end the session and compare the teams")),
 )
+RESULTS_PROBLEMS = {  # ResultsStore.problem_code -> what the banner says
+    "busy": N_("The results database is busy (is another copy of Bridges open?). The results are kept and written later."),
+    "read-only": N_("The results database cannot be written. The results are kept and saved to a separate file when you leave the workshop."),
+    "damaged": N_("The results database is damaged. The results are kept and saved to a separate file when you leave the workshop; "
+                  "move the damaged file away to start a new one."),
+    "folder": N_("The results folder cannot be created, so the results are not kept after the workshop."),
+    "failed": N_("The results database failed. The results are kept and saved to a separate file when you leave the workshop."),
+}
 COMMAND_FOR_LETTER = {letter.lower(): command for letter, command, _what in TRAINER_KEYS}
 
 
@@ -134,8 +143,13 @@ class WorkshopRun:
 
     @property
     def problem(self) -> str | None:
-        """The results store's problem message, if it has one."""
-        return getattr(self.results, "problem", None) if self.results is not None else _("The results database could not be opened.")
+        """The results store's problem, in the current language (None when there is none)."""
+        if self.results is None:
+            return _(RESULTS_PROBLEMS["failed"])
+        if not getattr(self.results, "problem", None):
+            return None
+        code = getattr(self.results, "problem_code", None)
+        return _(RESULTS_PROBLEMS[code]) if code in RESULTS_PROBLEMS else self.results.problem
 
     def timer_label(self, stage: str = "decision") -> str:
         """What the timer shows: "0:45", or a word when it is off, skipped or up."""
@@ -225,11 +239,23 @@ class WorkshopRun:
         app.play = None
         app.text_floor = 1.0
         app._configure()
-        if self.results is not None:
-            self.results.close()
+        self.close_results()
         app.reset(TitleScene())
         if to_setup:
             app.push(SetupScene(), fade=False)
+
+    def close_results(self) -> None:
+        """Write what is pending; what cannot reach the database goes to a JSON file beside it."""
+        store, self.results = self.results, None
+        if store is None:
+            return
+        try:
+            if store.pending and not store.flush():
+                stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+                store.export_pending(store.path.with_name(f"results-pending-workshop-{stamp}.json"))
+        except OSError:
+            pass
+        store.close()
 
     # ----- answers ------------------------------------------------------------------------------
     def answer(self, index: int, answer: dict) -> list[dict]:

@@ -269,7 +269,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         count_w = b.text_width("888", "h2") + b.u(M)
         controls_w = 2 * button + count_w + 2 * b.u(S)
         for number, option in enumerate(options, 1):
-            y = self._row(b, option, number, x, y, width, button, count_w, controls_w, option.id == leader) + b.u(M)
+            y = self._row(b, option, number, x, y, width, button, count_w, controls_w, option.id == leader) + b.u(S)
         if options:
             default_focus(b, f"more:{options[0].id}")
         return y
@@ -299,7 +299,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         return y + row_h + b.u(L)
 
     def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> int:
-        pad = b.u(L)
+        pad = b.u(M)
         index = b.view.mark()
         card = Rect(x, y, w, 0)
         stacked = w - 2 * pad - controls_w < w // 2
@@ -310,17 +310,22 @@ class VoteScene(WorkshopScreen, DecisionScene):
         b.view.add(Box(circle, None, "primary", b.u(2), b.u(8)))
         b.text(str(number), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "primary", "center", container=circle)
         text_x = x + pad + badge + b.u(M)
-        text_h = b.text(tr(option.text), "strong", text_x, cy, text_w - badge - b.u(M), container=card)
+        line_w = text_w - badge - b.u(M)
+        text_h = b.text(tr(option.text), "strong", text_x, cy, line_w, container=card)
         count = self.counts[option.id]
-        bar_y = cy + max(text_h, badge) + b.u(S)
-        b.bar(Rect(text_x, bar_y, text_w - badge - b.u(M), b.u(14)), count / self.total if self.total else 0, "primary")
-        bottom = bar_y + b.u(14)
-        if leading:
+        line_top = cy + max(text_h, badge) + b.u(S)
+        bar_h = b.u(14)
+        line_h = b.line_height("small_bold") if leading else bar_h
+        word_w = 0
+        if leading:  # a word beside the bar: never colour alone
             word = _("Leading")
             size = b.line_height("small_bold")
-            bottom += b.u(S)
-            b.icon("check", text_x, bottom + b.u(2), size - b.u(4), "good")
-            bottom += b.text(word, "small_bold", text_x + size, bottom, text_w - size, "good", container=card)
+            word_w = size + b.text_width(word, "small_bold") + b.u(M) + 1
+            word_x = text_x + line_w - word_w + b.u(M)
+            b.icon("check", word_x, line_top + b.u(2), size - b.u(4), "good")
+            b.text(word, "small_bold", word_x + size, line_top, word_w - size - b.u(M), "good", container=card)
+        b.bar(Rect(text_x, line_top + (line_h - bar_h) // 2, max(b.u(40), line_w - word_w), bar_h), count / self.total if self.total else 0, "primary")
+        bottom = line_top + line_h
         if stacked:
             cx, ccy = x + pad, bottom + b.u(M)
         else:

@@ -106,12 +106,17 @@ class SetupScene(Scene):
         y += self._heading(b, "flow", _("Scenario"), x, y, w)
         if not self.entries:
             return y + b.text(_("No scenarios were found."), "body", x, y, w, "bad")
-        for entry in self.entries:
-            chosen = entry.id == self.scenario
-            label = tr(entry.scenario.title)
-            h = b.button_height(label, w, "check" if chosen else None)
-            b.button(f"scenario:{entry.id}", label, Rect(x, y, w, h), "selected" if chosen else "option", "check" if chosen else None, align="left")
-            y += h + b.u(S)
+        gap = b.u(S)
+        columns = 2 if w >= 2 * b.u(380) * b.m.text_scale + gap else 1
+        cell = (w - gap * (columns - 1)) // columns
+        for start in range(0, len(self.entries), columns):
+            row = self.entries[start:start + columns]
+            labels = [tr(e.scenario.title) for e in row]
+            h = max(b.button_height(label, cell, "check") for label in labels)
+            for i, (entry, label) in enumerate(zip(row, labels)):
+                chosen = entry.id == self.scenario
+                b.button(f"scenario:{entry.id}", label, Rect(x + i * (cell + gap), y, cell, h), "selected" if chosen else "option", "check" if chosen else None, align="left")
+            y += h + gap
         return y
 
     def _teams(self, b: Builder, x: int, y: int, w: int) -> int:
