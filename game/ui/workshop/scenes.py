@@ -251,7 +251,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         leader, tie = self.leader()
         ids = [o.id for o in self.options()]
         if leader is None:
-            note = _("Enter the votes with + and -, or teams press the number of their option.")
+            note = _("No votes yet.")
         elif tie:
             note = _("A tie: the option listed first, {n}, wins.").format(n=ids.index(leader) + 1)
         else:
@@ -282,21 +282,31 @@ class VoteScene(WorkshopScreen, DecisionScene):
             prompt = _("{team}: press the number of your option.").format(team=names[self.voter])
         else:
             prompt = _("Every team has voted. Press a team to change its vote.")
-        y += b.text(prompt, "h3", x, y, width) + b.u(S)
         gap = b.u(S)
-        cursor, row_h = x, 0
+        ids = [o.id for o in self.options()]
+        chips = []
         for i, name in enumerate(names):
             vote = self.team_votes.get(i)
-            number = [o.id for o in self.options()].index(vote) + 1 if vote in self.counts else None
-            label = f"{name}: {number}" if number else f"{name}: –"
-            w, h = team_button_size(b, label, width)
-            if cursor > x and cursor + w > x + width:
-                cursor, y = x, y + row_h + gap
+            label = f"{name}: {ids.index(vote) + 1}" if vote in ids else f"{name}: –"
+            chips.append((i, label, *team_button_size(b, label, width)))
+        chips_w = sum(c[2] for c in chips) + gap * (len(chips) - 1)
+        prompt_w = b.text_width(prompt, "h3") + 1
+        height = max(c[3] for c in chips)
+        if prompt_w + b.u(L) + chips_w <= width:  # the prompt and the teams on one row
+            b.text(prompt, "h3", x, y + (height - b.line_height("h3")) // 2, prompt_w)
+            cursor, left = x + prompt_w + b.u(L), x + prompt_w + b.u(L)
+        else:
+            y += b.text(prompt, "h3", x, y, width) + b.u(S)
+            cursor = left = x
+        row_h = 0
+        for i, label, w, h in chips:
+            if cursor > left and cursor + w > x + width:
+                cursor, y = left, y + row_h + gap
                 row_h = 0
             team_button(b, f"voter:{i}", self.run.style(i), label, Rect(cursor, y, w, h), selected=i == self.voter)
             cursor += w + gap
             row_h = max(row_h, h)
-        return y + row_h + b.u(L)
+        return y + row_h + b.u(M)
 
     def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> int:
         pad = b.u(M)
