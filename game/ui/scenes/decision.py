@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import images
 from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play, left_scene
@@ -15,6 +16,7 @@ from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.theme import L, M, S
 
 Rect = pygame.Rect
+IMAGE_W, IMAGE_H = 960, 400  # the largest a scene's picture is shown, in logical units
 
 
 class DecisionScene(Scene):
@@ -54,6 +56,8 @@ class DecisionScene(Scene):
         scene = self.scene_model
         if scene.title is not None:
             y += b.text(tr(scene.title), "h1", x, y, width) + b.u(S)
+        picture = images.add_picture(b, images.find(self.play.entry.path, scene.image), x, y + b.u(S), min(width, b.u(IMAGE_W)), b.u(IMAGE_H), "left")
+        y += picture + b.u(M) if picture else 0
         y += b.text(tr(scene.text), "body", x, y, min(width, b.u(1400) * b.m.text_scale)) + b.u(L)
         return y
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import images
 from game.ui.i18n import N_, _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.decision import DecisionScene
+from game.ui.scenes.decision import IMAGE_H, DecisionScene
 from game.ui.theme import L, M, XL
 
 Rect = pygame.Rect
@@ -34,6 +35,8 @@ class EndingScene(DecisionScene):
         index = b.view.mark()
         card = Rect(x, y + b.u(XL), width, 0)
         cy = card.y + pad
+        picture = images.add_picture(b, images.find(self.play.entry.path, scene.image), x + pad, cy, width - 2 * pad, b.u(IMAGE_H))
+        cy += picture + b.u(M) if picture else 0
         size = b.line_height("h1") * 2
         b.icon(icon, x + (width - size) // 2, cy, size, color)
         cy += size + b.u(M)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from game.ui import images
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
@@ -19,7 +20,6 @@ from game.ui.view import Box
 
 Rect = pygame.Rect
 REVEAL_MS = 180
-ASSETS = Path(__file__).resolve().parents[3] / "assets"
 
 
 def affordable(play: Any, cost: dict[str, int]) -> bool:
@@ -31,44 +31,15 @@ def affordable(play: Any, cost: dict[str, int]) -> bool:
     return True
 
 
-_portraits: dict[tuple[str, int], pygame.Surface | None] = {}
-
-
-def portrait(path: Path, size: int) -> pygame.Surface | None:
-    """A portrait image cut to a circle, ``size`` pixels wide (None if it cannot be read)."""
-    key = (str(path), size)
-    if key not in _portraits:
-        try:
-            image = pygame.image.load(str(path))
-        except (pygame.error, OSError, FileNotFoundError):
-            image = None
-        if image is not None:
-            side = min(image.get_size())
-            square = image.subsurface(Rect((image.get_width() - side) // 2, (image.get_height() - side) // 2, side, side))
-            scaled = pygame.transform.smoothscale(square.convert_alpha() if pygame.display.get_surface() else square, (size, size))
-            mask = pygame.Surface((size, size), pygame.SRCALPHA)
-            pygame.draw.circle(mask, (255, 255, 255, 255), (size // 2, size // 2), size // 2)
-            scaled.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-            image = scaled
-        _portraits[key] = image
-    return _portraits[key]
-
-
 def portrait_path(play: Any, member: Any) -> Path | None:
     """Where a cast member's portrait is: beside the scenario, or under assets/."""
-    if not member.portrait:
-        return None
-    for folder in (play.entry.path.parent, ASSETS):
-        candidate = (folder / member.portrait).resolve()
-        if candidate.is_file() and folder.resolve() in candidate.parents:
-            return candidate
-    return None
+    return images.find(play.entry.path, member.portrait)
 
 
 def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None) -> None:
     """A round badge with the cast kind's icon, or the portrait the scenario ships."""
     path = portrait_path(play, member) if play is not None else None
-    picture = portrait(path, size) if path is not None else None
+    picture = images.round_portrait(path, size) if path is not None else None
     if picture is not None:
         b.art(Rect(x, y, size, size), lambda surface, rect, palette: surface.blit(picture, rect.topleft))
         b.view.add(Box(Rect(x, y, size, size), None, "primary", b.u(2), size // 2))
