@@ -220,9 +220,14 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.ui.app import run
 
     size = _size(args.size) if args.size else None
-    scenario = resolve_scenario(args.scenario) if args.scenario else None
-    if scenario is not None:
-        load_checked(str(scenario))
+    scenario = None
+    if args.scenario:
+        folder = Path(args.scenario)
+        if folder.is_dir() and len([p for p in folder.glob("*.yaml") if p.name != RULEBOOK_NAME]) > 1:
+            scenario = folder  # a folder of scenarios opens the library with them
+        else:
+            scenario = resolve_scenario(args.scenario)
+            load_checked(str(scenario))
     return run(scenario=scenario, language=args.lang, size=size, fullscreen=args.fullscreen)
 
 

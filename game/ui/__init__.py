@@ -6,9 +6,9 @@ Nothing here starts pygame on import; :func:`game.ui.app.run` does, and
 Modules: ``app`` (window, scene stack, loop), ``input`` (raw events to
 actions), ``scenes/`` (one module per screen), ``view`` and ``layout``
 (what a screen shows, in pixels computed from logical units), ``text``,
-``theme``, ``icons``, ``i18n``, ``prefs``, ``resume`` (autosave),
-``records`` (best scores), ``play`` (one play of one scenario),
-``screenshots``.
+``theme``, ``icons``, ``i18n``, ``prefs``, ``play`` (one play of one
+scenario), ``saving`` (what the save slots hold), ``recorder`` (solo plays
+in the results store), ``reload`` (F5), ``images``, ``screenshots``.
 """
 
 import os

@@ -31,6 +31,7 @@ from game.ui.icons import icon
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
 from game.ui.metrics import TEXT_SCALES, Metrics
 from game.ui.prefs import Prefs
+from game.ui.recorder import Results
 from game.ui.text import Typesetter
 from game.ui.theme import palette
 from game.ui.view import Painter
@@ -76,9 +77,11 @@ class App(Frames, Driver):
         self.typesetter = Typesetter()
         self.mapper = InputMapper(lambda v: self.metrics.u(v))
         self.folders = folders
+        self.extra_scenarios: list[Path] = []  # files opened by path (python main.py play PATH), listed in the library too
         self.seed = seed
         self.stack: list[Any] = []
         self.play: Any = None
+        self.results = Results()    # the results store, opened when first needed
         self.workshop: Any = None  # a running workshop (game.ui.workshop)
         self.text_floor = 1.0     # the smallest text scale shown (a workshop raises it for the room)
         self.running = True
@@ -214,7 +217,8 @@ class App(Frames, Driver):
     def library_folders(self) -> list[Path]:
         from game.ui.library import default_folders
 
-        return self.folders if self.folders is not None else default_folders()
+        folders = self.folders if self.folders is not None else default_folders()
+        return folders + [p for p in self.extra_scenarios if p.parent.resolve() not in {f.resolve() for f in folders}]
 
     def open_scenario(self, path: Path) -> None:
         """Straight to a scenario's briefing (the library lists it if it has problems)."""
@@ -222,19 +226,33 @@ class App(Frames, Driver):
         from game.ui.scenes.briefing import BriefingScene
         from game.ui.scenes.library import LibraryScene
 
+        if path.is_dir():
+            self.folders = [*self.library_folders(), Path(path)]
+            self.reset(LibraryScene(), fade=False)
+            return
+        self.extra_scenarios.append(Path(path))
         entry = load_entry(path, self.rulebook.ids)
         self.reset(BriefingScene(entry) if entry.ok else LibraryScene(), fade=False)
 
     def start_play(self, entry: Any, session: Any = None) -> None:
+        """Play a scenario: from the start, or a saved game's session; it is recorded in the results store."""
         from game.ui.play import Play
 
-        self.play = Play(entry, self.rulebook, session=session, seed=self.seed)
+        self.play = Play(entry, self.rulebook, session=session, seed=self.seed, results=self.results)
         self.show_current_decision()
 
     def show_current_decision(self) -> None:
         from game.ui.scenes import scene_for
 
         self.reset(scene_for(self.play))
+        self.play.decision_shown()
+
+    def open_saves(self) -> None:
+        """The Save / Load screen (saving only while a game is being played)."""
+        from game.ui.scenes.saves import SavesScene
+
+        if not isinstance(self.top, SavesScene):
+            self.push(SavesScene())
 
     def leave_play(self) -> None:
         from game.ui.scenes.library import LibraryScene
@@ -321,6 +339,11 @@ class App(Frames, Driver):
     def dispatch(self, action: Action) -> None:
         """Settings every screen shares are handled here; the rest go to the top scene."""
         kind = action.kind
+        if kind == "reload":
+            from game.ui.reload import reload_scenario
+
+            reload_scenario(self)
+            return
         if kind in GLOBAL_ACTIONS:
             if kind == "language":
                 self.set_language("bg" if language() == "en" else "en")
@@ -382,6 +405,7 @@ class App(Frames, Driver):
     def close(self) -> None:
         while self.stack:
             self.stack.pop().exit()
+        self.results.close()
         pygame.display.quit()
 
 

@@ -401,6 +401,17 @@ def _timeline(pen: Pen) -> None:
         pen.line(42, y, 86, y, 8)
 
 
+def _reload(pen: Pen) -> None:
+    pen.arc(50, 52, 32, 100, 400, 9)
+    pen.poly([(44, 6), (66, 20), (44, 34)])
+
+
+def _save(pen: Pen) -> None:
+    pen.rect(16, 14, 68, 72, radius=8, width=8)
+    pen.rect(32, 18, 34, 20, radius=3)
+    pen.rect(28, 56, 44, 26, radius=4, width=7)
+
+
 ICONS: dict[str, Callable[[Pen], None]] = {
     # cast kinds
     "partner": _partner, "liaison": _liaison, "facilitator": _facilitator, "supporter": _supporter,
@@ -421,6 +432,7 @@ ICONS: dict[str, Callable[[Pen], None]] = {
     "mood-warm": lambda p: _face(p, "warm"), "mood-open": lambda p: _face(p, "open"),
     "mood-tense": lambda p: _face(p, "tense"), "mood-cold": lambda p: _face(p, "cold"),
     "bridge": _bridge, "eye": _eye,
+    "reload": _reload, "save": _save,
     "textsize": _textsize, "contrast": _contrast, "screen": _screen, "motion": _motion, "heart": _heart, "trophy": _trophy, "timeline": _timeline, "star": _star,
 }
 

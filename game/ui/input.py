@@ -16,6 +16,7 @@ Keys::
     + / -            increase/decrease  Ctrl + / Ctrl -  text bigger / smaller
     F1               help               F2               language
     F3               contrast           F4               people (relationships)
+    F5               reload the scenario file (while playing)
     F11              fullscreen         Ctrl+Q           quit
     Backspace        erase              a-z              letter (by key position on any layout)
 
@@ -50,7 +51,7 @@ _KEYS = {
     pygame.K_RETURN: "confirm", pygame.K_KP_ENTER: "confirm", pygame.K_SPACE: "select",
     pygame.K_ESCAPE: "back", pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left",
     pygame.K_RIGHT: "right", pygame.K_HOME: "home", pygame.K_END: "end",
-    pygame.K_F1: "help", pygame.K_F2: "language", pygame.K_F3: "contrast", pygame.K_F4: "people",
+    pygame.K_F1: "help", pygame.K_F2: "language", pygame.K_F3: "contrast", pygame.K_F4: "people", pygame.K_F5: "reload",
     pygame.K_F11: "fullscreen",
 }
 _DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}

@@ -54,10 +54,12 @@ def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
 
 
 def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
-    """Every ``*.yaml`` scenario in the folders (not the rulebook), playable ones first."""
+    """Every ``*.yaml`` scenario in the folders (not the rulebook), playable ones first; a file in the list is taken as it is."""
     paths: list[Path] = []
     for folder in folders:
         if folder.is_dir():
             paths += sorted(p for p in folder.glob("*.yaml") if p.name != RULEBOOK_NAME)
+        elif folder.is_file() and folder not in paths:
+            paths.append(folder)
     entries = [load_entry(p, rule_ids) for p in paths]
     return sorted(entries, key=lambda e: (not e.ok, e.path.name))

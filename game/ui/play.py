@@ -1,17 +1,19 @@
-"""One play of one scenario: the engine session, autosave, progress and scorecard.
+"""One play of one scenario: the engine session, autosave, results, progress and scorecard.
 
 Decision scenes call :meth:`Play.answer`; it asks the engine, writes the
-autosave, and returns the engine's plain events for the feedback screen.
+autosave (:class:`game.store.saves.SaveStore`), records the decision with
+the seconds it took in the results store, and returns the engine's plain
+events for the feedback screen.
 """
 
 from __future__ import annotations
 
 import random
+import time
 from collections import deque
-from typing import Any
+from typing import Any, Callable
 
-from game.ui import records, resume
-from game.ui.i18n import N_, _, tr
+from game.ui.i18n import N_, _, language, tr
 from game.ui.library import Entry
 
 RESOURCE_NAMES = {"budget": N_("Budget"), "weeks": N_("Weeks"), "reputation": N_("Reputation"), "network": N_("Network")}
@@ -32,9 +34,15 @@ def left_scene(events: list[dict]) -> bool:
 
 
 class Play:
-    """A session of one scenario, saved after every decision."""
+    """A session of one scenario, autosaved and recorded after every decision.
 
-    def __init__(self, entry: Entry, rulebook: Any, session: Any | None = None, seed: int | None = None):
+    ``results`` is the app's :class:`game.ui.recorder.Results` (None: nothing
+    is recorded); ``recorder`` carries a results session over from another
+    Play of the same game (after F5 reloads the scenario).
+    """
+
+    def __init__(self, entry: Entry, rulebook: Any, session: Any | None = None, seed: int | None = None,
+                 results: Any = None, recorder: Any = None, clock: Callable[[], float] = time.monotonic):
         from game.core.engine import Session
 
         self.entry = entry
@@ -44,24 +52,85 @@ class Play:
             session = Session(self.scenario, seed=random.randrange(1_000_000) if seed is None else seed, scenario_hash=entry.hash)
         self.session = session
         self.save_problem: str | None = None
+        self.notice: tuple[str, str] | None = None  # (text, colour) shown under the status bar until the next decision
         self._scorecard: dict | None = None
         self._recorded = False
         self._distance = self._distances()
+        self.clock = clock
+        self._shown = clock()
+        self._paused_at: float | None = None
+        self.results = results
+        if recorder is None and results is not None:
+            from game.ui.recorder import Recorder
+
+            recorder = Recorder(results, self.scenario.id, entry.hash, session.state.log, language(), session.ended)
+        self.recorder = recorder
+        self.check_results()
 
     # ----- decisions ----------------------------------------------------------
     def answer(self, answer: dict) -> list[dict]:
-        """Apply an answer (InvalidAnswer propagates, state unchanged) and autosave."""
+        """Apply an answer (InvalidAnswer propagates, state unchanged), autosave it and record it."""
+        scene = self.session.scene_id
+        seconds = self.lap()
         events = self.session.answer(answer)
         self._scorecard = None
-        if self.session.ended:
-            resume.discard(self.scenario.id)
-        else:
-            try:
-                resume.save(self.session)
-                self.save_problem = None
-            except OSError as exc:
-                self.save_problem = str(exc.strerror or exc)
+        self.notice = None
+        self.autosave()
+        if self.recorder is not None:
+            self.recorder.decision(len(self.session.state.log) - 1, scene, answer, seconds)
+            self.check_results()
         return events
+
+    def autosave(self) -> None:
+        from game.store.saves import SaveError, SaveStore
+
+        try:
+            SaveStore().autosave(self.session)
+            self.save_problem = None
+        except OSError as exc:
+            self.save_problem = str(exc.strerror or exc)
+        except SaveError as exc:
+            self.save_problem = str(exc)
+
+    def check_results(self) -> None:
+        """Show the results store's problem once (a notice under the status bar); the game goes on."""
+        if self.results is None:
+            return
+        code = self.results.take_notice()
+        if code is not None:
+            from game.ui.recorder import problem_text
+
+            self.notice = (_("Results are not being recorded: {problem} Your game goes on.").format(problem=problem_text(code)), "bad")
+
+    # ----- time a decision takes (not counting the menu) ----------------------------
+    def decision_shown(self) -> None:
+        """A decision screen appeared: its clock starts."""
+        self._shown = self.clock()
+        self._paused_at = None
+
+    def lap(self) -> float:
+        """Seconds since the decision was shown (or the last answer), and start again."""
+        now = self.clock()
+        seconds = max(0.0, (self._paused_at or now) - self._shown)
+        self._shown, self._paused_at = now, None
+        return seconds
+
+    def pause_clock(self) -> None:
+        if self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume_clock(self) -> None:
+        if self._paused_at is not None:
+            self._shown += self.clock() - self._paused_at
+            self._paused_at = None
+
+    def band(self, b: Any, top: int) -> int:
+        """Under the status bar: the notice, if there is one (results not recorded, scenario reloaded)."""
+        if self.notice is None:
+            return top
+        from game.ui.scenes.chrome import notice_strip
+
+        return notice_strip(b, top, *self.notice)
 
     # ----- names ----------------------------------------------------------------
     def resource_name(self, resource_id: str) -> str:
@@ -139,11 +208,17 @@ class Play:
         return self._scorecard
 
     def record_result(self) -> bool:
-        """Record the best score once per play; True if it is a new best."""
+        """Record the scorecard and end the results session, once per play; True if it is a new best score."""
         if self._recorded or not self.session.ended:
             return False
         self._recorded = True
         card = self.scorecard()
-        if not card:
+        if not card or self.recorder is None or self.recorder.session_id is None:
             return False
-        return records.record(self.scenario.id, card.get("overall"), card.get("grade"))
+        before = self.results.best_scores().get(self.scenario.id)
+        self.recorder.finish(card)
+        self.check_results()
+        overall = card.get("overall")
+        if overall is None or self.results.problem is not None:
+            return False
+        return before is None or overall > (before.get("overall") or 0)

@@ -10,12 +10,21 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from game.store.atomic import write_atomic
 from game.store.paths import data_dir
-from game.ui.files import read_json_object, write_atomic
 from game.ui.i18n import LANGUAGES
 from game.ui.metrics import TEXT_SCALES
 
 FILE_NAME = "settings.json"
+
+
+def read_json_object(path: Path) -> dict:
+    """A JSON object from a file, or an empty dict if it is missing or damaged."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass
@@ -45,6 +54,6 @@ class Prefs:
 
     def save(self) -> None:
         try:
-            write_atomic(self.path(), json.dumps(asdict(self), indent=2))
+            write_atomic(self.path(), json.dumps(asdict(self), indent=2).encode("utf-8"))
         except OSError:
             pass  # settings are a convenience: never stop the game over them

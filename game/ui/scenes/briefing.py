@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import resume
+from game.ui import images, saving
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry
 from game.ui.play import RESOURCE_NAMES
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
+from game.ui.scenes.decision import IMAGE_H
 from game.ui.theme import L, M, S, XL
 
 Rect = pygame.Rect
@@ -24,17 +25,25 @@ class BriefingScene(Scene):
     def __init__(self, entry: Entry):
         super().__init__()
         self.entry = entry
-        self.saved = None
-        self.resume_problem: str | None = None
+        self.saved = None                        # the autosaved game of this scenario, ready to resume
+        self.resume_problem: str | None = None   # why the autosave of this scenario cannot be resumed
+        self.slots: list[saving.Slot] = []
 
     def enter(self, app) -> None:
         super().enter(app)
+        self.survey()
+
+    def survey(self) -> None:
+        """Look at the autosave: a game of this scenario in progress, or why it cannot be resumed."""
         self.saved, self.resume_problem = None, None
-        if resume.has_autosave(self.entry.id):
-            try:
-                self.saved = resume.load(self.entry.scenario, self.entry.hash)
-            except resume.ResumeError as exc:
-                self.resume_problem = str(exc)
+        self.slots = saving.survey([self.entry])
+        auto = next(s for s in self.slots if s.slot == saving.AUTOSAVE)
+        if auto.info.scenario == self.entry.id and not auto.finished:
+            if auto.loadable:
+                self.saved = auto.session
+            else:
+                self.resume_problem = saving.problem_text(auto.code)
+        self.invalidate()
 
     def build(self, b: Builder) -> None:
         scenario = self.entry.scenario
@@ -50,7 +59,7 @@ class BriefingScene(Scene):
             specs = [ButtonSpec("start", _("Start"), "primary", "right", hotkey=1)]
             note, note_color = "", "text"
             if self.resume_problem:
-                note = _("The saved game could not be loaded ({reason}). Start again.").format(reason=self.resume_problem)
+                note = _("The saved game cannot be resumed: {reason}").format(reason=self.resume_problem)
                 note_color = "bad"
         bottom = footer(b, specs, note, note_color)
         x, width = column(b)
@@ -81,6 +90,8 @@ class BriefingScene(Scene):
         index, card = self._card_start(b, x, y, w)
         inner = w - 2 * pad
         cy = y + pad
+        picture = images.add_picture(b, images.find(self.entry.path, scenario.image), x + pad, cy, inner, b.u(IMAGE_H))
+        cy += picture + b.u(M) if picture else 0
         cy += self._heading(b, "people", _("Your organisation"), x + pad, cy, inner, card) + b.u(S)
         cy += b.text(tr(scenario.ngo.name), "h2", x + pad, cy, inner, "text", container=card) + b.u(S)
         where = _("{cause} · {town}").format(cause=tr(scenario.ngo.cause), town=tr(scenario.ngo.town))
@@ -134,14 +145,10 @@ class BriefingScene(Scene):
         return card.bottom
 
     def activate(self, target_id: str) -> None:
-        if target_id == "start":
-            resume.discard(self.entry.id)
-            self.app.start_play(self.entry)
+        if target_id in ("start", "start-over"):
+            start_new(self.app, self.entry, self.slots)
         elif target_id == "resume" and self.saved is not None:
             self.app.start_play(self.entry, self.saved)
-        elif target_id == "start-over":
-            resume.discard(self.entry.id)
-            self.app.start_play(self.entry)
         else:
             super().activate(target_id)
 
@@ -155,3 +162,16 @@ class BriefingScene(Scene):
             self.app.pop()
         else:
             self.app.reset(LibraryScene())
+
+
+def start_new(app, entry: Entry, slots: list[saving.Slot] | None = None) -> None:
+    """Start a scenario from the beginning; first ask if that would replace a game in progress
+    or an autosave that cannot be loaded (the autosave is written after the first decision)."""
+    from game.ui.scenes.overlays import ConfirmOverlay
+
+    at_risk = saving.autosave_at_risk(slots if slots is not None else saving.survey([entry]))
+    if at_risk is None:
+        app.start_play(entry)
+        return
+    app.push(ConfirmOverlay(_("Replace the autosave?"), saving.at_risk_message(at_risk), _("Start and replace it"),
+                            lambda: app.start_play(entry), danger=at_risk.refused))

@@ -217,3 +217,19 @@ def _row_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
     """The height button_row will use (it wraps buttons the same way)."""
     scratch = Builder(View((b.m.width, b.m.height)), b.m, b.ts, b.palette)
     return scratch.button_row(specs, 0, 0, width, "right")
+
+
+def notice_strip(b: Builder, top: int, text: str, tone: str = "bad") -> int:
+    """A slim strip under the status bar with a notice (``tone`` "bad" or "good"); returns its bottom."""
+    b = chrome(b)
+    pad, edge = b.u(S), margin(b)
+    width = b.m.width - 2 * edge
+    size = b.line_height("small_bold")
+    text_w = width - size - b.u(M)
+    height = b.text_height(text, "small_bold", text_w) + 2 * pad
+    fill, icon, icon_color = ("bad_soft", "warning", "bad") if tone == "bad" else ("primary_soft", "check", "primary")
+    b.view.add(Box(Rect(0, top, b.m.width, height), fill, None, 0, 0))
+    b.view.add(Box(Rect(0, top + height - b.u(2), b.m.width, b.u(2)), icon_color, None, 0, 0))
+    b.icon(icon, edge, top + pad + b.u(2), size - b.u(4), icon_color)
+    b.text(text, "small_bold", edge + size + b.u(M), top + pad, text_w, "text")
+    return top + height

@@ -15,7 +15,7 @@ from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import ELEMENT_NAMES, Play
 from game.ui.scenes.base import Scene, default_focus
-from game.ui.scenes.chrome import column, footer, top_bar
+from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
 from game.ui.scenes.feedback import verdict_badge
@@ -45,6 +45,8 @@ class DebriefScene(Scene):
     # ----- layout --------------------------------------------------------------------------
     def build(self, b: Builder) -> None:
         top = top_bar(b, _("Debrief: {title}").format(title=tr(self.play.scenario.title)), back=False)
+        if getattr(self.play, "notice", None):  # the results store's problem, shown once
+            top = notice_strip(b, top, *self.play.notice)
         bottom = footer(b, [
             ButtonSpec("library", _("Scenarios"), "secondary", "left"),
             ButtonSpec("again", _("Play again"), "primary", "right"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import records, resume
+from game.ui import saving
 from game.ui.i18n import _, ngettext, tr
-from game.ui.layout import Builder
+from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry, load_library
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
@@ -24,14 +24,23 @@ class LibraryScene(Scene):
         super().__init__()
         self.entries: list[Entry] = []
         self.best: dict[str, dict] = {}
+        self.autosave: saving.Slot | None = None  # the game in progress, if the autosave holds one that loads
 
     def enter(self, app) -> None:
         super().enter(app)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the scenario folders, the best scores and the autosave (again, with F5)."""
+        app = self.app
         self.entries = load_library(app.library_folders(), app.rulebook.ids)
-        self.best = records.best_scores()
+        self.best = app.results.best_scores()
+        auto = next((s for s in saving.survey(self.entries) if s.slot == saving.AUTOSAVE), None)
+        self.autosave = auto if auto is not None and auto.loadable and not auto.finished else None
+        self.invalidate()
 
     def build(self, b: Builder) -> None:
-        top = top_bar(b, _("Scenarios"))
+        top = top_bar(b, _("Scenarios"), buttons=[ButtonSpec("saves", _("Saved games"), "header", "save")])
         x, width = column(b)
         columns = 2 if width >= b.u(1300) * b.m.text_scale and len(self.entries) > 1 else 1
         gap = b.u(L)
@@ -40,6 +49,8 @@ class LibraryScene(Scene):
             y = top + b.u(XL)
             intro = _("Choose a scenario. Each one is a story of one NGO; every decision is graded against the handbook.")
             y += b.text(intro, "body", x, y, width, "muted") + b.u(L)
+            if self.autosave is not None:
+                y += self._continue(b, self.autosave, x, y, width) + gap
             if not self.entries:
                 b.text(_("No scenarios were found."), "h3", x, y, width)
             playable = 0
@@ -55,8 +66,44 @@ class LibraryScene(Scene):
                         heights.append(self._broken(b, entry, cx, y, card_w))
                 y += max(heights) + gap
         first = next((e for e in self.entries if e.ok), None)
-        if first is not None:
+        if self.autosave is not None:
+            default_focus(b, "continue")
+        elif first is not None:
             default_focus(b, f"play:{first.id}")
+
+    def _continue(self, b: Builder, auto: saving.Slot, x: int, y: int, w: int) -> int:
+        """A card at the top: go on with the game in the autosave."""
+        pad = b.u(L)
+        inner = w - 2 * pad
+        index = b.view.mark()
+        card = Rect(x, y, w, 0)
+        label = _("Continue")
+        button_w = min(inner, b.button_natural_width(label, "right"))
+        side = button_w <= inner // 3
+        text_w = inner - button_w - b.u(L) if side else inner
+        cy = y + pad
+        size = b.line_height("h3")
+        b.icon("reload", x + pad, cy, size, "primary")
+        cy += b.text(_("Your game in progress"), "h3", x + pad + size + b.u(M), cy, text_w - size - b.u(M), container=card) + b.u(S)
+        cy += b.text(auto.title, "strong", x + pad, cy, text_w, container=card) + b.u(4)
+        cy += b.text(auto.details(), "body", x + pad, cy, text_w, "muted", container=card)
+        h = b.button_height(label, button_w, "right")
+        if side:
+            b.button("continue", label, Rect(x + w - pad - button_w, y + pad + max(0, (cy - y - pad - h) // 2), button_w, h), "primary", "right")
+            cy = max(cy, y + pad + h)
+        else:
+            cy += b.u(M)
+            b.button("continue", label, Rect(x + pad, cy, inner, h), "primary", "right")
+            cy += h
+        card.h = cy + pad - y
+        b.card(card, "primary_soft", "primary", index=index)
+        return card.h
+
+    def target_of(self, entry: Entry) -> str:
+        """"play:<id>"; a second file with the same id (a trainer's copy) gets "play:<id>#2"."""
+        same = [e for e in self.entries if e.ok and e.id == entry.id]
+        place = next((i for i, e in enumerate(same) if e is entry), 0)
+        return f"play:{entry.id}" + (f"#{place + 1}" if place else "")
 
     def _card(self, b: Builder, entry: Entry, x: int, y: int, w: int, number: int) -> int:
         scenario = entry.scenario
@@ -67,6 +114,8 @@ class LibraryScene(Scene):
         cy = y + pad
         cy += b.text(tr(scenario.title), "h2", x + pad, cy, inner, "text", container=card) + b.u(S)
         cy += b.text(tr(scenario.summary), "body", x + pad, cy, inner, "text", container=card) + b.u(M)
+        if sum(1 for e in self.entries if e.ok and e.id == entry.id) > 1:  # which file is which
+            cy += b.text(str(entry.path), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
         minutes = ngettext("about {n} minute", "about {n} minutes", scenario.minutes).format(n=scenario.minutes)
         size = b.line_height("small_bold")
         b.icon("weeks", x + pad, cy + b.u(2), size - b.u(4), "muted")
@@ -81,12 +130,12 @@ class LibraryScene(Scene):
             text, icon = _("Not played yet"), "flag"
         b.icon(icon, x + pad, cy + b.u(2), size - b.u(4), "primary")
         cy += b.text(text, "small_bold", x + pad + size, cy, inner - size, "text", container=card) + b.u(S)
-        if resume.has_autosave(scenario.id):
+        if self.autosave is not None and self.autosave.info.scenario == scenario.id:
             cy += b.text(_("A game in progress is saved."), "small", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
         label = _("Play")
         h = b.button_height(label, inner, "right", number)
         cy += b.u(S)
-        b.button(f"play:{scenario.id}", label, Rect(x + pad, cy, inner, h), "primary", "right", hotkey=number if number < 10 else None)
+        b.button(self.target_of(entry), label, Rect(x + pad, cy, inner, h), "primary", "right", hotkey=number if number < 10 else None)
         cy += h + pad
         card.h = cy - y
         b.card(card, target=None, index=index)
@@ -126,10 +175,14 @@ class LibraryScene(Scene):
         return card.h
 
     def activate(self, target_id: str) -> None:
-        if target_id.startswith("play:"):
+        if target_id == "continue" and self.autosave is not None:
+            self.app.start_play(self.autosave.entry, self.autosave.session)
+        elif target_id == "saves":
+            self.app.open_saves()
+        elif target_id.startswith("play:"):
             from game.ui.scenes.briefing import BriefingScene
 
-            entry = next((e for e in self.entries if e.ok and e.id == target_id[5:]), None)
+            entry = next((e for e in self.entries if e.ok and self.target_of(e) == target_id), None)
             if entry is not None:
                 self.app.push(BriefingScene(entry))
         else:

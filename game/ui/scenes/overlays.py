@@ -91,9 +91,19 @@ class PauseOverlay(Overlay):
             ButtonSpec("help", _("Help"), "secondary", "help", hotkey=2),
             ButtonSpec("people", _("People you know"), "secondary", "people", hotkey=3),
             ButtonSpec("settings", _("Settings"), "secondary", "menu", hotkey=4),
-            ButtonSpec("leave", _("Save and go to the scenarios"), "secondary", "left", hotkey=5),
-            ButtonSpec("quit", _("Save and quit"), "quiet", "cross", hotkey=6),
+            ButtonSpec("saves", _("Save or load a game"), "secondary", "save", hotkey=5),
+            ButtonSpec("leave", _("Save and go to the scenarios"), "secondary", "left", hotkey=6),
+            ButtonSpec("quit", _("Save and quit"), "quiet", "cross", hotkey=7),
         ]
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        if hasattr(app.play, "pause_clock"):
+            app.play.pause_clock()  # time in the menu is not time spent on the decision
+
+    def exit(self) -> None:
+        if self.app is not None and hasattr(self.app.play, "resume_clock"):
+            self.app.play.resume_clock()
 
     def buttons(self) -> list[ButtonSpec]:
         return []
@@ -105,6 +115,11 @@ class PauseOverlay(Overlay):
         if play is not None and play.save_problem:
             note = _("The last save failed: {reason}").format(reason=play.save_problem)
         y += b.text(note, "body", x, y, w, "bad" if play is not None and play.save_problem else "muted") + b.u(L)
+        results = getattr(play, "results", None)
+        if results is not None and results.problem is not None:
+            from game.ui.recorder import problem_text
+
+            y += b.text(_("Results are not being recorded: {problem} Your game goes on.").format(problem=problem_text(results.problem)), "small", x, y, w, "bad") + b.u(L)
         for spec in self._items():
             h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
             b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
@@ -124,6 +139,8 @@ class PauseOverlay(Overlay):
             from game.ui.scenes.settings import SettingsScene
 
             app.push(SettingsScene())
+        elif target_id == "saves":
+            app.open_saves()
         elif target_id == "leave":
             app.leave_play()
         elif target_id == "quit":
@@ -150,6 +167,8 @@ def topic_text(topic: str) -> str:
         "debrief": _("Your results: the grade, the areas of the handbook, every decision with the rules it honoured or broke, and advice for next time."),
         "briefing": _("Read about your organisation, its goals and its resources, then start."),
         "settings": _("Change the language, the text size, the contrast and the screen mode. Changes apply at once."),
+        "saves": _("Save the game in one of three slots, or load a saved game; it goes on at its last decision. "
+                   "A save that cannot be loaded says why, and its file is kept."),
         "workshop": _("A workshop: teams decide in turn or the room votes, with a decision timer. The trainer leads with the keys below "
                       "(P, R, T, S, L, B, E) or the trainer bar under the team's name."),
         "vote": _("The room votes: enter how many votes each option got with + and -, or let each team press the number of its option. "
@@ -187,6 +206,7 @@ class HelpOverlay(Overlay):
             ("F2", _("switch language")),
             ("F3", _("high contrast on or off")),
             ("F4", _("people you know")),
+            ("F5", _("read the scenario file again while playing (for authors)")),
             ("F11", _("full screen on or off")),
             (_("Ctrl + / Ctrl -"), _("bigger or smaller text")),
             (_("Page Up / Page Down"), _("scroll")),

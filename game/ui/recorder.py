@@ -1,0 +1,155 @@
+"""Solo plays in the results store: a session when a scenario starts, every
+decision with the seconds it took, the scorecard at the debrief.
+
+The store (:class:`game.store.results.ResultsStore`) never raises: when the
+database is busy, read-only or damaged it says why in ``problem_code`` and
+keeps the rows in memory. :class:`Results` is the app's one store; it lets
+the player see the problem once (a small notice; the game goes on) and, when
+the game closes, writes rows that never reached the database to a JSON file
+beside it.
+
+A game loaded from a save continues its recorded session when the session's
+decisions are exactly the save's; a save from earlier in a recorded session
+starts a new session with those first decisions (and their times) copied; a
+save with no record behind it starts a new session whose earlier decisions
+have 0 seconds (their time is not known).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from game.ui.i18n import N_, _
+
+MODE = "solo"
+SEARCHED_SESSIONS = 30  # how many recent sessions a resumed game looks through for its own
+
+PROBLEMS = {
+    "busy": N_("The results database is busy (another copy of Bridges may be open). Your results are kept and written later."),
+    "read-only": N_("The results database cannot be written (the file or its folder is read-only). Your results are kept and written to a separate file when you close the game."),
+    "damaged": N_("The results database is damaged. Your results are kept and written to a separate file when you close the game; move the damaged file away to start a new one."),
+    "folder": N_("The folder for results cannot be created, so your results are not kept after you close the game."),
+    "failed": N_("The results database failed. Your results are kept and written to a separate file when you close the game."),
+}
+
+
+def problem_text(code: str | None) -> str:
+    return _(PROBLEMS.get(code or "failed", PROBLEMS["failed"]))
+
+
+class Results:
+    """The app's results store, opened on first use."""
+
+    def __init__(self) -> None:
+        self._store: Any = None
+        self.noticed = False  # the player has been shown the store's problem
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from game.store.results import ResultsStore
+
+            self._store = ResultsStore()
+        return self._store
+
+    @property
+    def problem(self) -> str | None:
+        """The store's problem code (busy, read-only, damaged, folder, failed), or None."""
+        return self.store.problem_code if self.store.problem else None
+
+    def take_notice(self) -> str | None:
+        """The problem code the first time there is one (the notice is shown once); else None."""
+        if self.noticed or self.problem is None:
+            return None
+        self.noticed = True
+        return self.problem
+
+    def best_scores(self) -> dict[str, dict]:
+        """scenario id -> {"overall", "grade"}: the best solo score recorded for each scenario."""
+        try:
+            return self.store.best_scores(MODE)
+        except Exception:  # the store promises not to raise; the library must open anyway
+            return {}
+
+    def close(self) -> None:
+        """Write what is pending; what cannot reach the database goes to a JSON file beside it."""
+        store = self._store
+        if store is None:
+            return
+        if store.pending and not store.flush():
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            try:
+                store.export_pending(store.path.with_name(f"results-pending-{stamp}.json"))
+            except OSError:
+                pass
+        store.close()
+        self._store = None
+
+
+def _answer(entry: dict) -> dict:
+    return {k: v for k, v in entry.items() if k != "scene"}
+
+
+class Recorder:
+    """One solo play's session in the results store."""
+
+    def __init__(self, results: Results, scenario_id: str, scenario_hash: str, log: list[dict], language: str, ended: bool = False):
+        self.results = results
+        self.session_id: str | None = None
+        if ended:  # a finished game loaded again: its result is already recorded
+            return
+        store = results.store
+        store.flush()
+        found, copied = self._continued(store, scenario_id, log)
+        if found is not None:
+            self.session_id = found
+            return
+        self.session_id = store.start_session(scenario_id, scenario_hash, language, MODE)
+        for seq, entry in enumerate(log):
+            seconds = copied[seq]["seconds"] if copied else 0.0
+            store.record_decision(self.session_id, 0, seq, entry["scene"], _answer(entry), seconds)
+
+    @staticmethod
+    def _continued(store: Any, scenario_id: str, log: list[dict]) -> tuple[str | None, list[dict] | None]:
+        """(a recorded session to go on with, or the recorded decisions to copy into a new one)."""
+        if not log:
+            return None, None
+        wanted = [(entry["scene"], _answer(entry)) for entry in log]
+        copied = None
+        looked = 0
+        for row in store.sessions():
+            if row["mode"] != MODE or row["scenario"] != scenario_id:
+                continue
+            looked += 1
+            if looked > SEARCHED_SESSIONS:
+                break
+            found = store.session(row["id"])
+            if not found or not found["teams"]:
+                continue
+            decisions = found["teams"][0]["decisions"]
+            recorded = [(d["scene"], d["answer"]) for d in decisions]
+            if recorded == wanted and row["ended_at"] is None:
+                return row["id"], None
+            if copied is None and recorded[: len(wanted)] == wanted:
+                copied = decisions[: len(wanted)]
+        return None, copied
+
+    def decision(self, seq: int, scene: str, answer: dict, seconds: float) -> None:
+        if self.session_id is None:
+            return
+        store = self.results.store
+        if store.pending:
+            store.flush()
+        store.record_decision(self.session_id, 0, seq, scene, answer, seconds)
+
+    def finish(self, scorecard: dict) -> None:
+        """The scorecard at the debrief; the session ends."""
+        if self.session_id is None:
+            return
+        store = self.results.store
+        if store.pending:
+            store.flush()
+        store.finish_team(self.session_id, 0, scorecard)
+        store.end_session(self.session_id)
+        self.session_id = None
