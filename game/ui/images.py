@@ -82,16 +82,6 @@ def fitted(path: Path, width: int, height: int) -> pygame.Surface | None:
     return _cache[key]
 
 
-def size_to_fit(path: Path, width: int, height: int) -> tuple[int, int] | None:
-    """The size :func:`fitted` gives, without keeping a scaled copy (for layout)."""
-    image = _load(path)
-    if image is None or width < 1 or height < 1:
-        return None
-    w, h = image.get_size()
-    scale = min(width / w, height / h)
-    return max(1, round(w * scale)), max(1, round(h * scale))
-
-
 def round_portrait(path: Path, size: int) -> pygame.Surface | None:
     """A portrait cut to a circle, ``size`` pixels wide (None if it cannot be read)."""
     image = _load(path)

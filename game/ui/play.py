@@ -71,8 +71,9 @@ class Play:
     def answer(self, answer: dict) -> list[dict]:
         """Apply an answer (InvalidAnswer propagates, state unchanged), autosave it and record it."""
         scene = self.session.scene_id
-        seconds = self.lap()
+        seconds = self.elapsed()
         events = self.session.answer(answer)
+        self.decision_shown()  # the next answer's time starts now
         self._scorecard = None
         self.notice = None
         self.autosave()
@@ -108,12 +109,10 @@ class Play:
         self._shown = self.clock()
         self._paused_at = None
 
-    def lap(self) -> float:
-        """Seconds since the decision was shown (or the last answer), and start again."""
+    def elapsed(self) -> float:
+        """Seconds since the decision was shown (or the last answer), without time in the menu."""
         now = self.clock()
-        seconds = max(0.0, (self._paused_at or now) - self._shown)
-        self._shown, self._paused_at = now, None
-        return seconds
+        return max(0.0, (self._paused_at if self._paused_at is not None else now) - self._shown)
 
     def pause_clock(self) -> None:
         if self._paused_at is None:

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from game.store.saves import AUTOSAVE, SLOTS, SaveError, SaveInfo, SaveStore
+from game.store.saves import AUTOSAVE, SaveError, SaveInfo, SaveStore
 from game.ui.i18n import N_, _, ngettext, tr
 
-ALL_SLOTS = (*SLOTS, AUTOSAVE)
 SLOT_NAMES = {"slot1": N_("Slot 1"), "slot2": N_("Slot 2"), "slot3": N_("Slot 3"), AUTOSAVE: N_("Autosave")}
 
 # SaveError codes (and "missing": the scenario is not in the library), in words a player understands

@@ -32,3 +32,27 @@ def all_texts(app) -> str:
         scene.refresh()
         lines += [line for label in scene.view.labels() for line in label.lines]
     return " ".join(lines)
+
+
+DEMO = "demo-river-cleanup"
+
+
+def start_demo(app) -> None:
+    """From the title to the demo's first decision."""
+    app.click("play")
+    app.click(f"play:{DEMO}")
+    app.click("start")
+
+
+def choose(app, option: str) -> None:
+    """Choose an option and confirm (the feedback screen follows)."""
+    app.click(f"option:{option}")
+    app.click("confirm")
+
+
+def spread_evenly(app) -> None:
+    """The demo's allocate scene: five points to each of its first two channels, then confirm."""
+    for channel in ("regional-forum", "local-visits"):
+        for _ in range(5):
+            app.click(f"plus:{channel}")
+    app.click("confirm")

@@ -10,16 +10,9 @@ import pygame
 
 from game.store.paths import data_dir
 from game.store.results import ResultsStore
-from tests.ui.helpers import all_texts, texts
+from tests.ui.helpers import DEMO, all_texts, choose, spread_evenly, start_demo, texts
 
-DEMO = "demo-river-cleanup"
 NOTICE = "Results are not being recorded"
-
-
-def start_demo(app):
-    app.click("play")
-    app.click(f"play:{DEMO}")
-    app.click("start")
 
 
 def test_a_solo_playthrough_leaves_one_session_with_all_decisions_and_the_scorecard(make_app):
@@ -52,8 +45,7 @@ def test_each_decision_is_recorded_with_the_seconds_it_took_without_the_menu(mak
     now[0] += 600
     app.key(pygame.K_ESCAPE)
     now[0] += 2
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     store = ResultsStore(data_dir() / "results.sqlite3")
     decisions = store.session(store.sessions()[0]["id"])["teams"][0]["decisions"]
     assert [(d["scene"], d["seconds"]) for d in decisions] == [("strategy", 14.5)]
@@ -62,18 +54,12 @@ def test_each_decision_is_recorded_with_the_seconds_it_took_without_the_menu(mak
 def test_a_resumed_game_goes_on_in_its_recorded_session(make_app):
     app = make_app()
     start_demo(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.close()
     again = make_app()
     again.click("play")
     again.click("continue")
-    again.click("plus:regional-forum")
-    for _ in range(4):
-        again.click("plus:regional-forum")
-    for _ in range(5):
-        again.click("plus:local-visits")
-    again.click("confirm")
+    spread_evenly(again)
     store = ResultsStore(data_dir() / "results.sqlite3")
     assert len(store.sessions()) == 1
     assert len(store.session(store.sessions()[0]["id"])["teams"][0]["decisions"]) == 2
@@ -87,8 +73,7 @@ def test_a_damaged_results_database_shows_a_notice_once_and_the_game_goes_on(mak
     start_demo(app)
     assert app.current_scene_name == "choice"
     assert NOTICE in texts(app) and "damaged" in texts(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.click("continue")
     assert app.current_scene_name == "allocate" and NOTICE not in texts(app)  # shown once
     app.key(pygame.K_ESCAPE)
@@ -105,7 +90,6 @@ def test_a_read_only_results_database_shows_the_notice_in_bulgarian_and_the_game
     app.results.store.conn.execute("PRAGMA query_only = ON")  # behaves like a read-only file, even for root
     start_demo(app)
     assert "Резултатите не се записват" in all_texts(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.click("continue")
     assert app.current_scene_name == "allocate" and app.results.store.pending

@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from tests.ui.helpers import texts
+from tests.ui.helpers import choose, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,8 +27,7 @@ def play_one_decision(make_app, path, language="en"):
     app = make_app(scenario=path, language=language)
     assert app.current_scene_name == "briefing"
     app.click("start")
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.click("continue")
     app.click("plus:regional-forum")
     assert app.top.scene_id == "where-to-look"

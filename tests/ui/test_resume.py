@@ -8,32 +8,18 @@ import json
 import pygame
 
 from game.store.saves import AUTOSAVE, SaveStore
-from tests.ui.helpers import texts
-
-DEMO = "demo-river-cleanup"
-
-
-def start_demo(app):
-    app.click("play")
-    app.click(f"play:{DEMO}")
-    app.click("start")
+from tests.ui.helpers import DEMO, choose, spread_evenly, start_demo, texts
 
 
 def test_the_autosave_is_written_after_every_decision_even_inside_a_scene(make_app):
     app = make_app()
     start_demo(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     assert SaveStore().read(AUTOSAVE).decisions == 1
     app.click("continue")
-    for _ in range(5):
-        app.click("plus:regional-forum")
-    for _ in range(5):
-        app.click("plus:local-visits")
-    app.click("confirm")
+    spread_evenly(app)
     app.click("continue")
-    app.click("option:call-and-meet")
-    app.click("confirm")
+    choose(app, "call-and-meet")
     app.click("continue")
     app.click("research:green-future:past-projects")  # research is a decision inside the pick scene
     saved = SaveStore().read(AUTOSAVE)
@@ -43,8 +29,7 @@ def test_the_autosave_is_written_after_every_decision_even_inside_a_scene(make_a
 def test_a_closed_game_resumes_at_the_same_decision_from_the_library(make_app):
     app = make_app()
     start_demo(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.click("continue")
     assert app.top.scene_id == "where-to-look"
     app.close()
@@ -61,8 +46,7 @@ def test_a_closed_game_resumes_at_the_same_decision_from_the_library(make_app):
 def test_the_briefing_offers_to_resume_the_autosaved_game_of_its_scenario(make_app):
     app = make_app()
     start_demo(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     app.close()
     again = make_app()
     again.click("play")
@@ -75,8 +59,7 @@ def test_the_briefing_offers_to_resume_the_autosaved_game_of_its_scenario(make_a
 def test_starting_over_asks_before_it_replaces_a_game_in_progress(make_app):
     app = make_app()
     start_demo(app)
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     before = SaveStore().path(AUTOSAVE).read_bytes()
     app.leave_play()
     app.settle()
@@ -107,8 +90,7 @@ def test_a_damaged_autosave_is_refused_and_replaced_only_after_asking(make_app):
     app.click("start")
     app.click("yes")
     assert app.current_scene_name == "choice" and path.read_bytes() == damaged  # replaced only by the first decision
-    app.click("option:write-strategy")
-    app.click("confirm")
+    choose(app, "write-strategy")
     assert SaveStore().read(AUTOSAVE).decisions == 1
 
 

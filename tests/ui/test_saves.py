@@ -9,23 +9,14 @@ import pygame
 import pytest
 
 from game.store.saves import AUTOSAVE, SaveStore
-from tests.ui.helpers import texts
-
-DEMO = "demo-river-cleanup"
+from tests.ui.helpers import DEMO, choose, spread_evenly, start_demo, texts
 
 
 def play_two_decisions(app):
-    app.click("play")
-    app.click(f"play:{DEMO}")
-    app.click("start")
-    app.click("option:write-strategy")
-    app.click("confirm")
+    start_demo(app)
+    choose(app, "write-strategy")
     app.click("continue")
-    for _ in range(5):
-        app.click("plus:regional-forum")
-    for _ in range(5):
-        app.click("plus:local-visits")
-    app.click("confirm")
+    spread_evenly(app)
     app.click("continue")
     assert app.top.scene_id == "first-contact"
 
@@ -48,8 +39,7 @@ def test_a_game_saved_in_a_slot_loads_back_at_the_same_decision(make_app):
     assert slot.loadable and slot.info.decisions == 2 and "The River Clean-up" in texts(app)
     app.key(pygame.K_ESCAPE)
     app.key(pygame.K_ESCAPE)
-    app.click("option:call-and-meet")  # one more decision: the autosave moves on, slot 2 stays
-    app.click("confirm")
+    choose(app, "call-and-meet")  # one more decision: the autosave moves on, slot 2 stays
     app.click("continue")
     assert app.top.scene_id == "choose-partners"
     open_saves_from_the_menu(app)
@@ -125,9 +115,7 @@ def test_damaged_foreign_and_other_version_saves_show_their_reason_and_nothing_i
 def test_saving_over_a_save_that_cannot_be_loaded_asks_first(make_app, demo):
     files = _bad_saves(demo)
     app = make_app()
-    app.click("play")
-    app.click(f"play:{DEMO}")
-    app.click("start")
+    start_demo(app)
     app.click("yes")
     open_saves_from_the_menu(app)
     app.click("save:slot1")
