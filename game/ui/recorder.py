@@ -55,8 +55,11 @@ class Results:
 
     @property
     def problem(self) -> str | None:
-        """The store's problem code (busy, read-only, damaged, folder, failed), or None."""
-        return self.store.problem_code if self.store.problem else None
+        """The store's problem code (busy, read-only, damaged, folder, failed) while results cannot reach it, or None."""
+        store = self.store
+        if not store.problem or (store.conn is not None and not store.pending):
+            return None  # no problem, or one that has passed (a busy database that let the rows in later)
+        return store.problem_code or "failed"
 
     def take_notice(self) -> str | None:
         """The problem code the first time there is one (the notice is shown once); else None."""

@@ -30,11 +30,17 @@ class SavesScene(Scene):
 
     def __init__(self) -> None:
         super().__init__()
+        self.entries: list = []
         self.slots: list[saving.Slot] = []
         self.message: tuple[str, str] | None = None  # (text, colour) after saving or a failed save
 
     def enter(self, app) -> None:
         super().enter(app)
+        from game.ui.library import load_library
+
+        self.entries = load_library(app.library_folders(), app.rulebook.ids)
+        if app.play is not None and app.workshop is None:
+            self.entries.insert(0, app.play.entry)  # the version being played (it may have been reloaded with F5)
         self.survey()
 
     @property
@@ -46,12 +52,8 @@ class SavesScene(Scene):
         return type(play) is Play and self.app.workshop is None
 
     def survey(self) -> None:
-        from game.ui.library import load_library
-
-        entries = load_library(self.app.library_folders(), self.app.rulebook.ids)
-        if self.app.play is not None and self.app.workshop is None:
-            entries.insert(0, self.app.play.entry)  # the version being played (it may have been reloaded with F5)
-        self.slots = saving.survey(entries)
+        """What each slot holds now (the library's scenarios are read once, on entering)."""
+        self.slots = saving.survey(self.entries)
         self.invalidate()
 
     # ----- layout --------------------------------------------------------------------------
