@@ -68,19 +68,24 @@ class TeamPlay(Play):
 
     def __init__(self, run: "WorkshopRun", index: int, stage: str = "decision"):
         self.run, self.index, self.stage = run, index, stage
-        self.entry = run.setup.entry
-        self.scenario = self.entry.scenario
-        self.rulebook = run.rulebook
-        self.save_problem = None
-        self._scorecard = None
-        self._recorded = True
-        if run.distances is None:
-            run.distances = Play._distances(self)
-        self._distance = run.distances
+        super().__init__(run.setup.entry, run.rulebook, session=run.workshop.teams[index].session, results=None)
 
     @property
     def session(self) -> Any:  # type: ignore[override]
+        """The team's session now (going back one decision replaces it)."""
         return self.run.workshop.teams[self.index].session
+
+    @session.setter
+    def session(self, value: Any) -> None:
+        pass  # the workshop owns the sessions
+
+    def _distances(self) -> dict[str, int]:
+        if self.run.distances is None:
+            self.run.distances = Play._distances(self)
+        return self.run.distances
+
+    def autosave(self) -> None:
+        pass  # a workshop is recorded in the results store, not saved
 
     def answer(self, answer: dict) -> list[dict]:
         return self.run.answer(self.index, answer)
@@ -121,7 +126,7 @@ class WorkshopRun:
         self.rulebook = app.rulebook
         self.distances: dict | None = None
         self.state = RunState()
-        self.results = results if results is not None else open_results()
+        self.results, self.shared_results = (results, False) if results is not None else open_results(app)
         seed = setup.seed if setup.seed is not None else (app.seed if app.seed is not None else random.randrange(1_000_000))
         self.workshop = Workshop(
             setup.entry.scenario, self.rulebook, list(setup.names), mode=setup.mode, timer=setup.timer, reveal=setup.reveal,
@@ -249,6 +254,10 @@ class WorkshopRun:
         store, self.results = self.results, None
         if store is None:
             return
+        if self.shared_results:  # the app's store: it writes what is still pending when the game closes
+            if store.pending:
+                store.flush()
+            return
         try:
             if store.pending and not store.flush():
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
@@ -367,11 +376,15 @@ class WorkshopRun:
             self.refresh()
 
 
-def open_results() -> Any:
-    """The results store in the user's data folder (None if even that cannot be made)."""
+def open_results(app: Any = None) -> tuple[Any, bool]:
+    """(the results store, whether it is the app's): the app's own store, which writes what is still pending
+    when the game closes, or a new :class:`~game.store.results.ResultsStore`; None if even that cannot be made."""
     try:
+        shared = getattr(app, "results", None)
+        if shared is not None and hasattr(shared, "store"):
+            return shared.store, True
         from game.store.results import ResultsStore
 
-        return ResultsStore()
+        return ResultsStore(), False
     except Exception:  # the store promises not to raise; the workshop runs without it anyway
-        return None
+        return None, False
