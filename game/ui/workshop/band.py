@@ -61,6 +61,9 @@ def who_text(run: Any, play: Any) -> tuple[str, str]:
     w = run.workshop
     seen = len(play.session.state.visited) - (0 if play.stage == "decision" else 1)
     if run.mode == "vote":
+        voting = play.stage == "decision" and play.session.scene.kind in ("choice", "event")
+        if play.stage == "decision" and not voting:
+            return _("Plenary vote"), _("Decision {n} · enter the room's answer").format(n=max(1, seen))
         return _("Plenary vote"), _("Decision {n} · the room decides").format(n=max(1, seen))
     team = w.teams[play.index]
     if play.stage == "decision":

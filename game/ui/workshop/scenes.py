@@ -129,6 +129,10 @@ class WorkshopEndingScene(WorkshopScreen, EndingScene):
         label = _("See the comparison") if self.run.workshop.finished else _("Continue")
         return [ButtonSpec("continue", label, "primary", "right", hotkey=1)], ""
 
+    def build(self, b: Builder) -> None:
+        super().build(b)
+        b.view.meta["focus"] = "continue"
+
     def activate(self, target_id: str) -> None:
         if target_id in ("continue", "debrief"):
             self.run.after_ending()
