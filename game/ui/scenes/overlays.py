@@ -212,6 +212,7 @@ class HelpOverlay(Overlay):
             (_("Page Up / Page Down"), _("scroll")),
         ]
         if self.topic.startswith("workshop") or self.app.workshop is not None:
+            keys = [key for key in keys if key[0] != "F5"]  # reloading is for a solo game
             from game.ui.workshop.run import TRAINER_KEYS
 
             keys += [(letter, _(meaning)) for letter, _command, meaning in TRAINER_KEYS]
