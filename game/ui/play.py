@@ -115,11 +115,11 @@ class Play:
         return max(0.0, (self._paused_at if self._paused_at is not None else now) - self._shown)
 
     def pause_clock(self) -> None:
-        if self._paused_at is None:
+        if getattr(self, "clock", None) is not None and getattr(self, "_paused_at", None) is None:  # (a workshop's team play keeps no clock)
             self._paused_at = self.clock()
 
     def resume_clock(self) -> None:
-        if self._paused_at is not None:
+        if getattr(self, "_paused_at", None) is not None:
             self._shown += self.clock() - self._paused_at
             self._paused_at = None
 
