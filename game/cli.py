@@ -182,7 +182,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(problem)
         errors += len(checked.errors)
         warnings += len(checked.warnings)
-    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    summary = f"{errors} error(s), {warnings} warning(s)" if errors or warnings else "all clean"
+    print(f"{len(files)} file(s) checked: {summary}", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 

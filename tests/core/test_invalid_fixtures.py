@@ -151,7 +151,7 @@ def test_the_minimal_scenario_validates_clean(capsys: pytest.CaptureFixture[str]
     code, out, err = validate(MINIMAL, capsys)
     assert code == 0, out
     assert out == ""
-    assert "1 file(s) checked: 0 error(s), 0 warning(s)" in err
+    assert "1 file(s) checked: all clean" in err
 
 
 def test_the_minimal_scenario_is_clean_with_warnings_as_errors(capsys: pytest.CaptureFixture[str]) -> None:
