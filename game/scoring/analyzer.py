@@ -20,7 +20,7 @@ from game.core.references import walk
 from game.core.scenario import Scenario
 from game.scoring.grader import Recorder, quick_score, scorecard, tested_rules
 from game.scoring.moves import moves
-from game.scoring.policies import named_policies, rollout, static_value
+from game.scoring.policies import named_policies, rollout
 from game.scoring.rulebook import Rulebook
 from game.scoring.tradeoffs import tradeoff_notes
 

@@ -132,10 +132,10 @@ def test_a_locked_database_gets_a_message_and_the_write_waits(tmp_path):
 
 def test_best_scores_are_the_highest_recorded_score_of_each_scenario_in_a_mode(tmp_path):
     store = ResultsStore(tmp_path / "r.sqlite3")
-    for mode, overall, grade in (("solo", 41.5, "D"), ("solo", 77.0, "B"), ("solo", None, None), ("turns", 95.0, "A")):
+    for mode, overall, letter in (("solo", 41.5, "D"), ("solo", 77.0, "B"), ("solo", None, None), ("turns", 95.0, "A")):
         session_id = store.start_session("demo", "h", "en", mode)
         if overall is not None:
-            store.finish_team(session_id, 0, {"overall": overall, "grade": grade})
+            store.finish_team(session_id, 0, {"overall": overall, "grade": letter})
     assert store.best_scores() == {"demo": {"overall": 77.0, "grade": "B"}}
     assert store.best_scores("turns") == {"demo": {"overall": 95.0, "grade": "A"}}
     assert ResultsStore(tmp_path / "empty.sqlite3").best_scores() == {}

@@ -15,7 +15,7 @@ from game.ui.play import ELEMENT_NAMES, KIND_NAMES
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene, section_heading
-from game.ui.scenes.pick import avatar, research_row, trait_rows
+from game.ui.scenes.pick import member_header, research_row, trait_rows
 from game.ui.theme import L, M, S
 from game.ui.view import Box, View
 
@@ -169,13 +169,7 @@ class NegotiateScene(DecisionScene):
         inner = w - 2 * pad
         index = b.view.mark()
         card = Rect(x, y, w, 0)
-        cy = y + pad
-        size = b.line_height("h3") * 2
-        avatar(b, member, x + pad, cy, size, play)
-        tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
-        ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
-        ty += b.text(_(KIND_NAMES["counterpart"]), "small", tx, ty, tw, "muted", container=card)
-        cy = max(cy + size, ty) + b.u(M)
+        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card)
         # mood, patience, trust
         line = b.line_height("strong")
         mood = self.mood()

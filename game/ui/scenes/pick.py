@@ -48,6 +48,17 @@ def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None)
     b.icon(member.kind, x + size // 5, y + size // 5, size * 3 // 5, "primary")
 
 
+def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect) -> int:
+    """A cast card's head: avatar, name and kind; returns the y below it."""
+    pad = b.u(L)
+    size = b.line_height("h3") * 2
+    avatar(b, member, x + pad, y, size, play)
+    tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
+    ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
+    ty += b.text(kind_label, "small", tx, ty, tw, "muted", container=card)
+    return max(y + size, ty) + b.u(M)
+
+
 def research_row(b: Builder, play: Any, member: Any, action: Any, x: int, y: int, w: int) -> int:
     """One research button showing its cost; returns its height."""
     done = action.id in play.session.state.researched.get(member.id, [])
@@ -131,13 +142,7 @@ class PickScene(DecisionScene):
         inner = w - 2 * pad
         index = b.view.mark()
         card = Rect(x, y, w, 0)
-        cy = y + pad
-        size = b.line_height("h3") * 2
-        avatar(b, member, x + pad, cy, size, play)
-        tx, tw = x + pad + size + b.u(M), inner - size - b.u(M)
-        ty = cy + b.text(tr(member.name), "h3", tx, cy, tw, container=card)
-        ty += b.text(_(KIND_NAMES.get(member.kind, member.kind)), "small", tx, ty, tw, "muted", container=card)
-        cy = max(cy + size, ty) + b.u(M)
+        cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card)
         if member.about is not None:
             cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
         if member.cost:

@@ -19,7 +19,6 @@ from game.ui.library import Entry, load_library
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, TARGET, XL
-from game.ui.view import Box
 from game.ui.workshop.looks import STYLES, symbol
 
 Rect = pygame.Rect
