@@ -31,7 +31,7 @@ _FRIENDLY = {
 _ID_PATTERNS = {"^[a-z0-9][a-z0-9_.\\-]*$", "^[a-z0-9][a-z0-9.\\-]*$"}
 
 
-def field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
+def field_names(model: type[BaseModel]) -> set[str]:
     """Every key any model reachable from ``model`` accepts (for suggestions)."""
     return set(_all_fields(model))
 

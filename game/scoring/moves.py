@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any, Callable, Iterator
 
-from game.core.negotiation import facilitator_for, index_of
+from game.core.negotiation import facilitator_for
 
 Move = tuple[str, Callable[[Any], None]]
 MAX_COMBOS = 70
@@ -209,6 +209,3 @@ NEGOTIATION_STYLES: dict[str, Callable[[Any, Any, Any], dict]] = {
     "longest-terms": _longest_terms,
 }
 
-
-def term_position(clause: Any, term_id: str) -> int:
-    return index_of(clause, term_id)
