@@ -8,6 +8,7 @@ title: {en: The River Coalition, bg: Коалиция за реката}
 summary: {en: ..., bg: ...}
 languages: [en, bg]
 minutes: 30
+order: 10                      # place in the library (optional; lower comes first)
 ngo: {name: {en: ...}, cause: {en: ...}, town: {en: ...}}
 goals: [{id: coalition, text: {en: ...}, when: {agreement: signed}}]
 resources: {budget: {start: 4000, min: 0}}
@@ -174,6 +175,7 @@ class Scenario(Strict):
     summary: Text
     languages: Annotated[list[Literal["en", "bg"]], Field(min_length=1)]
     minutes: Annotated[int, Field(ge=1, le=240)]
+    order: Annotated[int, Field(ge=0, le=9999, description="place in the library: lower comes first")] = 100
     topics: list[Text] = []
     image: AssetPath | None = None
     ngo: NGO

@@ -54,7 +54,7 @@ def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
 
 
 def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
-    """Every ``*.yaml`` scenario in the folders (not the rulebook), playable ones first; a file in the list is taken as it is."""
+    """Every ``*.yaml`` scenario in the folders (not the rulebook), playable ones first in their ``order``; a file in the list is taken as it is."""
     paths: list[Path] = []
     for folder in folders:
         if folder.is_dir():
@@ -62,4 +62,4 @@ def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
         elif folder.is_file() and folder not in paths:
             paths.append(folder)
     entries = [load_entry(p, rule_ids) for p in paths]
-    return sorted(entries, key=lambda e: (not e.ok, e.path.name))
+    return sorted(entries, key=lambda e: (not e.ok, e.scenario.order if e.ok else 0, e.path.name))
