@@ -119,6 +119,14 @@ class Session:
     def allocate(self, shares: dict[str, int]) -> list[dict]:
         return self.answer({"allocate": dict(shares)})
 
+    def text_of(self, scene: Any) -> Any:
+        """A scene's text for the state now: its first variant whose condition holds, else its own."""
+        facts = _NoDice(self)
+        for variant in getattr(scene, "variants", ()):
+            if variant.when.holds(facts):
+                return variant.text
+        return scene.text
+
     def shuffled_steps(self) -> list[str]:
         """The order a sequence scene's steps are first shown in (seeded, never already solved)."""
         ids = [s.id for s in self.scene.steps]
@@ -334,3 +342,15 @@ class Session:
         self.state.trust[cast_id] = member.trust
         return {"type": "met", "cast": cast_id}
 
+
+class _NoDice:
+    """The session's facts without dice: showing text never changes the state."""
+
+    def __init__(self, session: Session):
+        self._session = session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+    def roll(self) -> float:
+        return 1.0

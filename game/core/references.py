@@ -129,6 +129,8 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         for field in ("honours", "breaks"):
             for i, rule in enumerate(getattr(node, field)):
                 _known(report, path + (field, i), rule, rule_ids, "rule")
+    if name == "TextVariant" and any(type(n).__name__ == "Chance" for _, n in walk(node.when)):
+        report.error(path + ("when",), "text variants cannot depend on chance; use a flag set by an earlier effect")
     if name == "RuleCheck" and rule_ids is not None:
         _known(report, path + ("rule",), node.rule, rule_ids, "rule")
     if name == "RevealTraits" and node.reveal in cast:

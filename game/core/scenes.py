@@ -87,10 +87,26 @@ class Option(Outcome):
     when: Condition | None = None
 
 
+class TextVariant(Strict):
+    """Text shown instead of the scene's own when a condition holds (the first that holds wins),
+    so later scenes can name what the player did. Conditions here may not use ``chance``.
+
+    ```yaml
+    variants:
+      - when: {picked: green-future}
+        text: {en: Green Future calls about the trucks., bg: От „Зелено бъдеще“ се обаждат за камионите.}
+    ```
+    """
+
+    when: Condition
+    text: Text
+
+
 class SceneBase(Strict):
     phase: Phase
     title: Text | None = None
     text: Text
+    variants: list[TextVariant] = []
     image: AssetPath | None = None
     next: Next | None = None
 
@@ -372,6 +388,7 @@ class EndingScene(Strict):
     outcome: Literal["success", "mixed", "failure"]
     title: Text | None = None
     text: Text
+    variants: list[TextVariant] = []
     image: AssetPath | None = None
 
 

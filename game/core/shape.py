@@ -134,7 +134,10 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         line, col = doc.where(path, key=True)
-        message = f"unknown key '{key}':" + (did_you_mean(key, field_names(model)) or " remove it or check the spelling")
+        if key in field_names(model):
+            message = f"key '{key}' does not belong here; check its indentation (how far it is indented decides what it belongs to)"
+        else:
+            message = f"unknown key '{key}':" + (did_you_mean(key, field_names(model)) or " remove it or check the spelling")
         return Problem(doc.file, line, col, dotted(path), message)
     if kind == "missing":
         key = loc[-1] if loc else "?"

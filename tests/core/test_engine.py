@@ -218,3 +218,31 @@ def test_random_answers_come_from_a_seeded_generator(demo):
     a = POLICIES["random"](Session(demo, seed=3), random.Random(5))
     b = POLICIES["random"](Session(demo, seed=3), random.Random(5))
     assert a == b
+
+
+def test_scene_text_follows_what_the_player_did(demo):
+    cleanup = demo.scenes["cleanup-day"]
+    signed = _to_negotiation(demo)
+    signed.answer({"propose": {c.element: c.accepts for c in signed.scene.clauses}})
+    signed.answer({"sign": True})
+    assert signed.text_of(cleanup) is cleanup.text
+    walked = _to_negotiation(demo)
+    walked.answer({"walk_away": True})
+    assert "by hand" in walked.text_of(cleanup).en
+    before = walked.to_json()
+    walked.text_of(cleanup)
+    assert walked.to_json() == before  # showing text never changes the state
+
+
+def test_a_text_variant_cannot_depend_on_chance(tmp_path, rulebook):
+    from game.core.checker import check_file
+    from tests.conftest import ROOT
+
+    text = (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    index = text.index("    text: {", text.index("kind: choice"))
+    line_end = text.index("\n", index)
+    broken = text[: line_end + 1] + "    variants: [{when: {chance: 0.5}, text: {en: Maybe, bg: Може би}}]\n" + text[line_end + 1 :]
+    path = tmp_path / "chance.yaml"
+    path.write_text(broken, encoding="utf-8")
+    checked = check_file(path, rulebook.ids)
+    assert any("cannot depend on chance" in p.message for p in checked.errors), [str(p) for p in checked.problems]

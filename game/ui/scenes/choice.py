@@ -90,7 +90,7 @@ class EventScene(ChoiceScene):
         b.box(Rect(x + pad, cy, inner, b.u(3)), "ink", radius=0)
         cy += b.u(3) + b.u(M)
         cy += b.text(tr(scene.headline), "h1", x + pad, cy, inner, "ink", container=card) + b.u(M)
-        cy += b.text(tr(scene.text), "body", x + pad, cy, inner, "ink", container=card)
+        cy += b.text(tr(self.play.session.text_of(scene)), "body", x + pad, cy, inner, "ink", container=card)
         card.h = cy + pad - y
         b.card(card, "paper", "ink", index=index)
         y = card.bottom + b.u(L)

@@ -58,7 +58,7 @@ class DecisionScene(Scene):
             y += b.text(tr(scene.title), "h1", x, y, width) + b.u(S)
         picture = images.add_picture(b, images.find(self.play.entry.path, scene.image), x, y + b.u(S), min(width, b.u(IMAGE_W)), b.u(IMAGE_H), "left")
         y += picture + b.u(M) if picture else 0
-        y += b.text(tr(scene.text), "body", x, y, min(width, b.u(1400) * b.m.text_scale)) + b.u(L)
+        y += b.text(tr(self.play.session.text_of(scene)), "body", x, y, min(width, b.u(1400) * b.m.text_scale)) + b.u(L)
         return y
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:

@@ -43,7 +43,7 @@ class EndingScene(DecisionScene):
         cy += b.text(_(word), "h2", x + pad, cy, width - 2 * pad, color, "center", container=card) + b.u(M)
         if scene.title is not None:
             cy += b.text(tr(scene.title), "h1", x + pad, cy, width - 2 * pad, "text", "center", container=card) + b.u(M)
-        cy += b.text(tr(scene.text), "body", x + pad, cy, width - 2 * pad, "text", "center", container=card)
+        cy += b.text(tr(self.play.session.text_of(scene)), "body", x + pad, cy, width - 2 * pad, "text", "center", container=card)
         card.h = cy + pad - card.y
         b.card(card, index=index)
         default_focus(b, "debrief")
