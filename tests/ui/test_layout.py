@@ -52,21 +52,26 @@ def problems_in(app, view: View, size, scale, where: str) -> list[str]:
     return found
 
 
+def layout_checker(app, lang: str, sizes, scales, found: list[str], stops: list[str]):
+    """A screenshot hook that lays out the screen(s) on top at every size and scale and collects problems."""
+
+    def check(name: str) -> None:
+        stops.append(name)
+        for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
+            for size in sizes:
+                for scale in scales:
+                    where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
+                    found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
+
+    return check
+
+
 @pytest.mark.parametrize("lang", ["en", "bg"])
 def test_no_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     app = make_app(size=(1280, 720), language=lang)
     found: list[str] = []
     stops: list[str] = []
-
-    def check(name: str) -> None:
-        stops.append(name)
-        for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
-            for size in SIZES:
-                for scale in TEXT_SCALES:
-                    where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
-                    found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
-
-    demo_walkthrough(app, check)
+    demo_walkthrough(app, layout_checker(app, lang, SIZES, TEXT_SCALES, found, stops))
     assert len(stops) >= 20 and stops[-1] == "debrief-next"
     assert language() == lang
     assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])

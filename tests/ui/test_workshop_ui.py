@@ -283,21 +283,13 @@ def test_random_input_never_breaks_a_workshop_screen(make_app, stop):
 def test_no_workshop_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     from game.ui.i18n import set_language
     from game.ui.workshop.shots import workshop_walkthrough
-    from tests.ui.test_layout import build, problems_in
+    from tests.ui.test_layout import layout_checker
 
     app = make_app(size=(1280, 720), language=lang)
     found: list[str] = []
     stops: list[str] = []
-
-    def check(name: str) -> None:
-        stops.append(name)
-        for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
-            for size in ((1280, 720), (1920, 1080), (1366, 768), (3840, 2160)):
-                for scale in (1.25, 1.5, 2.0):
-                    where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
-                    found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
-
-    workshop_walkthrough(app, check)
+    sizes = ((1280, 720), (1920, 1080), (1366, 768), (3840, 2160))
+    workshop_walkthrough(app, layout_checker(app, lang, sizes, (1.25, 1.5, 2.0), found, stops))
     assert stops[-1] == "ws-vote-comparison-splits"
     set_language("en")
     assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])
