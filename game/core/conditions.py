@@ -14,7 +14,10 @@ from pydantic import Field
 from game.core.base import Id, Strict, keyed_union
 
 ELEMENTS = ("goals", "responsibilities", "contributions", "period", "mechanism", "benefits")
-Element = Literal["goals", "responsibilities", "contributions", "period", "mechanism", "benefits"]
+"""The six elements of a partnership agreement (handbook 1.2)."""
+LICENCE_ELEMENTS = ("use", "remuneration", "exclusivity", "territory", "period")
+"""What a written licence fixes (handbook 3.1): use, remuneration, exclusivity, territory, and its period."""
+Element = Literal["goals", "responsibilities", "contributions", "period", "mechanism", "benefits", "use", "remuneration", "exclusivity", "territory"]
 
 
 class Facts(Protocol):
@@ -28,7 +31,7 @@ class Facts(Protocol):
     def was_researched(self, cast_id: str) -> bool: ...
     def visit_index(self, scene: str) -> int | None: ...
     def chosen(self, scene: str) -> str | None: ...
-    def agreement_terms(self) -> dict[str, str] | None: ...
+    def agreement_clauses(self) -> dict[str, bool] | None: ...
     def negotiation(self, scene: str) -> dict: ...
     def phase(self) -> str: ...
     def roll(self) -> float: ...
@@ -179,9 +182,13 @@ class Chose(Strict):
 
 
 class AgreementHas(Strict):
-    """A signed agreement exists with these elements (``all`` means the six).
+    """A signed partnership agreement exists with these elements (``all`` means the six).
+
+    A clause counts only when the term signed for it breaks no rule: "whenever
+    something comes up" is not a mechanism, and a vague goal is not a goal.
 
     ```yaml
+    {agreement: signed}
     {agreement: all}
     {agreement: [goals, benefits]}
     ```
@@ -190,11 +197,11 @@ class AgreementHas(Strict):
     agreement: Literal["signed", "all"] | list[Element]
 
     def holds(self, facts: Facts) -> bool:
-        terms = facts.agreement_terms()
-        if terms is None:
+        clauses = facts.agreement_clauses()
+        if clauses is None:
             return False
         wanted = () if self.agreement == "signed" else ELEMENTS if self.agreement == "all" else self.agreement
-        return all(element in terms for element in wanted)
+        return all(clauses.get(element, False) for element in wanted)
 
 
 class NegotiationWas(Strict):

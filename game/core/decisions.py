@@ -141,6 +141,7 @@ class PickHandler(Handler, ResearchMixin):
                     events.append(session.add_resource("budget", -member.cost, None))
                 more, _ = session.run_outcome(card, session.scene_id, decision)
                 events += more
+                events += session.evidence(card.checked if session.was_researched(card.cast) else card.unchecked, session.scene_id, decision)
             else:
                 events += session.evidence(card.passed, session.scene_id, decision)
         return self.finish(session, events, None, scene.next)

@@ -276,8 +276,18 @@ class Session:
     def chosen(self, scene: str) -> str | None:
         return self.state.chosen.get(scene)
 
-    def agreement_terms(self) -> dict[str, str] | None:
-        return dict(self.state.agreement.terms) if self.state.agreement else None
+    def agreement_clauses(self) -> dict[str, bool] | None:
+        """The signed partnership agreement's elements, each True when its term breaks no rule."""
+        agreement = self.state.agreement
+        if agreement is None:
+            return None
+        scene = self.scenario.scenes.get(agreement.scene)
+        terms = {c.element: {t.id: t for t in c.terms} for c in getattr(scene, "clauses", [])}
+        sound = {}
+        for element, term_id in agreement.terms.items():
+            term = terms.get(element, {}).get(term_id)
+            sound[element] = term is not None and not (term.evidence and term.evidence.breaks)
+        return sound
 
     def negotiation(self, scene: str) -> dict:
         record = self.state.negotiations.get(scene)

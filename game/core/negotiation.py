@@ -165,7 +165,8 @@ class NegotiateHandler(Handler, ResearchMixin):
         session.state.chosen[session.scene_id] = outcome
         events: list[dict] = [{"type": "negotiation", "scene": session.scene_id, "outcome": outcome, "agreed": dict(record.agreed)}]
         if outcome == "agreed":
-            session.state.agreement = Agreement(scene=session.scene_id, counterpart=scene.counterpart, terms=dict(record.agreed))
+            if scene.contract == "partnership":
+                session.state.agreement = Agreement(scene=session.scene_id, counterpart=scene.counterpart, terms=dict(record.agreed))
             for clause in scene.clauses:
                 if clause.element in record.agreed:
                     term = clause.terms[index_of(clause, record.agreed[clause.element])]

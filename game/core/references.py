@@ -90,6 +90,7 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         ("after", "scene", scenes),
         ("visited", "scene", scenes),
         ("negotiation", "scene", scenes),
+        ("at", "scene", scenes),
         ("counterpart", "cast member", cast),
         ("facilitator", "cast member", cast),
         ("drop", "cast member", cast),
@@ -123,6 +124,8 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         report.error(path + ("negotiation",), f"scene '{node.negotiation}' is not a negotiate scene")
     if name == "NegotiateScene" and node.facilitator in cast and cast[node.facilitator].kind != "facilitator":
         report.error(path + ("facilitator",), f"'{node.facilitator}' is a {cast[node.facilitator].kind}, not a facilitator")
+    if name == "NegotiateScene":
+        _check_terms(report, path, node)
     if name == "PickScene" and node.count > len(node.pool):
         report.error(path + ("count",), f"count is {node.count} but the pool has only {len(node.pool)} cards")
     if name == "Evidence" and rule_ids is not None:
@@ -136,6 +139,20 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
     if name == "RevealTraits" and node.reveal in cast:
         for i, trait in enumerate(node.traits):
             _known(report, path + ("traits", i), trait, cast[node.reveal].hidden, "hidden trait")
+
+
+def _check_terms(report: Reporter, path: tuple, scene: Any) -> None:
+    """Every term is graded as signed: it says which rule it honours or breaks, and a licence uses licence rules."""
+    for i, clause in enumerate(scene.clauses):
+        for j, term in enumerate(clause.terms):
+            where = path + ("clauses", i, "terms", j)
+            rules = [*term.evidence.honours, *term.evidence.breaks] if term.evidence else []
+            if not rules:
+                report.warn(where + ("id",), f"term '{term.id}' names no rule: add evidence saying which rule signing it honours or breaks "
+                            f"(a vague term breaks its element's rule, a concrete one honours it)")
+            elif scene.contract == "licence" and any(r.startswith(("agreement.", "partnership.")) for r in rules):
+                report.warn(where + ("evidence",), f"term '{term.id}' grades a licence with partnership-agreement rules; "
+                            "use the licensing rules (licensing.written-terms, licensing.strategy-aligned, licensing.benefits, licensing.licensee)")
 
 
 def _check_condition_trait(report: Reporter, scenario: Scenario, path: tuple, node: Any) -> None:

@@ -149,17 +149,23 @@ class RuleCheck(Strict):
     """A rule checked over the whole play at the end.
 
     Applies only ``when`` its condition holds (always, if absent); then the
-    rule is honoured if ``honoured_if`` holds and broken otherwise.
+    rule is honoured if ``honoured_if`` holds and broken otherwise. ``at``
+    names the scene where the player had the chance: the verdict and its
+    feedback are shown with that decision (with the last visit to it), or
+    under "What the handbook checks at the end" when the play never got there.
 
     ```yaml
     - rule: sponsor.background-check
+      at: choose-sponsors
       when: {picked: sponsor}
       honoured_if: {all_picked: sponsor, researched: true}
       weight: 2
+      feedback: {en: ..., bg: ...}
     ```
     """
 
     rule: RuleId
+    at: Id | None = None
     when: Condition | None = None
     honoured_if: Condition
     weight: Annotated[int, Field(ge=1, le=5)] = 1

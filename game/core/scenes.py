@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, model_validator
 
 from game.core.base import AssetPath, Id, RuleId, Strict, Text
-from game.core.conditions import Condition, Element
+from game.core.conditions import ELEMENTS, LICENCE_ELEMENTS, Condition, Element
 from game.core.effects import Effect
 
 Phase = Literal["before", "during", "after"]
@@ -171,10 +171,18 @@ class EventScene(SceneBase):
 class PickCard(Strict):
     """A cast member offered in a pick: what picking them means, and what passing them over means.
 
+    ``checked`` counts when the card is picked after at least one of its
+    research actions, ``unchecked`` when it is picked with none done: the
+    background check is graded at the moment of the pick. ``passed`` counts
+    when the card is not picked; a rule that the pick also breaks stays
+    broken (one verdict per rule per decision).
+
     ```yaml
     - cast: green-future
       evidence: {breaks: [dynamics.compatible-values]}     # when picked
-      passed: {honours: [sponsor.no-money-at-any-cost]}    # when not picked
+      checked: {honours: [sponsor.background-check]}       # picked after research
+      unchecked: {breaks: [sponsor.background-check]}      # picked without any research
+      passed: {honours: [tips.choose-carefully]}           # when not picked
       feedback: {en: ..., bg: ...}
     ```
     """
@@ -183,6 +191,8 @@ class PickCard(Strict):
     effects: list[Effect] = []
     feedback: Text | None = None
     evidence: Evidence | None = None
+    checked: Evidence | None = None
+    unchecked: Evidence | None = None
     passed: Evidence | None = None
 
 
@@ -263,7 +273,14 @@ class NegotiateScene(SceneBase):
 
     Each round the player proposes terms, asks about a need (reveals one
     clause's priority and limit, costs a round), calls the facilitator once,
-    signs what is agreed, or walks away.
+    signs what is agreed, or walks away. Every signed term's evidence is
+    graded, so each term should say which rule it honours or breaks.
+
+    ``contract: partnership`` (the default) negotiates the partnership
+    agreement's six elements (goals, responsibilities, contributions, period,
+    mechanism, benefits) and becomes the signed agreement; ``contract:
+    licence`` negotiates a written licence (use, remuneration, exclusivity,
+    territory, period), graded by the licensing rules.
 
     ```yaml
     negotiate-agreement:
@@ -280,6 +297,7 @@ class NegotiateScene(SceneBase):
     """
 
     kind: Literal["negotiate"]
+    contract: Literal["partnership", "licence"] = "partnership"
     counterpart: Id
     facilitator: Id | None = None
     patience: Annotated[int, Field(ge=2, le=20)] = 6
@@ -293,6 +311,10 @@ class NegotiateScene(SceneBase):
         elements = [c.element for c in self.clauses]
         if len(set(elements)) != len(elements):
             raise ValueError("each element of the agreement may appear in one clause only")
+        allowed = LICENCE_ELEMENTS if self.contract == "licence" else ELEMENTS
+        stray = [e for e in elements if e not in allowed]
+        if stray:
+            raise ValueError(f"a {self.contract} has no '{stray[0]}' clause; its elements are: {', '.join(allowed)}")
         return self
 
 

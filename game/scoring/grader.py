@@ -71,21 +71,55 @@ def grade(scenario: Scenario, session: Session, rulebook: Rulebook) -> dict:
 
 
 def check_evidence(session: Session) -> list[dict]:
-    """Evidence from the scenario's end-of-play rule checks (none before the play ends)."""
+    """Evidence from the scenario's end-of-play rule checks (none before the play ends).
+
+    A check with ``at`` belongs to the last decision taken in that scene, so
+    its verdict is shown where the chance was; otherwise (or when the play
+    never reached that scene) its decision is None: graded at the end.
+    """
     found: list[dict] = []
     if not session.ended:
         return found
+    last_at: dict[str, int] = {}
+    for index, logged in enumerate(session.state.log):
+        last_at[logged["scene"]] = index
     for check in session.scenario.checks:
         if check.when is not None and not check.when.holds(session):
             continue
         verdict = "honours" if check.honoured_if.holds(session) else "breaks"
         feedback = check.feedback.model_dump() if check.feedback else None
-        found.append({"type": "evidence", "rule": check.rule, "verdict": verdict, "weight": check.weight, "scene": None, "decision": None, "check": True, "feedback": feedback})
+        decision = last_at.get(check.at) if check.at else None
+        scene = check.at if decision is not None else None
+        found.append({"type": "evidence", "rule": check.rule, "verdict": verdict, "weight": check.weight, "scene": scene, "decision": decision, "check": True, "feedback": feedback})
     return found
 
 
+def one_verdict_per_decision(evidence: list[dict]) -> list[dict]:
+    """Each rule gets one verdict per decision: broken if anything in the decision broke it.
+
+    The weight is the largest of the records that share the verdict; a
+    check's feedback is kept. Evidence graded at the end (no decision) is
+    merged per rule the same way.
+    """
+    merged: dict[tuple, dict] = {}
+    for e in evidence:
+        key = (e.get("decision"), e["rule"])
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = dict(e)
+        elif e["verdict"] != kept["verdict"]:
+            if e["verdict"] == "breaks":
+                merged[key] = dict(e, check=e.get("check") or kept.get("check"), feedback=e.get("feedback") or kept.get("feedback"))
+        else:
+            kept["weight"] = max(kept["weight"], e["weight"])
+            kept["check"] = kept.get("check") or e.get("check")
+            kept["feedback"] = kept.get("feedback") or e.get("feedback")
+    return list(merged.values())
+
+
 def evidence_of(recorder: Recorder) -> list[dict]:
-    return [e for e in recorder.events if e["type"] == "evidence"] + check_evidence(recorder.session)
+    """Every graded record of a play: one verdict per rule per decision, end checks included."""
+    return one_verdict_per_decision([e for e in recorder.events if e["type"] == "evidence"] + check_evidence(recorder.session))
 
 
 def tally(evidence: list[dict], rulebook: Rulebook) -> tuple[float, float]:
@@ -159,10 +193,10 @@ def scorecard(recorder: Recorder, rulebook: Rulebook) -> dict:
         "outcome": getattr(ending, "outcome", None),
         "strongest": [a["area"] for a in ranked if not a["broken"]][:3] or [a["area"] for a in ranked[:3]],
         "weakest": [a["area"] for a in weakest[:3]],
-        "timeline": _timeline(recorder, rulebook),
+        "timeline": _timeline(recorder, evidence, rulebook),
         "next_time": _next_time(rules),
         "checks": [
-            {"rule": e["rule"], "verdict": e["verdict"], "title": rulebook.by_id[e["rule"]].title.model_dump(), "feedback": e["feedback"]}
+            {"rule": e["rule"], "verdict": e["verdict"], "title": rulebook.by_id[e["rule"]].title.model_dump(), "feedback": e["feedback"], "decision": e["decision"]}
             for e in evidence if e.get("check") and e["rule"] in rulebook.by_id
         ],
     }
@@ -184,7 +218,8 @@ def _areas(rules: dict[str, dict], rulebook: Rulebook) -> list[dict]:
     ]
 
 
-def _timeline(recorder: Recorder, rulebook: Rulebook) -> list[dict]:
+def _timeline(recorder: Recorder, evidence: list[dict], rulebook: Rulebook) -> list[dict]:
+    """One entry per decision: its answer, each rule it touched once with its verdict, and its feedback."""
     scenario = recorder.session.scenario
     entries: dict[int, dict] = {}
     for index, logged in enumerate(recorder.session.state.log):
@@ -192,14 +227,16 @@ def _timeline(recorder: Recorder, rulebook: Rulebook) -> list[dict]:
         title = scene.title or getattr(scene, "headline", None)
         answer = {k: v for k, v in logged.items() if k != "scene"}
         entries[index] = {"decision": index, "scene": logged["scene"], "kind": scene.kind, "phase": scene.phase, "title": title.model_dump() if title else None, "answer": answer, "evidence": [], "feedback": []}
+    for e in evidence:
+        entry = entries.get(e.get("decision"))
+        if entry is None or e["rule"] not in rulebook.by_id:
+            continue
+        rule = rulebook.by_id[e["rule"]]
+        entry["evidence"].append({"rule": rule.id, "verdict": e["verdict"], "title": rule.title.model_dump(), "advice": rule.advice.model_dump(),
+                                  "check": bool(e.get("check")), "feedback": e.get("feedback") if e.get("check") else None})
     for e in recorder.events:
         entry = entries.get(e.get("decision"))
-        if entry is None:
-            continue
-        if e["type"] == "evidence" and e["rule"] in rulebook.by_id:
-            rule = rulebook.by_id[e["rule"]]
-            entry["evidence"].append({"rule": rule.id, "verdict": e["verdict"], "title": rule.title.model_dump(), "advice": rule.advice.model_dump()})
-        elif e["type"] == "feedback":
+        if entry is not None and e["type"] == "feedback":
             entry["feedback"].append(e["text"])
     return [entries[i] for i in sorted(entries)]
 
