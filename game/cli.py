@@ -84,7 +84,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def safe_output() -> None:
+    """Print whatever the terminal: characters it cannot encode are replaced, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can set (a test's capture)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    safe_output()
     parser = _parser()
     args = parser.parse_args(argv)
     command = args.command or "play"
@@ -320,27 +330,34 @@ def _day(value: str | None, flag: str, end: bool = False) -> str | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from game.store.report import export_sessions, render_list
+    from game.store.report import export_sessions, read_trouble, render_list
     from game.store.results import ResultsStore
 
     formats = {f.strip() for f in args.format.split(",") if f.strip()}
     unknown = formats - {"csv", "json", "xapi", "png"}
     if unknown:
         raise UsageError(f"unknown format(s): {', '.join(sorted(unknown))}; use csv, json, xapi, png")
-    store = ResultsStore(Path(args.db)) if args.db else ResultsStore()
-    if store.problem:
-        print(store.problem, file=sys.stderr)
+    path = Path(args.db) if args.db else None
+    if path is not None and not path.is_file():
+        raise UsageError(f"--db '{args.db}': no such file; give the path of a results database (results.sqlite3)")
+    store = ResultsStore(path, read_only=True)
+    if path is None and not store.path.is_file():
+        print(render_list([]))
+        return 0
     since, until = _day(args.since, "--from"), _day(args.until, "--to", end=True)
     if args.session:
         found = store.session(args.session)
-        if found is None:
+        if found is None and not store.read_failed:
             raise UsageError(f"no single session starts with '{args.session}'; run 'report' to list them")
-        sessions = [found]
+        sessions = [found] if found else []
     else:
-        sessions = [store.session(s["id"]) for s in store.sessions(since, until)]
+        sessions = [s for s in (store.session(row["id"]) for row in store.sessions(since, until)) if s]
+    trouble = read_trouble(store)
+    if trouble:
+        print(trouble, file=sys.stderr)
     if not args.out:
-        print(render_list(sessions))
-        return 0
+        print(render_list(sessions, complete=not trouble))
+        return 1 if trouble else 0
     draw_png = None
     if "png" in formats:
         from game.ui.report_chart import save_session_chart as draw_png
@@ -348,9 +365,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png)
     except OSError as exc:
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
-    for path in written:
-        print(path)
-    return 0
+    for written_path in written:
+        print(written_path)
+    return 1 if trouble else 0
 
 
 COMMANDS = {

@@ -13,6 +13,9 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 LANGUAGES = ("en", "bg")
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=80, description="a lower-case id: letters, digits, '-', '_' and '.'")]
+AMOUNT_LIMIT = 1_000_000_000
+Amount = Annotated[int, Field(ge=-AMOUNT_LIMIT, le=AMOUNT_LIMIT, description="a whole number between -1,000,000,000 and 1,000,000,000")]
+"""Every number a scenario gives (resources, costs, effects, bounds) lies in this range, and so does every resource in play."""
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80, description="a rule id from the rulebook")]
 AssetPath = Annotated[str, Field(max_length=200, description="a relative path inside the scenario's folder or assets/")]
 

@@ -15,7 +15,7 @@ from game.core.references import Reporter, check_references
 from game.core.scenario import Scenario
 from game.core.shape import check_shape
 from game.core.state import content_hash
-from game.core.yamlsafe import Document, load_bytes
+from game.core.yamlsafe import Document, load_bytes, read_limited
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "assets"
@@ -49,10 +49,7 @@ def check_file(path: str | Path, rule_ids: set[str] | None = None, display: str 
     path = Path(path)
     name = display or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Checked(path, None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")])
-    try:
+        raw = read_limited(path, name)
         doc = load_bytes(raw, name)
     except ContentError as exc:
         return Checked(path, None, list(exc.problems))

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import Field
 
-from game.core.base import Id, Strict, keyed_union
+from game.core.base import Amount, Id, Strict, keyed_union
 
 ELEMENTS = ("goals", "responsibilities", "contributions", "period", "mechanism", "benefits")
 """The six elements of a partnership agreement (handbook 1.2)."""
@@ -38,8 +38,8 @@ class Facts(Protocol):
 
 
 class Bounds(Strict):
-    at_least: int | None = None
-    at_most: int | None = None
+    at_least: Amount | None = None
+    at_most: Amount | None = None
 
     def within(self, value: int) -> bool:
         return (self.at_least is None or value >= self.at_least) and (self.at_most is None or value <= self.at_most)

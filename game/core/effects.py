@@ -10,7 +10,7 @@ from typing import Protocol
 
 from pydantic import Field
 
-from game.core.base import Id, Strict, forbid_both, keyed_union
+from game.core.base import Amount, Id, Strict, forbid_both, keyed_union
 
 
 class Actor(Protocol):
@@ -34,8 +34,8 @@ class ChangeResource(Strict):
     """
 
     resource: Id
-    add: int | None = None
-    set_: int | None = Field(None, alias="set")
+    add: Amount | None = None
+    set_: Amount | None = Field(None, alias="set")
 
     _one_of = forbid_both("add", "set_", ("add", "set"))
 
@@ -52,7 +52,7 @@ class ChangeTrust(Strict):
     """
 
     trust: Id
-    add: int
+    add: Amount
 
     def apply(self, actor: Actor) -> list[dict]:
         return [actor.add_trust(self.trust, self.add)]

@@ -101,7 +101,12 @@ class Session:
             raise InvalidAnswer(f"a {self.scene.kind} scene takes {', '.join(handler.verbs)}, not '{verb}'")
         handler.validate(self, self.scene, verb, answer[verb])
         self.state.log.append({"scene": self.state.scene, verb: answer[verb]})
-        return handler.apply(self, self.scene, verb, answer[verb])
+        try:
+            return handler.apply(self, self.scene, verb, answer[verb])
+        except InvalidAnswer:
+            # refused half-way (a story with no way on): the state before it, rebuilt from the log, so nothing changes
+            self.state = Session.replay(self.scenario, self.state.seed, self.state.log[:-1], self.state.scenario_hash).state
+            raise
 
     # convenience verbs
     def choose(self, option_id: str) -> list[dict]:

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from game.core.base import Text
+from game.core.imagesize import ImageProblem, image_size
 from game.core.problems import WARNING, Problem, did_you_mean
 from game.core.scenario import BUILTIN_RESOURCES, CAST_KINDS, Scenario
 from game.core.shape import dotted
@@ -240,7 +241,10 @@ def _check_asset(report: Reporter, path: tuple, value: str, folder: Path, assets
         try:
             candidate = (root / pure).resolve()
             if candidate.is_relative_to(root.resolve()) and candidate.is_file():
+                image_size(candidate)
                 return None
+        except ImageProblem as exc:
+            return report.error(path, f"'{value}': {exc}")
         except (OSError, ValueError):  # a name the file system cannot take: not found
             continue
     report.error(path, f"file '{value}' not found in the scenario's folder or in assets/")

@@ -27,7 +27,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from game.core.base import AssetPath, Id, RuleId, Strict, Text
+from game.core.base import AMOUNT_LIMIT, Amount, AssetPath, Id, RuleId, Strict, Text
 from game.core.conditions import Condition
 from game.core.scenes import Scene
 
@@ -46,9 +46,9 @@ class Resource(Strict):
     ```
     """
 
-    start: int
-    min: int | None = 0
-    max: int | None = None
+    start: Amount
+    min: Amount | None = 0
+    max: Amount | None = None
     label: Text | None = None
 
     @model_validator(mode="after")
@@ -60,6 +60,8 @@ class Resource(Strict):
         return self
 
     def clamp(self, value: int) -> int:
+        """The value within the resource's bounds, and always within the format's range."""
+        value = max(-AMOUNT_LIMIT, min(AMOUNT_LIMIT, value))
         if self.min is not None:
             value = max(self.min, value)
         if self.max is not None:
@@ -92,7 +94,7 @@ class Research(Strict):
 
     id: Id
     label: Text
-    cost: dict[Id, Annotated[int, Field(ge=0)]] = {}
+    cost: dict[Id, Annotated[int, Field(ge=0, le=AMOUNT_LIMIT)]] = {}
     reveals: Annotated[list[Id], Field(min_length=1)]
 
 
@@ -118,7 +120,7 @@ class CastMember(Strict):
     about: Text | None = None
     portrait: AssetPath | None = None
     trust: Annotated[int, Field(ge=0, le=100)] = 50
-    cost: Annotated[int, Field(ge=0)] = 0
+    cost: Annotated[int, Field(ge=0, le=AMOUNT_LIMIT)] = 0
     visible: dict[Id, TraitValue] = {}
     hidden: dict[Id, TraitValue] = {}
     research: list[Research] = []

@@ -65,15 +65,21 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-def load_file(path: str | Path, display: str | None = None) -> Document:
-    """Read and load one YAML file; ``display`` is the name shown in messages."""
+def read_limited(path: str | Path, display: str | None = None) -> bytes:
+    """A YAML file's bytes; its size is checked before reading (a huge or sparse file is never read)."""
     name = display or str(path)
     try:
+        if Path(path).stat().st_size > MAX_BYTES:
+            raise YamlError(name, 1, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into smaller scenarios")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
-    return load_bytes(raw, name)
+
+
+def load_file(path: str | Path, display: str | None = None) -> Document:
+    """Read and load one YAML file; ``display`` is the name shown in messages."""
+    return load_bytes(read_limited(path, display), display or str(path))
 
 
 def load_bytes(raw: bytes, name: str = "<text>") -> Document:

@@ -46,11 +46,21 @@ def csv_rows(sessions: list[dict]) -> list[dict]:
     return rows
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run as a formula (OWASP: prefix a single quote)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(sessions: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_rows(sessions))
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in csv_rows(sessions))
     return out.getvalue()
 
 

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from game.store.atomic import write_atomic
 from game.store.export import to_csv, to_json, to_xapi
 
 
-def render_list(sessions: list[dict]) -> str:
+def read_trouble(store: Any) -> str:
+    """What could not be read from the database, in one message (empty when all was read)."""
+    parts = []
+    if store.read_failed:
+        parts.append(f"cannot read the results database: {store.problem or 'unknown error'}; the list below is not complete")
+    if store.unreadable:
+        parts.append(f"{store.unreadable} damaged row(s) could not be read and are left out")
+    return ("warning: " + "; ".join(parts) + f" ({store.path})") if parts else ""
+
+
+def render_list(sessions: list[dict], complete: bool = True) -> str:
     if not sessions:
+        if not complete:
+            return "No session could be read from the results database."
         return "No recorded sessions yet. Play a scenario, or run a workshop, and they appear here."
     lines = [f"{'session':<10} {'started (UTC)':<26} {'mode':<6} {'scenario':<26} teams and scores"]
     for s in sessions:

@@ -1,10 +1,18 @@
 """The results store: every session, team, decision and scorecard, in SQLite.
 
 ``<data>/results.sqlite3``, WAL journal, one explicit transaction per write.
-If the database is locked, read-only or damaged, the store says so in
-:attr:`ResultsStore.problem` and keeps what it could not write in memory;
-:meth:`flush` retries and :meth:`export_pending` writes it to a JSON file.
-The game keeps running either way.
+If the database is locked, read-only, damaged or on a full disk, the store
+says so in :attr:`ResultsStore.problem` and writes what it could not store,
+at once, to a pending file (:attr:`ResultsStore.pending_file`): in the data
+folder, else in the system's temporary folder, else in the saves folder.
+Every write goes after what is pending, in order, so a session's end is
+never written before its start. At the next start, pending files are merged
+into the database and removed. The game keeps running either way.
+
+A pending file holds named operations, never SQL::
+
+    {"kind": "bridges-pending-results", "format": 1,
+     "rows": [{"op": "decision", "values": ["3f2a...", 0, 4, "kickoff", "{...}", 12.5, "2026-...", null]}]}
 """
 
 from __future__ import annotations
@@ -17,7 +25,19 @@ from pathlib import Path
 from typing import Any
 
 from game.store.atomic import write_atomic
+from game.store.pending import PendingFiles
+from game.store.rows import clean_decision, clean_session, clean_team
 from game.store.paths import data_dir
+
+OPS = {
+    "session": "INSERT OR IGNORE INTO sessions (id, started_at, mode, scenario, scenario_hash, language) VALUES (?, ?, ?, ?, ?, ?)",
+    "team": "INSERT OR IGNORE INTO teams (session_id, team, name, colour, symbol) VALUES (?, ?, ?, ?, ?)",
+    "decision": "INSERT OR REPLACE INTO decisions (session_id, team, seq, scene, answer, seconds, at, votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "remove": "DELETE FROM decisions WHERE session_id = ? AND team = ? AND seq >= ?",
+    "finish": "UPDATE teams SET overall = ?, grade = ?, scorecard = ? WHERE session_id = ? AND team = ?",
+    "end": "UPDATE sessions SET ended_at = ? WHERE id = ?",
+}
+"""Every write the store makes, by name: pending files name these, so merging one never runs SQL from a file."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -61,12 +81,14 @@ def now() -> str:
 
 def problem_code(exc: BaseException) -> str:
     """Why the database failed, for a UI to say in the player's language:
-    ``busy``, ``read-only``, ``damaged``, ``folder`` (cannot be created) or ``failed``."""
+    ``busy``, ``read-only``, ``damaged``, ``full``, ``folder`` (cannot be created) or ``failed``."""
     if not isinstance(exc, sqlite3.Error):
         return "folder"
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return "busy"
+    if "full" in text:
+        return "full"
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return "read-only"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -74,44 +96,67 @@ def problem_code(exc: BaseException) -> str:
     return "failed"
 
 
-def _friendly(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return f"{path.name}: the results database is busy (another copy of Bridges may be open); results are kept and written later"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"{path.name}: the results database cannot be written (read-only folder or file); results are kept in memory and can be exported"
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path.name}: the results database is damaged; results are kept in memory and can be exported. Move the file away to start a new one"
-    return f"{path.name}: the results database failed ({exc}); results are kept in memory and can be exported"
+REASONS = {
+    "busy": "the results database is busy (another copy of Bridges may be open)",
+    "full": "the disk is full",
+    "read-only": "the results database cannot be written (read-only folder or file)",
+    "damaged": "the results database is damaged; move the file away to start a new one",
+}
+
+
+def _friendly(exc: BaseException, path: Path) -> str:
+    code = problem_code(exc)
+    if code == "folder":
+        return f"{path.name}: cannot create the results folder ({exc})"
+    return f"{path.name}: {REASONS.get(code, f'the results database failed ({exc})')}"
 
 
 class ResultsStore:
-    """Sessions, teams and decisions; never raises for a database problem."""
+    """Sessions, teams and decisions; never raises for a database problem.
 
-    def __init__(self, path: Path | None = None):
+    ``read_only`` opens an existing database for reading only (``report``),
+    which works on a full disk or a read-only folder and never creates a file.
+    """
+
+    def __init__(self, path: Path | None = None, read_only: bool = False, merge: bool = True):
         self.path = path or data_dir() / "results.sqlite3"
+        self.read_only = read_only
         self.problem: str | None = None
         self.problem_code: str | None = None  # see problem_code(): the reason, for translated messages
         self.pending: list[tuple[str, tuple]] = []
+        self.unreadable = 0  # rows that could not be read (damaged cells)
+        self.read_failed = False  # a read of the database failed: what was listed is not everything
         self.conn: sqlite3.Connection | None = None
-        self._open()
+        self.spill = PendingFiles(self.path.parent)
+        self.merged = 0
+        if self._open() and merge and not read_only:
+            self.merged = self.merge_pending()
+
+    @property
+    def pending_file(self) -> Path | None:
+        """Where the rows that could not reach the database are kept now, if anywhere."""
+        return self.spill.path
 
     # ----- connection ---------------------------------------------------------
     def _open(self) -> bool:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.executescript(SCHEMA)
+            if self.read_only:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0, isolation_level=None)
+                conn.execute("PRAGMA query_only=ON")
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.executescript(SCHEMA)
             self.conn = conn
             self.problem = self.problem_code = None
             return True
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, ValueError) as exc:
             self.conn = None
             self.problem_code = problem_code(exc)
-            self.problem = _friendly(exc, self.path) if isinstance(exc, sqlite3.Error) else f"{self.path.name}: cannot create the results folder ({exc}); results are kept in memory"
+            self.problem = _friendly(exc, self.path)
             return False
 
     def close(self) -> None:
@@ -120,17 +165,16 @@ class ResultsStore:
             self.conn = None
 
     def _write(self, statements: list[tuple[str, tuple]]) -> bool:
-        """Run statements in one transaction; on failure keep them pending."""
+        """Run what is pending, then these, in one transaction; on failure keep all of it in the pending file at once."""
+        batch = self.pending + statements  # in order: a session's end never goes before its start
         if self.conn is None and not self._open():
-            self.pending += statements
-            return False
+            return self._keep(batch)
         assert self.conn is not None
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            for sql, params in statements:
-                self.conn.execute(sql, params)
+            for op, params in batch:
+                self.conn.execute(OPS[op], params)
             self.conn.execute("COMMIT")
-            return True
         except sqlite3.Error as exc:
             try:
                 if self.conn.in_transaction:
@@ -138,53 +182,69 @@ class ResultsStore:
             except sqlite3.Error:
                 pass
             self.problem, self.problem_code = _friendly(exc, self.path), problem_code(exc)
-            self.pending += statements
-            return False
+            return self._keep(batch)
+        self.pending = []
+        self.spill.clear()
+        return True
+
+    def _keep(self, batch: list[tuple[str, tuple]]) -> bool:
+        self.pending = batch
+        self.spill.write([(op, list(params)) for op, params in batch])
+        return False
 
     def flush(self) -> bool:
         """Try again to write what is pending."""
-        if not self.pending:
-            return True
-        waiting, self.pending = self.pending, []
-        return self._write(waiting)
+        return True if not self.pending else self._write([])
 
     def export_pending(self, path: Path) -> Path:
-        """Write results that could not reach the database to a JSON file."""
-        rows = [{"sql": sql.split("(")[0].strip(), "values": list(params)} for sql, params in self.pending]
-        write_atomic(path, json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"))
-        return path
+        """Write results that could not reach the database to a JSON file of its own."""
+        return self.spill.export(path, [(op, list(params)) for op, params in self.pending])
+
+    def merge_pending(self) -> int:
+        """Merge pending files left by earlier runs into the database, then remove them; returns the rows merged."""
+        merged = 0
+        for path, rows in self.spill.found(OPS):
+            if path == self.spill.path:
+                continue
+            if self._write([(op, tuple(values)) for op, values in rows]):
+                self.spill.remove(path)
+                merged += len(rows)
+            else:
+                break
+        return merged
 
     # ----- writes -------------------------------------------------------------
     def start_session(self, scenario: str, scenario_hash: str, language: str, mode: str = "solo", teams: list[dict] | None = None) -> str:
         session_id = uuid.uuid4().hex
-        statements = [("INSERT INTO sessions (id, started_at, mode, scenario, scenario_hash, language) VALUES (?, ?, ?, ?, ?, ?)", (session_id, now(), mode, scenario, scenario_hash, language))]
+        statements = [("session", (session_id, now(), mode, scenario, scenario_hash, language))]
         for index, team in enumerate(teams or [{"name": "solo"}]):
-            statements.append(("INSERT INTO teams (session_id, team, name, colour, symbol) VALUES (?, ?, ?, ?, ?)", (session_id, index, team.get("name", f"team {index + 1}"), team.get("colour", ""), team.get("symbol", ""))))
+            statements.append(("team", (session_id, index, team.get("name", f"team {index + 1}"), team.get("colour", ""), team.get("symbol", ""))))
         self._write(statements)
         return session_id
 
     def record_decision(self, session_id: str, team: int, seq: int, scene: str, answer: dict, seconds: float, votes: dict | None = None) -> bool:
         return self._write([(
-            "INSERT OR REPLACE INTO decisions (session_id, team, seq, scene, answer, seconds, at, votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "decision",
             (session_id, team, seq, scene, json.dumps(answer, ensure_ascii=False, sort_keys=True), round(float(seconds), 3), now(), json.dumps(votes) if votes else None),
         )])
 
     def remove_decision(self, session_id: str, team: int, seq: int) -> bool:
         """Undo a mistaken decision (the trainer's 'back one decision')."""
-        return self._write([("DELETE FROM decisions WHERE session_id = ? AND team = ? AND seq >= ?", (session_id, team, seq))])
+        return self._write([("remove", (session_id, team, seq))])
 
     def finish_team(self, session_id: str, team: int, scorecard: dict) -> bool:
         return self._write([(
-            "UPDATE teams SET overall = ?, grade = ?, scorecard = ? WHERE session_id = ? AND team = ?",
+            "finish",
             (scorecard.get("overall"), scorecard.get("grade"), json.dumps(scorecard, ensure_ascii=False), session_id, team),
         )])
 
     def end_session(self, session_id: str) -> bool:
-        return self._write([("UPDATE sessions SET ended_at = ? WHERE id = ?", (now(), session_id))])
+        return self._write([("end", (now(), session_id))])
 
     # ----- reads ----------------------------------------------------------------
     def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         if self.conn is None and not self._open():
+            self.read_failed = True
             return []
         assert self.conn is not None
         self.conn.row_factory = sqlite3.Row
@@ -192,7 +252,19 @@ class ResultsStore:
             return list(self.conn.execute(sql, params))
         except sqlite3.Error as exc:
             self.problem, self.problem_code = _friendly(exc, self.path), problem_code(exc)
+            self.read_failed = True
             return []
+
+    def _clean(self, rows: list[sqlite3.Row], clean) -> list[dict]:
+        """Rows that read as what they should be; a damaged one is counted in ``unreadable`` and left out."""
+        kept = []
+        for row in rows:
+            value = clean(dict(row))
+            if value is None:
+                self.unreadable += 1
+            else:
+                kept.append(value)
+        return kept
 
     def sessions(self, since: str | None = None, until: str | None = None) -> list[dict]:
         """Sessions started in [since, until] (ISO dates), newest first."""
@@ -201,21 +273,17 @@ class ResultsStore:
             sql, params = sql + " AND started_at >= ?", params + [since]
         if until:
             sql, params = sql + " AND started_at < ?", params + [until]
-        return [dict(row) for row in self._rows(sql + " ORDER BY started_at DESC, id", tuple(params))]
+        return self._clean(self._rows(sql + " ORDER BY started_at DESC, id", tuple(params)), clean_session)
 
     def session(self, session_id: str) -> dict[str, Any] | None:
         """One session with its teams and their decisions; a unique prefix of the id is enough."""
-        rows = self._rows("SELECT * FROM sessions WHERE id LIKE ? ORDER BY id", (session_id + "%",))
+        rows = self._clean(self._rows("SELECT * FROM sessions WHERE id LIKE ? ORDER BY id", (session_id + "%",)), clean_session)
         if len(rows) != 1:
             return None
-        found = dict(rows[0])
-        teams = [dict(r) for r in self._rows("SELECT * FROM teams WHERE session_id = ? ORDER BY team", (found["id"],))]
+        found = rows[0]
+        teams = self._clean(self._rows("SELECT * FROM teams WHERE session_id = ? ORDER BY team", (found["id"],)), clean_team)
         for team in teams:
-            team["scorecard"] = json.loads(team["scorecard"]) if team["scorecard"] else None
-            team["decisions"] = [
-                dict(r, answer=json.loads(r["answer"]), votes=json.loads(r["votes"]) if r["votes"] else None)
-                for r in self._rows("SELECT * FROM decisions WHERE session_id = ? AND team = ? ORDER BY seq", (found["id"], team["team"]))
-            ]
+            team["decisions"] = self._clean(self._rows("SELECT * FROM decisions WHERE session_id = ? AND team = ? ORDER BY seq", (found["id"], team["team"])), clean_decision)
         found["teams"] = teams
         return found
 

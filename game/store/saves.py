@@ -32,6 +32,8 @@ SLOTS = ("slot1", "slot2", "slot3")
 AUTOSAVE = "autosave"
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 5 * 1024 * 1024
+MAX_INT_DIGITS = 18      # no number the game writes comes near this; a longer one is a damaged or doctored save
+MAX_DEPTH = 64           # a save nests a few levels deep
 
 
 # Why a save cannot be used, for a UI that shows the reason in the player's language.
@@ -125,7 +127,11 @@ class SaveStore:
         path = self.path(slot)
         name = path.name
         try:
-            raw = path.read_bytes()
+            size = path.stat().st_size
+            if size > MAX_SAVE_BYTES:  # checked before reading: a huge or sparse file is never loaded
+                raise SaveError(f"{name}: the file is too large to be a Bridges save", "foreign")
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_SAVE_BYTES + 1)
         except FileNotFoundError:
             raise SaveError(f"{name}: this slot is empty", "empty") from None
         except OSError as exc:
@@ -146,11 +152,15 @@ class SaveStore:
             raise SaveError(f"{name}: the save does not replay on this scenario ({exc}); start the scenario again", "replay") from None
 
     def slots(self) -> list[SaveInfo]:
-        """Every slot with what it holds, or the problem that keeps it from loading."""
+        """Every slot with what it holds, or the problem that keeps it from loading (never raises for a file)."""
         infos = []
         for slot in (*SLOTS, AUTOSAVE):
             path = self.path(slot)
-            if not path.exists():
+            try:
+                present = path.exists()
+            except OSError:
+                present = True  # read() says why it cannot be read
+            if not present:
                 infos.append(SaveInfo(slot=slot, path=str(path)))
                 continue
             try:
@@ -168,18 +178,51 @@ def parse_save(raw: bytes, name: str) -> SaveFile:
     if len(raw) > MAX_SAVE_BYTES:
         raise SaveError(f"{name}: the file is too large to be a Bridges save", "foreign")
     try:
-        data: Any = json.loads(raw.decode("utf-8"))
+        data: Any = json.loads(raw.decode("utf-8"), parse_int=_bounded_int, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise SaveError(f"{name}: this is not a Bridges save (binary data)", "foreign") from None
     except json.JSONDecodeError as exc:
         raise SaveError(f"{name}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); it cannot be loaded", "damaged") from None
+    except (ValueError, RecursionError, MemoryError, TypeError) as exc:
+        raise SaveError(f"{name}: the save is damaged ({_reason(exc)}); it cannot be loaded", "damaged") from None
+    if _depth(data) > MAX_DEPTH:
+        raise SaveError(f"{name}: the save is damaged (nested deeper than {MAX_DEPTH} levels); it cannot be loaded", "damaged")
     if not isinstance(data, dict) or data.get("kind") != "bridges-save":
         raise SaveError(f"{name}: this is not a Bridges save", "foreign")
     if data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{name}: saved by another version of Bridges (save format {data.get('format')!r}, this version reads {SAVE_FORMAT})", "format")
     try:
         return SaveFile.model_validate_json(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
+    except (ValueError, RecursionError, MemoryError, TypeError) as exc:
+        if not isinstance(exc, ValidationError):
+            raise SaveError(f"{name}: the save is damaged ({_reason(exc)}); it cannot be loaded", "damaged") from None
+        first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()))
         raise SaveError(f"{name}: the save has been changed or damaged ({where}: {first.get('msg')}); it cannot be loaded", "damaged") from None
+
+
+def _bounded_int(text: str) -> int:
+    """JSON integers with at most MAX_INT_DIGITS digits (Python refuses 4,300 or more, with a ValueError)."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"'{text}' is not a number a save holds")
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    """How deeply a parsed JSON value nests (stops counting past MAX_DEPTH)."""
+    if level > MAX_DEPTH or not isinstance(value, (dict, list)):
+        return level
+    children = value.values() if isinstance(value, dict) else value
+    return max((_depth(child, level + 1) for child in children), default=level + 1)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "too large"
+    return str(exc).split("\n")[0][:120] or type(exc).__name__
