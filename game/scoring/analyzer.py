@@ -3,7 +3,8 @@
 ``analyze(scenario, rulebook)`` returns a JSON-serialisable report:
 structure (unreachable scenes, dead ends, unused cast, untested rules), the
 score range, policies played through the engine (expert, random, worst,
-surface tricks), warnings and notes. ``render_text`` prints it for people.
+surface tricks and readers), the readers' hit rates on single-answer scenes,
+warnings and notes. ``render_text`` prints it for people.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from game.core.policies import random_answer
 from game.core.references import walk
 from game.core.scenario import Scenario
 from game.scoring.grader import Recorder, quick_score, scorecard, tested_rules
+from game.scoring.hitrates import READER_MARGIN, reader_rates, reader_warnings, too_high
 from game.scoring.moves import moves
-from game.scoring.policies import named_policies, rollout
+from game.scoring.policies import SURFACE_POLICIES, named_policies, rollout
 from game.scoring.rulebook import Rulebook
 from game.scoring.tradeoffs import tradeoff_notes
 
@@ -29,6 +31,15 @@ SURFACE_MARGIN = 15.0
 RANDOM_CEILING = 55.0
 EXPERT_FLOOR = 90.0
 WORST_CEILING = 20.0
+SURFACE_ADVICE = {
+    "first option": "move the good options around",
+    "longest text": "write the options about as long as each other",
+    "costliest card": "let wrong options and cards cost as much as right ones",
+    "tone reader": "the right options sound more careful or cooperative than the wrong ones; make the wrong options sound as reasonable",
+    "costliest option": "the right options cost the most; let wrong options cost as much",
+    "cheapest option": "the right options cost the least; let the handbook's way cost something",
+    "humblest card": "the right cards are the smallest or least famous; let a big, famous card be right sometimes",
+}
 
 
 def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int = 0, document: Any = None) -> dict:
@@ -49,13 +60,15 @@ def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int 
     report["range"] = _score_range(scenario, rulebook, seed, cards)
     report["expert_plan"] = expert_card["timeline"] and [{k: v for k, v in step.items() if k in ("scene", "answer")} for step in expert_card["timeline"]]
     report["scenes"] = _scene_table(scenario, rulebook)
+    report["readers"] = reader_rates(scenario, rulebook)
     report["warnings"] = _warnings(scenario, report)
     report["notes"] = tradeoff_notes(scenario, rulebook)
     report["thresholds"] = {
         "expert >= 90": results["expert"]["score"] >= EXPERT_FLOOR,
         "random mean <= 55": report["random"]["mean"] <= RANDOM_CEILING,
         "worst <= 20": results["worst"]["score"] <= WORST_CEILING,
-        "surface tricks <= random mean + 15": all(results[n]["score"] <= report["random"]["mean"] + SURFACE_MARGIN for n in ("first option", "longest text", "costliest card")),
+        "surface tricks <= random mean + 15": all(results[n]["score"] <= report["random"]["mean"] + SURFACE_MARGIN for n in SURFACE_POLICIES),
+        "readers <= chance + 10": not any(too_high(rate) for rate in report["readers"].values()),
     }
     return report
 
@@ -204,10 +217,11 @@ def _warnings(scenario: Scenario, report: dict) -> list[str]:
         if row["all_same"]:
             warnings.append(f"scene '{row['scene']}': every option scores the same for the handbook; make one of them honour or break a rule")
     mean = report["random"]["mean"]
-    for name in ("first option", "longest text", "costliest card"):
+    for name in SURFACE_POLICIES:
         score = report["policies"][name]["score"]
         if score > mean + SURFACE_MARGIN:
-            warnings.append(f"surface trick '{name}' scores {score:.1f} %, more than {SURFACE_MARGIN:.0f} points above random play ({mean:.1f} %); move the good options around")
+            warnings.append(f"surface trick '{name}' scores {score:.1f} %, more than {SURFACE_MARGIN:.0f} points above random play ({mean:.1f} %); {SURFACE_ADVICE[name]}")
+    warnings += reader_warnings(report["readers"])
     if mean > RANDOM_CEILING:
         warnings.append(f"random play averages {mean:.1f} %, above {RANDOM_CEILING:.0f} %; make the wrong options more tempting or more numerous")
     expert = report["policies"]["expert"]["score"]
@@ -235,14 +249,20 @@ def render_text(report: dict) -> str:
     lines.append("")
     lines.append("Policies (handbook score):")
     for name, result in report["policies"].items():
-        lines.append(f"  {name:<15} {result['score']:6.1f} %   ending {result['ending']}, goals {result['goals_met']}, {result['decisions']} answers")
+        lines.append(f"  {name:<17} {result['score']:6.1f} %   ending {result['ending']}, goals {result['goals_met']}, {result['decisions']} answers")
     r = report["random"]
-    lines.append(f"  {'random':<15} {r['mean']:6.1f} % mean over {r['plays']} plays (sd {r['stdev']}, p10 {r['p10']}, median {r['p50']}, p90 {r['p90']}, min {r['min']}, max {r['max']})")
+    lines.append(f"  {'random':<17} {r['mean']:6.1f} % mean over {r['plays']} plays (sd {r['stdev']}, p10 {r['p10']}, median {r['p50']}, p90 {r['p90']}, min {r['min']}, max {r['max']})")
     rng = report["range"]
     lines.append("")
     lines.append(f"Score range ({rng['method']}): best {rng['best']:.1f} %, worst {rng['worst']:.1f} %")
     for area, span in rng["areas"].items():
         lines.append(f"  {area:<24} {span['worst']:6.1f} .. {span['best']:6.1f} %")
+    lines.append("")
+    lines.append(f"Readers on single-answer scenes (right option found, beside chance; aim: at most chance + {READER_MARGIN:.0f} points):")
+    for name, rate in report["readers"].items():
+        if rate["scenes"]:
+            flag = "  TOO HIGH" if too_high(rate) else ""
+            lines.append(f"  {name:<15} {rate['hits']:>5g} of {rate['scenes']:<3} {rate['rate']:5.1f} %   chance {rate['chance']:5.1f} %{flag}")
     lines.append("")
     lines.append("Thresholds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in report["thresholds"].items()))
     lines.append("")
