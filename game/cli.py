@@ -204,19 +204,21 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     checked = load_checked(args.scenario)
     session = play(Session(checked.scenario, seed=args.seed, scenario_hash=checked.hash), POLICIES[args.policy], seed=args.seed)
     state = session.state
+    stuck = session.stuck
     if args.json:
-        print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "ending": state.ending, "state": state.model_dump(exclude={"log"}), "log": state.log}, ensure_ascii=False, indent=2))
-        return 0
+        print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "ending": state.ending, "stuck": stuck,
+                          "state": state.model_dump(exclude={"log"}), "log": state.log}, ensure_ascii=False, indent=2))
+        return 1 if stuck else 0
     print(f"{checked.scenario.title.en} — policy {args.policy}, seed {args.seed}")
     for index, entry in enumerate(state.log, 1):
         answer = {k: v for k, v in entry.items() if k != "scene"}
         print(f"{index:3}. {entry['scene']}: {json.dumps(answer, ensure_ascii=False)}")
     print(f"path: {' -> '.join(state.visited)}")
-    print(f"ending: {state.ending}")
+    print(f"ending: {state.ending}" if not stuck else f"stuck: {stuck}")
     print("resources: " + ", ".join(f"{k} {v}" for k, v in state.resources.items()))
     if state.trust:
         print("trust: " + ", ".join(f"{k} {v}" for k, v in state.trust.items()))
-    return 0
+    return 1 if stuck else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -84,7 +84,16 @@ def check_story(scenario: Scenario, doc: Document) -> list[Problem]:
     dead = {s for s, _ in graph.dead_ends(scenario)}
     for scene_id in scenario.scenes:
         if has_ending and scene_id in reach and scene_id not in ending and scene_id not in dead:
-            report.error(("scenes", scene_id), f"scene '{scene_id}' is in a loop with no way out to an ending; give one option a way out", key=True)
+            flags = graph.unset_flags_needed(scenario, scene_id)
+            why = f" (its way out needs flag {', '.join(repr(f) for f in flags)}, which nothing sets)" if flags else ""
+            report.error(("scenes", scene_id), f"scene '{scene_id}' is in a loop with no way out to an ending{why}; give one option a way out", key=True)
+    for event_id, source in graph.returning_events_sent_to(scenario):
+        report.error(("scenes", source), f"scene '{source}' sends the story to '{event_id}' with 'next', but '{event_id}' is an interrupting event "
+                     "whose options go back to the story, and here there is none to go back to: give each of its options a 'next', "
+                     "or send the story to a scene that is not an event", key=True)
+    for scene_id in graph.may_offer_nothing(scenario):
+        report.warn(("scenes", scene_id, "options"), "every option here has a 'when': if none holds, the player has nothing to choose and the story stops; "
+                    "give one option no 'when', or pair conditions like {flag: x} and {flag: x, is: false}", key=True)
     if not has_ending:  # then no scene reaches an ending: one problem, not one per scene
         report.error(("scenes",), "the scenario has no ending; add a scene with 'kind: ending'", key=True)
     return report.problems

@@ -79,6 +79,17 @@ class Session:
         return self.state.ending is not None
 
     @property
+    def stuck(self) -> str | None:
+        """Why the story cannot go on (a choice or event whose every option's ``when`` is false), or None.
+
+        The checker warns about such scenes; hosts stop here and say so instead of offering nothing.
+        """
+        scene = self.scene
+        if self.ended or scene.kind not in ("choice", "event") or self.options():
+            return None
+        return f"scene '{self.state.scene}' offers no option now: every option's 'when' is false; give one option no 'when'"
+
+    @property
     def decisions(self) -> int:
         return len(self.state.log)
 

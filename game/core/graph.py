@@ -9,42 +9,45 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from game.core.references import walk
 from game.core.scenario import Scenario
 
 RETURN = "<return>"  # an interrupting event's option with no ``next``: back to the story
 
 
-def _targets(next_value: Any) -> list[str]:
+def _targets(next_value: Any, settable: set[str] | None = None) -> list[str]:
+    """Where ``next`` can lead; with ``settable``, leaving out branches that need a flag nothing sets."""
     if next_value is None:
         return []
     if isinstance(next_value, str):
         return [next_value]
-    return [branch.go for branch in next_value]
+    return [b.go for b in next_value if settable is None or b.when is None or not never_holds(b.when, settable)]
 
 
-def _ways_on(scene: Any) -> list[tuple[str, list[str]]]:
+def _ways_on(scene: Any, settable: set[str] | None = None) -> list[tuple[str, list[str]]]:
     """(label, targets) for each way out of a scene; empty targets means none."""
-    fallback = _targets(scene.next) if hasattr(scene, "next") else []
+    fallback = _targets(scene.next, settable) if hasattr(scene, "next") else []
     kind = scene.kind
     if kind in ("choice", "event"):
-        ways = [(f"options[{i}]", _targets(o.next) or fallback) for i, o in enumerate(scene.options)]
+        ways = [(f"options[{i}]", _targets(o.next, settable) or fallback) for i, o in enumerate(scene.options)]
         if kind == "event" and scene.trigger is not None:
             ways = [(label, targets or [RETURN]) for label, targets in ways]
         return ways
     if kind == "negotiate":
-        return [(name, _targets(getattr(scene, name).next) or fallback) for name in ("agreed", "walked_away", "left")]
+        return [(name, _targets(getattr(scene, name).next, settable) or fallback) for name in ("agreed", "walked_away", "left")]
     if kind == "sequence":
-        return [(name, _targets(getattr(scene, name).next) or fallback) for name in ("in_order", "out_of_order")]
+        return [(name, _targets(getattr(scene, name).next, settable) or fallback) for name in ("in_order", "out_of_order")]
     if kind == "ending":
         return []
     return [("next", fallback)]
 
 
-def edges(scenario: Scenario) -> dict[str, set[str]]:
-    """Scene -> the scenes it can lead to (events with a trigger hang off their ``after`` scene)."""
+def edges(scenario: Scenario, settable: set[str] | None = None) -> dict[str, set[str]]:
+    """Scene -> the scenes it can lead to (events with a trigger hang off their ``after`` scene);
+    with ``settable``, not through branches that need a flag nothing sets."""
     graph: dict[str, set[str]] = {}
     for scene_id, scene in scenario.scenes.items():
-        graph[scene_id] = {t for _, targets in _ways_on(scene) for t in targets if t in scenario.scenes}
+        graph[scene_id] = {t for _, targets in _ways_on(scene, settable) for t in targets if t in scenario.scenes}
     for scene_id, scene in scenario.scenes.items():
         trigger = getattr(scene, "trigger", None)
         if trigger is not None:
@@ -66,9 +69,27 @@ def reachable(scenario: Scenario) -> set[str]:
     return seen
 
 
+def flags_set(scenario: Scenario) -> set[str]:
+    """Every flag some effect in the scenario can set."""
+    return {node.flag for _, node in walk(scenario) if type(node).__name__ == "SetFlag" and node.set_}
+
+
+def never_holds(condition: Any, settable: set[str]) -> bool:
+    """True when a condition can never hold: it needs a flag that nothing sets (checked through all/any)."""
+    kind = type(condition).__name__
+    if kind == "FlagIs":
+        return condition.is_ and condition.flag not in settable
+    if kind == "AllOf":
+        return any(never_holds(c, settable) for c in condition.all)
+    if kind == "AnyOf":
+        return all(never_holds(c, settable) for c in condition.any)
+    return False
+
+
 def reaches_ending(scenario: Scenario) -> set[str]:
-    """Scenes from which some path leads to an ending (returning events count as going on)."""
-    graph = edges(scenario)
+    """Scenes from which some path leads to an ending (returning events count as going on);
+    a branch that needs a flag nothing sets is no way out."""
+    graph = edges(scenario, flags_set(scenario))
     good = {sid for sid, scene in scenario.scenes.items() if scene.kind == "ending"}
     good |= {sid for sid, scene in scenario.scenes.items() if any(RETURN in t for _, t in _ways_on(scene))}
     changed = True
@@ -93,3 +114,53 @@ def dead_ends(scenario: Scenario) -> list[tuple[str, str]]:
 
 def ways_on(scene: Any) -> list[tuple[str, list[str]]]:
     return _ways_on(scene)
+
+
+def returning_events_sent_to(scenario: Scenario) -> list[tuple[str, str]]:
+    """(event, scene) pairs where a scene sends the story with ``next`` to an interrupting event
+    whose options go back to the story: there is no interrupted story to go back to then."""
+    found = []
+    for scene_id, scene in scenario.scenes.items():
+        for _, targets in _ways_on(scene):
+            for target in targets:
+                event = scenario.scenes.get(target)
+                if event is not None and event.kind == "event" and any(RETURN in t for _, t in _ways_on(event)):
+                    found.append((target, scene_id))
+    return sorted(set(found))
+
+
+def _complementary(a: Any, b: Any) -> bool:
+    """Two conditions of which one always holds: X and {not: X}, or a flag set and not set."""
+    if getattr(a, "not_", None) == b or getattr(b, "not_", None) == a:
+        return True
+    flags = [getattr(c, "flag", None) for c in (a, b)]
+    return flags[0] is not None and flags[0] == flags[1] and getattr(a, "is_", None) != getattr(b, "is_", None)
+
+
+def may_offer_nothing(scenario: Scenario) -> list[str]:
+    """Choice and event scenes where every option has a ``when`` and no two of them make sure one holds."""
+    found = []
+    for scene_id, scene in scenario.scenes.items():
+        if scene.kind not in ("choice", "event") or any(o.when is None for o in scene.options):
+            continue
+        whens = [o.when for o in scene.options]
+        if not any(_complementary(a, b) for i, a in enumerate(whens) for b in whens[i + 1:]):
+            found.append(scene_id)
+    return found
+
+
+def unset_flags_needed(scenario: Scenario, scene_id: str) -> list[str]:
+    """Flags that a way out of this scene needs although nothing in the scenario sets them."""
+    settable = flags_set(scenario)
+    needed: set[str] = set()
+    for value in _next_values(scenario.scenes[scene_id]):
+        for branch in value if isinstance(value, list) else []:
+            if branch.when is not None and never_holds(branch.when, settable):
+                needed |= {n.flag for _, n in walk(branch.when) if type(n).__name__ == "FlagIs" and n.is_ and n.flag not in settable}
+    return sorted(needed)
+
+
+def _next_values(scene: Any) -> list[Any]:
+    values = [getattr(scene, "next", None)] + [getattr(o, "next", None) for o in getattr(scene, "options", [])]
+    values += [getattr(scene, name).next for name in ("agreed", "walked_away", "left", "in_order", "out_of_order") if hasattr(scene, name)]
+    return [v for v in values if v is not None]

@@ -99,10 +99,10 @@ POLICIES: dict[str, Callable[[Session, random.Random], dict]] = {
 
 
 def play(session: Session, policy: Callable[[Session, random.Random], dict], seed: int = 0) -> Session:
-    """Play to an ending with a policy; stops after MAX_ANSWERS answers."""
+    """Play to an ending with a policy; stops after MAX_ANSWERS answers, or where the story is stuck."""
     rng = random.Random(seed)
     for _ in range(MAX_ANSWERS):
-        if session.ended:
+        if session.ended or session.stuck:
             break
         session.answer(policy(session, rng))
     return session

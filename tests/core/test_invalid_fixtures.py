@@ -93,6 +93,9 @@ TABLE: dict[str, Expected] = {
     "dead-end": Expected(45, "scenes.intro.options[1]: dead end"),
     "cycle-without-exit": Expected(58, "scene 'stuck' is in a loop with no way out to an ending"),
     "no-ending": Expected(34, "the scenario has no ending; add a scene with 'kind: ending'"),
+    "loop-exit-needs-unset-flag": Expected(58, "its way out needs flag 'permit-granted', which nothing sets"),
+    "event-sent-to-with-next": Expected(35, "'storm' is an interrupting event whose options go back to the story"),
+    "number-too-large": Expected(42, "must be at least -1000000000"),
 }
 
 SUMMARY = re.compile(r"(\d+) file\(s\) checked: (\d+) error\(s\), (\d+) warning\(s\)")
