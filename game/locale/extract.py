@@ -13,9 +13,10 @@ from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = LOCALE_DIR.parent / "ui"
+EXTRA_SOURCES = (LOCALE_DIR.parent / "scoring" / "notes.py",)  # pure code whose text is in the catalogs too
 DOMAIN = "bridges"
 LANGUAGES = ("en", "bg")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "_each_plural": (1, 2)}
 
 
 def po_path(language: str) -> Path:
@@ -26,12 +27,16 @@ def extract():
     """A Babel catalog of every message the UI code uses."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
+    from babel.messages.extract import extract_from_file
 
     template = Catalog(domain=DOMAIN, project="Bridges", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(SOURCE_DIR), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, None, [(f"game/ui/{filename}", lineno)], auto_comments=comments, context=context)
+    for path in EXTRA_SOURCES:
+        for lineno, message, comments, context in extract_from_file("python", str(path), keywords=KEYWORDS, comment_tags=("Translators:",)):
+            template.add(message, None, [(f"game/{path.parent.name}/{path.name}", lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -48,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         catalog.creation_date = created
         if language == "en":  # English text is the message id
             for message in catalog:
-                if message.id and not message.string:
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                if message.id and not all(strings):
                     message.string = message.id
         with path.open("wb") as stream:
             write_po(stream, catalog, width=100, omit_header=False, ignore_obsolete=True, include_previous=False, sort_output=False)

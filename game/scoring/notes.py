@@ -1,10 +1,28 @@
-"""The debrief's closing notes, in English and Bulgarian, from a scorecard.
+"""The debrief's closing notes, in every language of the catalogs, from a scorecard.
 
 They say plainly when the goals and the handbook disagree: a player can
 reach the scenario's goals and still break the handbook, or the reverse.
+Counts use the catalogs' plural forms (gettext's ngettext).
 """
 
 from __future__ import annotations
+
+from game.locale import translations
+
+LANGUAGES = ("en", "bg")
+
+
+def _(message: str) -> str:
+    """Mark a message for the catalogs; it is translated per language below."""
+    return message
+
+
+def _each(message: str, **values) -> dict:
+    return {lang: translations(lang).gettext(message).format(**values) for lang in LANGUAGES}
+
+
+def _each_plural(singular: str, plural: str, n: int, **values) -> dict:
+    return {lang: translations(lang).ngettext(singular, plural, n).format(n=n, **values) for lang in LANGUAGES}
 
 
 def closing_notes(card: dict) -> list[dict]:
@@ -13,20 +31,18 @@ def closing_notes(card: dict) -> list[dict]:
     broken = [r for r in card["rules"] if r["broken"]]
     score = card["overall"]
     if goals and met == goals and broken:
-        notes.append({
-            "en": f"You reached every goal of the scenario, but broke {len(broken)} handbook rule(s) on the way. In real partnerships those shortcuts tend to cost you later.",
-            "bg": f"Постигнахте всички цели на сценария, но нарушихте {len(broken)} правила от наръчника по пътя. В истинските партньорства такива преки пътища обикновено се плащат по-късно.",
-        })
+        notes.append(_each_plural(
+            "You reached every goal of the scenario, but broke {n} rule of the handbook on the way. In real partnerships such shortcuts tend to cost you later.",
+            "You reached every goal of the scenario, but broke {n} rules of the handbook on the way. In real partnerships such shortcuts tend to cost you later.",
+            len(broken)))
     if goals and met < goals and score is not None and score >= 75:
-        notes.append({
-            "en": f"You followed the handbook well ({score:.0f} %) but met {met} of {goals} goals. Doing things right can cost time and money now; look at where your resources went.",
-            "bg": f"Следвахте наръчника добре ({score:.0f} %), но постигнахте {met} от {goals} цели. Правилният път понякога струва време и пари; вижте къде отидоха ресурсите ви.",
-        })
+        rounded = f"{score:.0f}"
+        notes.append(_each_plural(
+            "You followed the handbook well ({score} %) but met {met} of {n} goal. Doing things right can cost time and money now; look at where your resources went.",
+            "You followed the handbook well ({score} %) but met {met} of {n} goals. Doing things right can cost time and money now; look at where your resources went.",
+            goals, score=rounded, met=met))
     if goals and met == goals and not broken and score is not None:
-        notes.append({
-            "en": "Goals reached and the handbook followed: this is the partnership the handbook describes.",
-            "bg": "Целите са постигнати и наръчникът е спазен: точно такова партньорство описва наръчникът.",
-        })
+        notes.append(_each(_("Goals reached and the handbook followed: this is the partnership the handbook describes.")))
     if not card["finished"]:
-        notes.append({"en": "The scenario is not finished yet; this scorecard covers the decisions so far.", "bg": "Сценарият още не е завършен; тази оценка обхваща решенията досега."})
+        notes.append(_each(_("The scenario is not finished yet; this scorecard covers the decisions so far.")))
     return notes

@@ -266,6 +266,13 @@ class App(Frames, Driver):
         if not isinstance(self.top, HelpOverlay):
             self.push(HelpOverlay(topic))
 
+    def open_glossary(self) -> None:
+        """The handbook's terms, over whatever is on screen (from the help or the debrief)."""
+        from game.ui.scenes.glossary import GlossaryOverlay
+
+        if not isinstance(self.top, GlossaryOverlay):
+            self.push(GlossaryOverlay(self.rulebook))
+
     def open_people(self) -> None:
         from game.ui.scenes.overlays import PeopleOverlay
 

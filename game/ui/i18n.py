@@ -15,23 +15,19 @@ Scenario text (``Text`` models with ``en``/``bg``) is not in the catalogs:
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
 from typing import Any
+
+from game.locale import translations
 
 LANGUAGES = ("en", "bg")
 LANGUAGE_NAMES = {"en": "English", "bg": "Български"}  # each in its own language, never translated
-DOMAIN = "bridges"
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
-_catalogs: dict[str, gettext.NullTranslations] = {}
 _current = "en"
 
 
 def catalog(language: str) -> gettext.NullTranslations:
     """The compiled catalog of a language (English text if it is missing)."""
-    if language not in _catalogs:
-        _catalogs[language] = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
-    return _catalogs[language]
+    return translations(language)
 
 
 def set_language(language: str) -> str:

@@ -13,8 +13,9 @@ from pathlib import Path, PurePosixPath
 
 import pygame
 
+from game.core.imagesize import ImageProblem, image_size
+
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-MAX_PIXELS = 40_000_000  # a picture larger than this is not a picture a scenario needs
 
 _cache: dict[tuple, pygame.Surface | None] = {}
 
@@ -46,16 +47,17 @@ def _load(path: Path) -> pygame.Surface | None:
     key = ("file", str(path), stamp)
     if key not in _cache:
         try:
+            expected = image_size(path)  # from the header: a picture too large to decode is never decoded
             image = pygame.image.load(str(path))
-            if image.get_width() * image.get_height() > MAX_PIXELS or min(image.get_size()) < 1:
-                image = None
+            if image.get_size() != expected:
+                image = None  # the header lied about the pixels
             elif pygame.display.get_surface() is not None:
                 image = image.convert_alpha()
             elif image.get_bitsize() not in (24, 32):  # smoothscale needs true colour
                 full = pygame.Surface(image.get_size(), pygame.SRCALPHA, 32)
                 full.blit(image, (0, 0))
                 image = full
-        except (pygame.error, OSError, ValueError, MemoryError):
+        except (pygame.error, OSError, ValueError, MemoryError, ImageProblem):
             image = None
         _remember(key, image)
     return _cache[key]

@@ -25,6 +25,7 @@ PHASES = (("before", N_("Before")), ("during", N_("During")), ("after", N_("Afte
 ELEMENT_NAMES = {
     "goals": N_("Goals"), "responsibilities": N_("Responsibilities"), "contributions": N_("Contributions"),
     "period": N_("Period"), "mechanism": N_("Mechanism"), "benefits": N_("Benefits"),
+    "use": N_("Use"), "remuneration": N_("Remuneration"), "exclusivity": N_("Exclusivity"), "territory": N_("Territory"),
 }
 
 
@@ -97,11 +98,8 @@ class Play:
         """Show the results store's problem once (a notice under the status bar); the game goes on."""
         if self.results is None:
             return
-        code = self.results.take_notice()
-        if code is not None:
-            from game.ui.recorder import problem_text
-
-            self.notice = (_("Results are not being recorded: {problem} Your game goes on.").format(problem=problem_text(code)), "bad")
+        if self.results.take_notice() is not None:
+            self.notice = (_("Results are not being recorded: {problem} Your game goes on.").format(problem=self.results.problem_text()), "bad")
 
     # ----- time a decision takes (not counting the menu) ----------------------------
     def decision_shown(self) -> None:
@@ -161,6 +159,11 @@ class Play:
     def rule_advice(self, rule_id: str) -> str:
         rule = self.rulebook.by_id.get(rule_id)
         return tr(rule.advice) if rule else ""
+
+    def rule_source(self, rule_id: str) -> str:
+        """Where the advice comes from: the handbook section's title."""
+        section = self.rulebook.section_of(rule_id) if rule_id in self.rulebook.by_id else None
+        return _("Handbook: {section}").format(section=tr(section.title)) if section else ""
 
     # ----- progress -------------------------------------------------------------
     def _distances(self) -> dict[str, int]:

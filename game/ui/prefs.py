@@ -18,11 +18,16 @@ from game.ui.metrics import TEXT_SCALES
 FILE_NAME = "settings.json"
 
 
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def read_json_object(path: Path) -> dict:
-    """A JSON object from a file, or an empty dict if it is missing or damaged."""
+    """A JSON object from a small file, or an empty dict if it is missing, damaged or far too large."""
     try:
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            return {}
         value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError, MemoryError):
         return {}
     return value if isinstance(value, dict) else {}
 

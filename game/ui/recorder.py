@@ -2,11 +2,11 @@
 decision with the seconds it took, the scorecard at the debrief.
 
 The store (:class:`game.store.results.ResultsStore`) never raises: when the
-database is busy, read-only or damaged it says why in ``problem_code`` and
-keeps the rows in memory. :class:`Results` is the app's one store; it lets
-the player see the problem once (a small notice; the game goes on) and, when
-the game closes, writes rows that never reached the database to a JSON file
-beside it.
+database is busy, read-only, damaged or on a full disk it says why in
+``problem_code`` and writes the rows at once to a pending file, which the
+next start merges into the database. :class:`Results` is the app's one
+store; it lets the player see the problem once (a small notice naming the
+file that keeps the results; the game goes on).
 
 A game loaded from a save continues its recorded session when the session's
 decisions are exactly the save's; a save from earlier in a recorded session
@@ -17,7 +17,6 @@ have 0 seconds (their time is not known).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from game.ui.i18n import N_, _
@@ -26,16 +25,21 @@ MODE = "solo"
 SEARCHED_SESSIONS = 30  # how many recent sessions a resumed game looks through for its own
 
 PROBLEMS = {
-    "busy": N_("The results database is busy (another copy of Bridges may be open). Your results are kept and written later."),
-    "read-only": N_("The results database cannot be written (the file or its folder is read-only). Your results are kept and written to a separate file when you close the game."),
-    "damaged": N_("The results database is damaged. Your results are kept and written to a separate file when you close the game; move the damaged file away to start a new one."),
-    "folder": N_("The folder for results cannot be created, so your results are not kept after you close the game."),
-    "failed": N_("The results database failed. Your results are kept and written to a separate file when you close the game."),
+    "busy": N_("The results database is busy (another copy of Bridges may be open)."),
+    "read-only": N_("The results database cannot be written (the file or its folder is read-only)."),
+    "damaged": N_("The results database is damaged; move it away to start a new one."),
+    "full": N_("The disk is full."),
+    "folder": N_("The folder for results cannot be created."),
+    "failed": N_("The results database failed."),
 }
 
 
-def problem_text(code: str | None) -> str:
-    return _(PROBLEMS.get(code or "failed", PROBLEMS["failed"]))
+def problem_text(code: str | None, kept_in: Any = None) -> str:
+    """Why results cannot reach the database, and where they are kept meanwhile."""
+    why = _(PROBLEMS.get(code or "failed", PROBLEMS["failed"]))
+    if kept_in is not None:
+        return why + " " + _("Your results are kept in {path} and added to the database at the next start.").format(path=kept_in)
+    return why + " " + _("Your results are kept while the game is open; no file could take them yet, so free some disk space.")
 
 
 class Results:
@@ -68,6 +72,10 @@ class Results:
         self.noticed = True
         return self.problem
 
+    def problem_text(self) -> str:
+        """The problem in the player's language, naming the file that keeps the results."""
+        return problem_text(self.problem, self.store.pending_file)
+
     def best_scores(self) -> dict[str, dict]:
         """scenario id -> {"overall", "grade"}: the best solo score recorded for each scenario."""
         try:
@@ -76,16 +84,11 @@ class Results:
             return {}
 
     def close(self) -> None:
-        """Write what is pending; what cannot reach the database goes to a JSON file beside it."""
+        """Try once more to write what is pending (it is already kept in the pending file if that fails)."""
         store = self._store
         if store is None:
             return
-        if store.pending and not store.flush():
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-            try:
-                store.export_pending(store.path.with_name(f"results-pending-{stamp}.json"))
-            except OSError:
-                pass
+        store.flush()
         store.close()
         self._store = None
 

@@ -65,26 +65,39 @@ class Typesetter:
         return lines
 
     def _wrap(self, text: str, spec: FontSpec, width: int) -> list[str]:
+        """Greedy wrap in time linear in the text: each measure is at most a line long, and a word
+        wider than the line is cut where its characters' advances add up to the width."""
         font = self.font(spec)
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line = ""
             for word in paragraph.split():
                 candidate = f"{line} {word}" if line else word
-                if font.size(candidate)[0] <= width:
+                if len(candidate) <= 4 * width and font.size(candidate)[0] <= width:  # (no glyph is under 1/4 px wide)
                     line = candidate
                     continue
                 if line:
                     lines.append(line)
                 line = word
-                while font.size(line)[0] > width and len(line) > 1:
-                    cut = len(line) - 1
-                    while cut > 1 and font.size(line[:cut])[0] > width:
-                        cut -= 1
-                    lines.append(line[:cut])
-                    line = line[cut:]
+                if len(word) > 4 * width or font.size(word)[0] > width:
+                    pieces = self._break_word(font, word, width)
+                    lines += pieces[:-1]
+                    line = pieces[-1]
             lines.append(line)
         return lines
+
+    @staticmethod
+    def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+        """A word too wide for a line, in pieces that fit (at least one character each)."""
+        advances = [m[4] if m else 0 for m in font.metrics(word)]
+        pieces, start, used = [], 0, 0
+        for index, advance in enumerate(advances):
+            if used + advance > width and index > start:
+                pieces.append(word[start:index])
+                start, used = index, 0
+            used += advance
+        pieces.append(word[start:])
+        return pieces
 
     def render(self, line: str, spec: FontSpec, color: tuple[int, int, int]) -> pygame.Surface:
         """One line of text as a surface (cached)."""

@@ -35,6 +35,8 @@ class ChoiceScene(DecisionScene):
         return self.play.session.options()
 
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        if self.play.session.stuck:
+            return [ButtonSpec("leave", _("Back to the scenarios"), "primary", "left")], ""
         ids = [o.id for o in self.options()]
         if self.selected in ids:
             note = _("Option {n} selected. Confirm, or choose another.").format(n=ids.index(self.selected) + 1)
@@ -45,6 +47,11 @@ class ChoiceScene(DecisionScene):
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         options = self.options()
         gap = b.u(M)
+        if not options:  # a broken story: every option's condition is false (the checker warns about it)
+            y += b.text(_("The story cannot go on from here: none of this decision's options is available now. "
+                          "The scenario's author can find the cause with 'validate'. Your game so far is saved."), "body", x, y, width, "bad") + gap
+            default_focus(b, "leave")
+            return y
         for number, option in enumerate(options, 1):
             chosen = option.id == self.selected
             label = tr(option.text)
@@ -64,6 +71,8 @@ class ChoiceScene(DecisionScene):
         elif target_id == "confirm":
             if self.selected is not None:
                 self.commit({"choose": self.selected})
+        elif target_id == "leave":
+            self.app.leave_play()
         else:
             super().activate(target_id)
 

@@ -18,7 +18,7 @@ from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
-from game.ui.scenes.feedback import verdict_badge
+from game.ui.scenes.feedback import rule_rows, verdict_badge
 from game.ui.theme import L, M, S
 from game.ui.view import Box
 
@@ -49,6 +49,7 @@ class DebriefScene(Scene):
             top = notice_strip(b, top, *self.play.notice)
         bottom = footer(b, [
             ButtonSpec("library", _("Scenarios"), "secondary", "left"),
+            ButtonSpec("glossary", _("Glossary"), "secondary", "help"),
             ButtonSpec("again", _("Play again"), "primary", "right"),
         ])
         tabs_y = top + b.u(M)
@@ -235,6 +236,9 @@ class DebriefScene(Scene):
                 if not evidence:
                     return y + b.text(_("No rule of the handbook was touched here."), "small", x, y, w, "muted", container=box)
                 for item in evidence:
+                    if item.get("check"):  # graded over the whole play, shown where the chance was
+                        y = rule_rows(b, self.play, item.get("rule", ""), item.get("verdict", ""), x, y, w, box, item.get("feedback")) + b.u(M)
+                        continue
                     badge_w = verdict_badge(b, item.get("verdict", ""), x, y)
                     h = b.text(self.play.rule_title(item.get("rule", "")), "body", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=box)
                     y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(S)
@@ -242,6 +246,14 @@ class DebriefScene(Scene):
 
             heading = _("{n}. {title}").format(n=number, title=title)
             y = self._card(b, x, y, width, "timeline", heading, rows) + b.u(M)
+        at_end = [c for c in self.card.get("checks") or [] if c.get("decision") is None]
+        if at_end:
+            def end_rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
+                for check in at_end:
+                    y = rule_rows(b, self.play, check["rule"], check["verdict"], x, y, w, box, check.get("feedback")) + b.u(M)
+                return y - b.u(M)
+
+            self._card(b, x, y, width, "check", _("What the handbook checks at the end"), end_rows)
 
     def _next_time(self, b: Builder, x: int, y: int, width: int) -> None:
         items = self.card.get("next_time") or []
@@ -252,7 +264,8 @@ class DebriefScene(Scene):
         y += b.text(intro, "h3", x, y, width) + b.u(M)
         for item in items:
             def rows(b: Builder, x: int, y: int, w: int, box: Rect, item=item) -> int:
-                return y + b.text(tr(item.get("advice")), "body", x, y, w, container=box)
+                y += b.text(tr(item.get("advice")), "body", x, y, w, container=box) + b.u(S)
+                return y + b.text(self.play.rule_source(item.get("rule", "")), "small", x, y, w, "muted", container=box)
 
             y = self._card(b, x, y, width, "help", tr(item.get("title")) or item.get("rule", ""), rows) + b.u(M)
 
@@ -264,6 +277,8 @@ class DebriefScene(Scene):
             self.invalidate()
         elif target_id == "library":
             self.app.leave_play()
+        elif target_id == "glossary":
+            self.app.open_glossary()
         elif target_id == "again":
             self.app.start_play(self.play.entry)
         else:

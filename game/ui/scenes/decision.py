@@ -79,7 +79,8 @@ class DecisionScene(Scene):
         if left_scene(events):
             from game.ui.scenes.feedback import FeedbackScene
 
-            self.app.replace(FeedbackScene(self.play, events, tr(self.scene_model.title) if self.scene_model.title else ""))
+            heading = self.scene_model.title or getattr(self.scene_model, "headline", None)
+            self.app.replace(FeedbackScene(self.play, events, tr(heading) if heading else ""))
         else:
             self.invalidate()
         return events

@@ -4,10 +4,9 @@ and trust changed."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import pygame
 
+from game.scoring.grader import check_evidence, one_verdict_per_decision
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
@@ -34,6 +33,18 @@ def verdict_badge(b: Builder, verdict: str, x: int, y: int) -> int:
     b.icon(icon, x + b.u(S), y + b.u(S) // 2 + b.u(2), size - b.u(4), color)
     b.text(word, "small_bold", x + b.u(S) + size + b.u(4), y + b.u(S) // 2, width - size, color, container=chip)
     return chip.w
+
+
+def rule_rows(b: Builder, play: Play, rule: str, verdict: str, x: int, y: int, w: int, card: Rect, feedback: dict | None = None) -> int:
+    """A verdict badge and the rule's title, what this play showed (for a check), the handbook's
+    advice, and the handbook section it comes from; returns the bottom."""
+    badge_w = verdict_badge(b, verdict, x, y)
+    title_h = b.text(play.rule_title(rule), "strong", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=card)
+    y += max(title_h, b.line_height("small_bold") + b.u(S)) + b.u(S)
+    if feedback:
+        y += b.text(tr(feedback), "body", x, y, w, container=card) + b.u(S)
+    y += b.text(play.rule_advice(rule), "body", x, y, w, "muted", container=card) + b.u(S)
+    return y + b.text(play.rule_source(rule), "small", x, y, w, "muted", container=card)
 
 
 class FeedbackScene(Scene):
@@ -80,11 +91,14 @@ class FeedbackScene(Scene):
         return [steps.get(step, step) for step in event.get("correct", [])]
 
     def evidence(self) -> list[tuple[str, str]]:
-        seen: OrderedDict[tuple[str, str], None] = OrderedDict()
-        for event in self.events:
-            if event.get("type") == "evidence":
-                seen[(event["rule"], event["verdict"])] = None
-        return list(seen)
+        """Each rule this decision touched, once, with one verdict (broken if any part broke it)."""
+        records = [e for e in self.events if e.get("type") == "evidence"]
+        return [(e["rule"], e["verdict"]) for e in one_verdict_per_decision(records)]
+
+    def end_checks(self) -> list[dict]:
+        """When the story has ended: what the handbook checks over the whole play, with each verdict."""
+        session = self.play.session
+        return one_verdict_per_decision([dict(e, decision=None) for e in check_evidence(session)]) if session.ended else []
 
     def changes(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         resources: dict[str, list[int]] = {}
@@ -117,10 +131,14 @@ class FeedbackScene(Scene):
                 left_w = (width - gap) // 2
                 left = self._happened(b, x, y, left_w)
                 self._changes(b, x, left + gap, left_w)
-                self._rules(b, x + left_w + gap, y, width - left_w - gap)
+                right = self._rules(b, x + left_w + gap, y, width - left_w - gap)
+                if self.end_checks():
+                    self._end_checks(b, x + left_w + gap, right + gap, width - left_w - gap)
             else:
                 y = self._happened(b, x, y, width) + gap
                 y = self._rules(b, x, y, width) + gap
+                if self.end_checks():
+                    y = self._end_checks(b, x, y, width) + gap
                 self._changes(b, x, y, width)
         default_focus(b, "continue")
 
@@ -157,13 +175,18 @@ class FeedbackScene(Scene):
             if not evidence:
                 return y + b.text(_("This decision did not touch a rule of the handbook."), "body", x, y, w, "muted", container=card)
             for rule, verdict in evidence:
-                badge_w = verdict_badge(b, verdict, x, y)
-                title_h = b.text(self.play.rule_title(rule), "strong", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=card)
-                y += max(title_h, b.line_height("small_bold") + b.u(S)) + b.u(S)
-                y += b.text(self.play.rule_advice(rule), "body", x, y, w, "muted", container=card) + b.u(L)
+                y = rule_rows(b, self.play, rule, verdict, x, y, w, card) + b.u(L)
             return y - b.u(L)
 
         return self._card(b, x, y, w, "agreement", _("The handbook"), rows)
+
+    def _end_checks(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            for check in self.end_checks():
+                y = rule_rows(b, self.play, check["rule"], check["verdict"], x, y, w, card, check.get("feedback")) + b.u(L)
+            return y - b.u(L)
+
+        return self._card(b, x, y, w, "check", _("What the handbook checks at the end"), rows)
 
     def _changes(self, b: Builder, x: int, y: int, w: int) -> int:
         resources, trust = self.changes()

@@ -117,9 +117,7 @@ class PauseOverlay(Overlay):
         y += b.text(note, "body", x, y, w, "bad" if play is not None and play.save_problem else "muted") + b.u(L)
         results = getattr(play, "results", None)
         if results is not None and results.problem is not None:
-            from game.ui.recorder import problem_text
-
-            y += b.text(_("Results are not being recorded: {problem} Your game goes on.").format(problem=problem_text(results.problem)), "small", x, y, w, "bad") + b.u(L)
+            y += b.text(_("Results are not being recorded: {problem} Your game goes on.").format(problem=results.problem_text()), "small", x, y, w, "bad") + b.u(L)
         for spec in self._items():
             h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
             b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
@@ -191,6 +189,15 @@ class HelpOverlay(Overlay):
 
     def title(self) -> str:
         return _("Help")
+
+    def buttons(self) -> list[ButtonSpec]:
+        return [ButtonSpec("glossary", _("Glossary"), "secondary", "help"), ButtonSpec("close", _("Close"), "primary", "cross")]
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "glossary":
+            self.app.open_glossary()
+        else:
+            super().activate(target_id)
 
     def body(self, b: Builder, x: int, y: int, w: int) -> int:
         top = y

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -250,21 +249,13 @@ class WorkshopRun:
             app.push(SetupScene(), fade=False)
 
     def close_results(self) -> None:
-        """Write what is pending; what cannot reach the database goes to a JSON file beside it."""
+        """Try once more to write what is pending (the store already keeps it in its pending file)."""
         store, self.results = self.results, None
         if store is None:
             return
-        if self.shared_results:  # the app's store: it writes what is still pending when the game closes
-            if store.pending:
-                store.flush()
-            return
-        try:
-            if store.pending and not store.flush():
-                stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-                store.export_pending(store.path.with_name(f"results-pending-workshop-{stamp}.json"))
-        except OSError:
-            pass
-        store.close()
+        store.flush()
+        if not self.shared_results:  # the app's own store is closed with the game
+            store.close()
 
     # ----- answers ------------------------------------------------------------------------------
     def answer(self, index: int, answer: dict) -> list[dict]:
