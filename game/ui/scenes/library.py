@@ -142,17 +142,19 @@ class LibraryScene(Scene):
         return card.h
 
     def _topics(self, b: Builder, topics: list[str], x: int, y: int, width: int, card: Rect) -> int:
-        line = b.line_height("small")
-        cx, cy = x, y
+        """Topic chips in rows; a topic longer than the card wraps inside a taller chip."""
+        cx, cy, row_h = x, y, 0
         for topic in topics:
             w = min(width, b.text_width(topic, "small") + b.u(2 * M))
+            h = b.text_height(topic, "small", w - b.u(2 * M)) + b.u(S)
             if cx > x and cx + w > x + width:
-                cx, cy = x, cy + line + b.u(S) + b.u(S)
-            chip = Rect(cx, cy, w, line + b.u(S))
+                cx, cy, row_h = x, cy + row_h + b.u(S), 0
+            chip = Rect(cx, cy, w, h)
             b.box(chip, "primary_soft", "primary", 1, radius=20)
             b.text(topic, "small", cx + b.u(M), cy + b.u(S) // 2, w - b.u(2 * M), "text", container=chip)
             cx += w + b.u(S)
-        return cy + line + b.u(S) - y
+            row_h = max(row_h, h)
+        return cy + row_h - y
 
     def _broken(self, b: Builder, entry: Entry, x: int, y: int, w: int) -> int:
         pad = b.u(L)
