@@ -29,6 +29,21 @@ def test_expert_is_never_beaten_by_another_policy(report):
     assert report["policies"]["worst"]["score"] <= min(r["score"] for r in report["policies"].values())
 
 
+def test_the_report_gives_each_readers_hit_rate_beside_chance(report):
+    from game.scoring.analyzer import render_text
+
+    readers = report["readers"]
+    assert list(readers) == ["tone", "longest", "shortest", "costliest", "cheapest", "first", "last", "humblest"]
+    for name, rate in readers.items():
+        assert 0 <= rate["hits"] <= rate["scenes"] and 0 < rate["chance"] < 100, name
+        assert abs(rate["rate"] - 100 * rate["hits"] / rate["scenes"]) < 0.2, name
+    assert readers["humblest"]["scenes"] == 1 and readers["tone"]["scenes"] > readers["humblest"]["scenes"]
+    assert {"tone reader", "costliest option", "cheapest option", "humblest card"} <= set(report["policies"])
+    assert "readers <= chance + 10" in report["thresholds"]
+    text = render_text(report)
+    assert "Readers on single-answer scenes" in text and "humblest card" in text
+
+
 def test_random_play_uses_at_least_500_seeded_plays(report, demo, rulebook):
     assert report["random"]["plays"] >= 500
     again = analyze(demo, rulebook, plays=500)
