@@ -93,8 +93,8 @@ def card_sizes(scenario: Any, members: list[Any]) -> list[float]:
         scale = _trait_scale(trait, scenario.traits.get(trait))
         if scale:
             measures.append([scale.get(v) if isinstance(v, str) else None for v in raw])
-    for language in scenario.languages:
-        measures.append(_spread([about_number(m.about.get(language) if m.about else None) for m in members]))
+    numbers = [[n for lang in scenario.languages if m.about and (n := about_number(m.about.get(lang))) is not None] for m in members]
+    measures.append(_spread([max(found) if found else None for found in numbers]))
     sizes = []
     for index in range(len(members)):
         known = [column[index] for column in measures if column[index] is not None]
