@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
 
     autoplay = sub.add_parser("autoplay", help="play a scenario to an ending with a simple policy")
     autoplay.add_argument("scenario")
-    autoplay.add_argument("--policy", choices=["first", "random"], default="first")
+    autoplay.add_argument("--policy", choices=["first", "random", "longest", "costliest-card", "tone", "costliest", "cheapest", "humblest"], default="first",
+                          help="first, random, or one of the analyzer's surface tricks and readers (guide, section 11)")
     autoplay.add_argument("--seed", type=int, default=0)
     autoplay.add_argument("--json", action="store_true", help="print JSON")
 
@@ -202,7 +203,13 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     from game.core.policies import POLICIES, play
 
     checked = load_checked(args.scenario)
-    session = play(Session(checked.scenario, seed=args.seed, scenario_hash=checked.hash), POLICIES[args.policy], seed=args.seed)
+    if args.policy in POLICIES:
+        policy = POLICIES[args.policy]
+    else:
+        from game.scoring.policies import autoplay_policies
+
+        policy = autoplay_policies()[args.policy]
+    session = play(Session(checked.scenario, seed=args.seed, scenario_hash=checked.hash), policy, seed=args.seed)
     state = session.state
     stuck = session.stuck
     if args.json:

@@ -154,7 +154,7 @@ class SequenceHandler(Handler):
 
     def validate(self, session: Any, scene: Any, verb: str, value: Any) -> None:
         ids = [s.id for s in scene.steps]
-        if not isinstance(value, list) or sorted(map(str, value)) != sorted(ids) or len(value) != len(ids):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or sorted(value) != sorted(ids):
             raise InvalidAnswer(f"order takes every step exactly once: {', '.join(ids)}")
 
     def apply(self, session: Any, scene: Any, verb: str, value: Any) -> list[dict]:

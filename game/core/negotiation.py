@@ -76,13 +76,15 @@ class NegotiateHandler(Handler, ResearchMixin):
             for element, term in value.items():
                 if element not in open_elements:
                     raise InvalidAnswer(f"'{element}' is not an open clause; open: {', '.join(open_elements) or 'none'}")
+                if not isinstance(term, str):
+                    raise InvalidAnswer(f"a term is given by its id, such as '{clauses[element].terms[0].id}'")
                 if term not in [t.id for t in clauses[element].terms]:
                     raise InvalidAnswer(f"'{term}' is not a term of '{element}'")
         elif verb == "concede":
-            if value not in record.counters or value not in open_elements:
+            if not isinstance(value, str) or value not in record.counters or value not in open_elements:
                 raise InvalidAnswer(f"there is no counter-offer on '{value}' to accept")
         elif verb == "ask":
-            if value not in open_elements or value in record.asked:
+            if not isinstance(value, str) or value not in open_elements or value in record.asked:
                 raise InvalidAnswer(f"you cannot ask about '{value}' now")
         elif verb == "facilitator":
             if value is not True or record.facilitated or facilitator_for(session, scene) is None:
