@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("scenario")
     analyze.add_argument("--json", action="store_true")
     analyze.add_argument("--plays", type=int, default=500, help="random plays (default 500)")
+    analyze.add_argument("--time-limit", type=float, default=60.0, help="seconds the analysis may take before it cuts its work short and says so (default 60)")
 
     coverage = sub.add_parser("coverage", help="which rules the shipped scenarios test")
     coverage.add_argument("--json", action="store_true")
@@ -285,7 +286,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from game.scoring.rulebook import default_rulebook
 
     checked = load_checked(args.scenario)
-    report = analyze(checked.scenario, default_rulebook(), plays=max(1, args.plays), document=checked.document)
+    report = analyze(checked.scenario, default_rulebook(), plays=max(1, args.plays), document=checked.document, time_limit=max(1.0, args.time_limit))
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render_text(report))
     return 1 if report["warnings"] else 0
 

@@ -29,7 +29,7 @@ from game.core.decisions import (
 )
 from game.core.negotiation import NegotiateHandler
 from game.core.scenario import CAST_KINDS, Scenario
-from game.core.scenes import EndingScene, EventScene, Option
+from game.core.scenes import EndingScene, Option
 from game.core.state import GameState, NegotiationState
 
 __all__ = ["Session", "InvalidAnswer", "SaveMismatch"]
@@ -222,8 +222,8 @@ class Session:
     def _due_events(self, leaving: str) -> list[str]:
         """Events that interrupt now, in the order written; each is considered once."""
         due = []
-        for scene_id, scene in self.scenario.scenes.items():
-            if not isinstance(scene, EventScene) or scene.trigger is None or scene_id in self.state.fired:
+        for scene_id, scene in self.scenario.triggered_events:
+            if scene_id in self.state.fired:
                 continue
             trigger = scene.trigger
             if trigger.after is not None and trigger.after != leaving:

@@ -88,17 +88,20 @@ def never_holds(condition: Any, settable: set[str]) -> bool:
 
 def reaches_ending(scenario: Scenario) -> set[str]:
     """Scenes from which some path leads to an ending (returning events count as going on);
-    a branch that needs a flag nothing sets is no way out."""
+    a branch that needs a flag nothing sets is no way out. One walk back from the endings."""
     graph = edges(scenario, flags_set(scenario))
     good = {sid for sid, scene in scenario.scenes.items() if scene.kind == "ending"}
     good |= {sid for sid, scene in scenario.scenes.items() if any(RETURN in t for _, t in _ways_on(scene))}
-    changed = True
-    while changed:
-        changed = False
-        for sid, targets in graph.items():
-            if sid not in good and targets & good:
-                good.add(sid)
-                changed = True
+    into: dict[str, list[str]] = {sid: [] for sid in graph}
+    for sid, targets in graph.items():
+        for target in targets:
+            into[target].append(sid)
+    queue = deque(good)
+    while queue:
+        for source in into[queue.popleft()]:
+            if source not in good:
+                good.add(source)
+                queue.append(source)
     return good
 
 

@@ -23,7 +23,7 @@ checks: [...]
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -205,3 +205,8 @@ class Scenario(Strict):
     @cached_property
     def cast_by_id(self) -> dict[str, CastMember]:
         return {m.id: m for m in self.cast}
+
+    @cached_property
+    def triggered_events(self) -> list[tuple[str, Any]]:
+        """(id, scene) of every event with a trigger, in the order written (the engine looks at these on every move)."""
+        return [(sid, scene) for sid, scene in self.scenes.items() if scene.kind == "event" and getattr(scene, "trigger", None) is not None]

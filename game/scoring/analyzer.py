@@ -19,6 +19,7 @@ from game.core.engine import Session
 from game.core.policies import random_answer
 from game.core.references import walk
 from game.core.scenario import Scenario
+from game.scoring.budget import Budget
 from game.scoring.grader import Recorder, quick_score, scorecard, tested_rules
 from game.scoring.hitrates import READER_MARGIN, reader_rates, reader_warnings, too_high
 from game.scoring.moves import moves
@@ -27,6 +28,9 @@ from game.scoring.rulebook import Rulebook
 from game.scoring.tradeoffs import tradeoff_notes
 
 EXACT_LIMIT = 4000
+MAX_PATH = 400          # answers on one path of the move tree before it counts as too large to walk
+TIME_LIMIT = 60.0       # seconds an analysis may take by default
+NOTES_SHOWN = 20
 SURFACE_MARGIN = 15.0
 RANDOM_CEILING = 55.0
 EXPERT_FLOOR = 90.0
@@ -42,25 +46,28 @@ SURFACE_ADVICE = {
 }
 
 
-def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int = 0, document: Any = None) -> dict:
+def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int = 0, document: Any = None, time_limit: float | None = TIME_LIMIT) -> dict:
+    """The report; with ``time_limit`` (seconds) the work is cut short when it runs out, and ``limits`` says what was cut."""
+    budget = Budget(time_limit)
     report: dict[str, Any] = {"scenario": scenario.id, "title": scenario.title.en}
     report["structure"] = _structure(scenario, rulebook)
     results: dict[str, dict] = {}
     cards: list[dict] = []
-    for name, policy in named_policies(rulebook).items():
+    for name, policy in named_policies(rulebook, budget).items():
         recorder = rollout(Recorder(Session(scenario, seed=seed)), policy)
         card = scorecard(recorder, rulebook)
         cards.append(card)
         results[name] = {"score": card["overall"] or 0.0, "ending": card["ending"], "goals_met": card["goals_met"], "decisions": card["decisions"], "path": recorder.session.state.visited}
     expert_card = cards[0]
-    random_scores, random_cards = _random_plays(scenario, rulebook, plays, seed)
+    random_scores, random_cards = _random_plays(scenario, rulebook, plays, seed, budget)
     cards += random_cards
     report["policies"] = results
     report["random"] = _distribution(random_scores)
-    report["range"] = _score_range(scenario, rulebook, seed, cards)
+    report["range"] = _score_range(scenario, rulebook, seed, cards, budget)
     report["expert_plan"] = expert_card["timeline"] and [{k: v for k, v in step.items() if k in ("scene", "answer")} for step in expert_card["timeline"]]
     report["scenes"] = _scene_table(scenario, rulebook)
     report["readers"] = reader_rates(scenario, rulebook)
+    report["limits"] = budget.cuts
     report["warnings"] = _warnings(scenario, report)
     report["notes"] = tradeoff_notes(scenario, rulebook)
     report["thresholds"] = {
@@ -98,13 +105,16 @@ def _cast_mentions(scenario: Scenario) -> set[str]:
     return found
 
 
-def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int) -> tuple[list[float], list[dict]]:
+def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int, budget: Budget) -> tuple[list[float], list[dict]]:
     scores, cards = [], []
     for n in range(plays):
+        if n and budget.spent():
+            budget.cut(f"only {n} of {plays} random plays were made before the time ran out")
+            break
         rng = random.Random(f"random-play:{seed}:{n}")
         recorder = Recorder(Session(scenario, seed=seed + n))
-        for _ in range(500):
-            if recorder.session.ended:
+        for _ in range(MAX_PATH):
+            if recorder.session.ended or recorder.session.stuck:
                 break
             recorder.answer(random_answer(recorder.session, rng))
         scores.append(quick_score(recorder, rulebook))
@@ -131,17 +141,21 @@ def _distribution(scores: list[float]) -> dict:
     }
 
 
-def _tree_size(scenario: Scenario, seed: int, limit: int) -> int:
-    """Leaves of the move tree, counted up to ``limit`` (then it stops)."""
+def _tree_size(scenario: Scenario, seed: int, limit: int, budget: Budget) -> int:
+    """Leaves of the move tree, counted up to ``limit`` (then it stops); more than ``limit`` also
+    when a path runs past MAX_PATH answers (a loop) or the time runs out."""
     count = 0
     stack = [Recorder(Session(scenario, seed=seed))]
     while stack:
         recorder = stack.pop()
-        if recorder.session.ended:
+        session = recorder.session
+        if session.ended or session.stuck:
             count += 1
             if count > limit:
                 return count
             continue
+        if len(session.state.log) >= MAX_PATH or (count % 64 == 0 and budget.spent()):
+            return limit + 1
         for move in moves(recorder):
             twin = recorder.fork()
             move[1](twin)
@@ -151,14 +165,14 @@ def _tree_size(scenario: Scenario, seed: int, limit: int) -> int:
     return count
 
 
-def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, sampled_cards: list[dict]) -> dict:
-    size = _tree_size(scenario, seed, EXACT_LIMIT)
+def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, sampled_cards: list[dict], budget: Budget) -> dict:
+    size = _tree_size(scenario, seed, EXACT_LIMIT, budget)
     if size <= EXACT_LIMIT:
         cards = _all_paths(scenario, rulebook, seed)
         method = f"exact over all {len(cards)} paths"
     else:
         cards = sampled_cards
-        method = f"sampled: more than {EXACT_LIMIT} paths, so the range comes from the {len(cards)} analysed plays (expert, worst, tricks, random)"
+        method = f"sampled: too large to analyse exactly (more than {EXACT_LIMIT} paths, or paths longer than {MAX_PATH} answers), so the range comes from the {len(cards)} analysed plays (expert, worst, tricks, random)"
     totals = [c["overall"] or 0.0 for c in cards]
     areas: dict[str, list[float]] = {}
     for card in cards:
@@ -178,7 +192,7 @@ def _all_paths(scenario: Scenario, rulebook: Rulebook, seed: int) -> list[dict]:
     stack = [Recorder(Session(scenario, seed=seed))]
     while stack:
         recorder = stack.pop()
-        if recorder.session.ended:
+        if recorder.session.ended or recorder.session.stuck:
             cards.append(scorecard(recorder, rulebook))
             continue
         for move in moves(recorder):
@@ -212,7 +226,7 @@ def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
 
 
 def _warnings(scenario: Scenario, report: dict) -> list[str]:
-    warnings = []
+    warnings = [f"the analysis was cut short by its time limit: {cut}; the figures below are estimates" for cut in report.get("limits", [])]
     for row in report["scenes"]:
         if row["all_same"]:
             warnings.append(f"scene '{row['scene']}': every option scores the same for the handbook; make one of them honour or break a rule")
@@ -264,10 +278,16 @@ def render_text(report: dict) -> str:
             flag = "  TOO HIGH" if too_high(rate) else ""
             lines.append(f"  {name:<15} {rate['hits']:>5g} of {rate['scenes']:<3} {rate['rate']:5.1f} %   chance {rate['chance']:5.1f} %{flag}")
     lines.append("")
+    if report.get("limits"):
+        lines.append("Cut short by the time limit:")
+        lines += [f"  - {cut}" for cut in report["limits"]]
+        lines.append("")
     lines.append("Thresholds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in report["thresholds"].items()))
     lines.append("")
     lines.append("Warnings:" if report["warnings"] else "Warnings: none")
     lines += [f"  - {w}" for w in report["warnings"]]
     lines.append("Notes:" if report["notes"] else "Notes: none")
-    lines += [f"  - {n}" for n in report["notes"]]
+    lines += [f"  - {n}" for n in report["notes"][:NOTES_SHOWN]]
+    if len(report["notes"]) > NOTES_SHOWN:
+        lines.append(f"  ... and {len(report['notes']) - NOTES_SHOWN} more of the same kind (all of them in --json)")
     return "\n".join(lines)

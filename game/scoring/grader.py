@@ -17,6 +17,7 @@ from typing import Any
 
 from game.core.engine import Session
 from game.core.scenario import Scenario
+from game.scoring.references import rule_references
 from game.scoring.rulebook import Rulebook
 from game.scoring.notes import closing_notes
 
@@ -246,11 +247,17 @@ def _next_time(rules: dict[str, dict]) -> list[dict]:
     return [{"rule": r["rule"], "title": r["title"], "advice": r["advice"], "points": r["broken"]} for r in broken]
 
 
-def tested_rules(scenario: Scenario) -> set[str]:
-    """Every rule id the scenario can give evidence for."""
-    from game.scoring.references import rule_references
+_TESTED: dict[int, tuple[Scenario, frozenset[str]]] = {}
 
-    return {rule for rule, _ in rule_references(scenario)}
+
+def tested_rules(scenario: Scenario) -> set[str]:
+    """Every rule id the scenario can give evidence for (walked once per scenario: every scorecard asks)."""
+    cached = _TESTED.get(id(scenario))
+    if cached is None or cached[0] is not scenario:
+        if len(_TESTED) > 32:
+            _TESTED.clear()
+        cached = _TESTED[id(scenario)] = (scenario, frozenset(rule for rule, _ in rule_references(scenario)))
+    return set(cached[1])
 
 
 def summarize(card: dict[str, Any]) -> str:

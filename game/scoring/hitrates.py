@@ -89,6 +89,14 @@ def reader_warnings(rates: dict[str, dict]) -> list[str]:
             scenes = "single-answer picks" if what == "card" else "single-answer scenes"
             warnings.append(
                 f"the {name} reader finds the right {what} in {rate['hits']:g} of {rate['scenes']} {scenes} "
-                f"({rate['rate']:.0f} %, chance {rate['chance']:.0f} %): {', '.join(rate['found']) or 'by ties'} – {READERS[name].gives_away}"
+                f"({rate['rate']:.0f} %, chance {rate['chance']:.0f} %): {_names(rate['found'])} – {READERS[name].gives_away}"
             )
     return warnings
+
+
+def _names(found: list[str], shown: int = 12) -> str:
+    """Scene ids for a message: the first few, then how many more."""
+    if not found:
+        return "by ties"
+    more = len(found) - shown
+    return ", ".join(found[:shown]) + (f" and {more} more" if more > 0 else "")

@@ -21,6 +21,7 @@ from typing import Any, Callable
 from game.scoring.grader import Recorder, play_value
 from game.scoring.moves import Move, _negotiation_script, _open, allocations, moves
 from game.scoring.readers import READERS, Reader, resource_cost
+from game.scoring.budget import Budget
 from game.scoring.rulebook import Rulebook
 
 Policy = Callable[[Recorder], Move]
@@ -208,24 +209,28 @@ SURFACE_POLICIES = ("first option", "longest text", "costliest card", *READER_PO
 
 
 def rollout(recorder: Recorder, policy: Policy) -> Recorder:
-    """Finish the play with a policy (in place)."""
+    """Finish the play with a policy (in place); stops after MAX_STEPS answers or where the story is stuck."""
     for _ in range(MAX_STEPS):
-        if recorder.session.ended:
+        if recorder.session.ended or recorder.session.stuck:
             break
         policy(recorder)[1](recorder)
     return recorder
 
 
-def lookahead(rulebook: Rulebook, bases: list[Policy], maximise: bool = True) -> Policy:
+def lookahead(rulebook: Rulebook, bases: list[Policy], maximise: bool = True, budget: Budget | None = None) -> Policy:
     """Try every move, finish with each base policy, keep the best (or worst) final play.
 
     Plays rank by handbook score, then goals met, then the ending's outcome,
     then honoured points, so among equally correct plays the expert also
-    reaches the scenario's goals.
+    reaches the scenario's goals. Once the ``budget`` is spent it plays its
+    first base policy's move without looking ahead (and the budget says so).
     """
     pick = max if maximise else min
 
     def choose(recorder: Recorder) -> Move:
+        if budget is not None and budget.spent():
+            budget.cut(f"the {'expert' if maximise else 'worst'} play stopped looking ahead when the time ran out, so its score is only an estimate")
+            return bases[0](recorder)
         best_move, best_value = None, None
         for move in moves(recorder):
             values = []
@@ -242,11 +247,11 @@ def lookahead(rulebook: Rulebook, bases: list[Policy], maximise: bool = True) ->
     return choose
 
 
-def named_policies(rulebook: Rulebook) -> dict[str, Policy]:
+def named_policies(rulebook: Rulebook, budget: Budget | None = None) -> dict[str, Policy]:
     good, bad = greedy(rulebook, 1), greedy(rulebook, -1)
     return {
-        "expert": lookahead(rulebook, [good, first, longest, costliest], maximise=True),
-        "worst": lookahead(rulebook, [bad, first, longest, costliest], maximise=False),
+        "expert": lookahead(rulebook, [good, first, longest, costliest], maximise=True, budget=budget),
+        "worst": lookahead(rulebook, [bad, first, longest, costliest], maximise=False, budget=budget),
         "first option": first,
         "longest text": longest,
         "costliest card": costliest,
