@@ -29,6 +29,12 @@ ELEMENT_NAMES = {
 }
 
 
+def source_line(rulebook: Any, rule_id: str) -> str:
+    """"Handbook: <section title>" for a rule's advice, in the current language ("" for an unknown rule)."""
+    section = rulebook.section_of(rule_id) if rule_id in rulebook.by_id else None
+    return _("Handbook: {section}").format(section=tr(section.title)) if section else ""
+
+
 def left_scene(events: list[dict]) -> bool:
     """True if these events moved the story on (not research or a negotiation round)."""
     return any(e.get("type") in ("scene", "ended") for e in events)
@@ -162,8 +168,7 @@ class Play:
 
     def rule_source(self, rule_id: str) -> str:
         """Where the advice comes from: the handbook section's title."""
-        section = self.rulebook.section_of(rule_id) if rule_id in self.rulebook.by_id else None
-        return _("Handbook: {section}").format(section=tr(section.title)) if section else ""
+        return source_line(self.rulebook, rule_id)
 
     # ----- progress -------------------------------------------------------------
     def _distances(self) -> dict[str, int]:

@@ -71,6 +71,29 @@ def test_a_full_disk_keeps_every_decision_in_a_pending_file_that_the_next_start_
         again.close()
 
 
+def test_a_read_only_data_folder_keeps_every_decision_and_the_next_start_merges_them(tmp_path):
+    disk = tmp_path / "data"
+    disk.mkdir()
+    ResultsStore(disk / "results.sqlite3").close()
+    if os.geteuid() != 0 or subprocess.run(["mount", "--bind", str(disk), str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(disk)], check=True, capture_output=True)  # even root cannot write now
+        store = ResultsStore(disk / "results.sqlite3")
+        session = _record(store, 6)
+        assert store.pending and store.problem_code in ("read-only", "failed")
+        kept = store.pending_file
+        assert kept is not None and kept.is_file() and not kept.is_relative_to(disk)
+        store.close()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+    again = ResultsStore(disk / "results.sqlite3")
+    assert again.merged and not kept.exists()
+    decisions, ended = _count(disk / "results.sqlite3", session)
+    assert decisions == 6 and ended is not None
+    again.close()
+
+
 def test_a_database_that_is_full_keeps_the_rows_pending_beside_it(tmp_path):
     store = ResultsStore(tmp_path / "results.sqlite3")
     store.conn.execute("PRAGMA max_page_count = 8")  # SQLite's own 'database or disk is full'

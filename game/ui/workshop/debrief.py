@@ -16,6 +16,7 @@ import pygame
 
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import source_line
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.scenes.decision import section_heading
@@ -290,7 +291,8 @@ class ComparisonScene(Scene):
                 size = b.line_height("strong")
                 b.icon("cross", x, y + b.u(4), size - b.u(8), "bad")
                 y += b.text(who, "strong", x + size + b.u(S), y, w - size - b.u(S), "bad", container=card) + b.u(S)
-                return y + b.text(tr(item["advice"]), "body", x, y, w, container=card)
+                y += b.text(tr(item["advice"]), "body", x, y, w, container=card) + b.u(S)
+                return y + b.text(source_line(self.run.rulebook, item["rule"]), "small", x, y, w, "muted", container=card)
 
             y = self._card(b, x, y, width, "agreement", tr(item["title"]), rows) + b.u(M)
 
