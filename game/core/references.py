@@ -137,6 +137,9 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         report.error(path + ("when",), "text variants cannot depend on chance; use a flag set by an earlier effect")
     if name == "RuleCheck" and rule_ids is not None:
         _known(report, path + ("rule",), node.rule, rule_ids, "rule")
+    if name == "RuleCheck" and node.feedback is None:
+        report.warn(path + ("rule",), f"the check of '{node.rule}' has no feedback: say what the player did or missed, in words that read right "
+                    "whether it is honoured or broken (it is shown with the verdict)")
     if name == "RevealTraits" and node.reveal in cast:
         for i, trait in enumerate(node.traits):
             _known(report, path + ("traits", i), trait, cast[node.reveal].hidden, "hidden trait")
@@ -154,6 +157,9 @@ def _check_terms(report: Reporter, path: tuple, scene: Any) -> None:
             elif scene.contract == "licence" and any(r.startswith(("agreement.", "partnership.")) for r in rules):
                 report.warn(where + ("evidence",), f"term '{term.id}' grades a licence with partnership-agreement rules; "
                             "use the licensing rules (licensing.written-terms, licensing.strategy-aligned, licensing.benefits, licensing.licensee)")
+            elif scene.contract == "partnership" and any(r.startswith("licensing.") for r in rules):
+                report.warn(where + ("evidence",), f"term '{term.id}' grades a partnership agreement with licensing rules; "
+                            "if this negotiation is a licence, write 'contract: licence' on the scene")
 
 
 def _check_condition_trait(report: Reporter, scenario: Scenario, path: tuple, node: Any) -> None:

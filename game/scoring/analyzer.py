@@ -154,7 +154,10 @@ def _tree_size(scenario: Scenario, seed: int, limit: int, budget: Budget) -> int
             if count > limit:
                 return count
             continue
-        if len(session.state.log) >= MAX_PATH or (count % 64 == 0 and budget.spent()):
+        if len(session.state.log) >= MAX_PATH:
+            return limit + 1
+        if count % 64 == 0 and budget.spent():
+            budget.cut("the walk over every path stopped when the time ran out, so the score range is sampled")
             return limit + 1
         for move in moves(recorder):
             twin = recorder.fork()

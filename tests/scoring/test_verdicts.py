@@ -284,3 +284,13 @@ def test_a_term_without_evidence_is_a_warning(tmp_path, rulebook):
     path.write_text(bare, encoding="utf-8")
     checked = check_file(path, rulebook.ids)
     assert any("term 'whenever' names no rule" in p.message for p in checked.warnings)
+
+
+def test_a_check_without_feedback_and_a_partnership_graded_by_licence_rules_are_warnings(tmp_path, rulebook):
+    text = SCENARIO.replace('''    feedback: {en: "Nobody followed what the members did.", bg: "Никой не следеше какво правят членовете."}
+''', "").replace("evidence: {honours: [agreement.mechanism]}", "evidence: {honours: [licensing.written-terms]}")
+    path = tmp_path / "warned.yaml"
+    path.write_text(text, encoding="utf-8")
+    warned = [p.message for p in check_file(path, rulebook.ids).warnings]
+    assert any("the check of 'networking.follow-members' has no feedback" in m for m in warned), warned
+    assert any("grades a partnership agreement with licensing rules" in m for m in warned), warned

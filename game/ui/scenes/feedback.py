@@ -98,7 +98,7 @@ class FeedbackScene(Scene):
     def end_checks(self) -> list[dict]:
         """When the story has ended: what the handbook checks over the whole play, with each verdict."""
         session = self.play.session
-        return one_verdict_per_decision([dict(e, decision=None) for e in check_evidence(session)]) if session.ended else []
+        return one_verdict_per_decision(check_evidence(session)) if session.ended else []
 
     def changes(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         resources: dict[str, list[int]] = {}
