@@ -289,10 +289,10 @@ class ResultsStore:
 
     def best_scores(self, mode: str = "solo") -> dict[str, dict]:
         """The best recorded score of each scenario: scenario id -> {"overall": float, "grade": str}."""
-        rows = self._rows(
+        rows = self._rows(  # only scores that are numbers from 0 to 100: a damaged cell (text, bytes, 1e308) is no best score
             "SELECT s.scenario AS scenario, MAX(t.overall) AS overall, t.grade AS grade FROM teams t JOIN sessions s ON s.id = t.session_id "
-            "WHERE s.mode = ? AND t.overall IS NOT NULL GROUP BY s.scenario", (mode,))
-        return {row["scenario"]: {"overall": row["overall"], "grade": row["grade"] or ""} for row in rows}
+            "WHERE s.mode = ? AND typeof(t.overall) IN ('integer', 'real') AND t.overall BETWEEN 0 AND 100 GROUP BY s.scenario", (mode,))
+        return {row["scenario"]: {"overall": row["overall"], "grade": row["grade"] if isinstance(row["grade"], str) else ""} for row in rows}
 
     def integrity(self) -> str:
         rows = self._rows("PRAGMA integrity_check")
