@@ -57,16 +57,21 @@ def edges(scenario: Scenario, settable: set[str] | None = None) -> dict[str, set
     return graph
 
 
-def reachable(scenario: Scenario) -> set[str]:
-    graph = edges(scenario)
-    seen = {scenario.start_scene} if scenario.start_scene in graph else set()
+def _spread(start: set[str], links: dict[str, Any]) -> set[str]:
+    """Every node reached from ``start`` along ``links`` (breadth first)."""
+    seen = set(start)
     queue = deque(seen)
     while queue:
-        for target in graph[queue.popleft()]:
+        for target in links[queue.popleft()]:
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
     return seen
+
+
+def reachable(scenario: Scenario) -> set[str]:
+    graph = edges(scenario)
+    return _spread({scenario.start_scene} if scenario.start_scene in graph else set(), graph)
 
 
 def flags_set(scenario: Scenario) -> set[str]:
@@ -96,13 +101,7 @@ def reaches_ending(scenario: Scenario) -> set[str]:
     for sid, targets in graph.items():
         for target in targets:
             into[target].append(sid)
-    queue = deque(good)
-    while queue:
-        for source in into[queue.popleft()]:
-            if source not in good:
-                good.add(source)
-                queue.append(source)
-    return good
+    return _spread(good, into)
 
 
 def dead_ends(scenario: Scenario) -> list[tuple[str, str]]:

@@ -17,13 +17,10 @@ from game.core.checker import check_file
 from game.core.decisions import InvalidAnswer
 from game.core.engine import Session
 from game.core.policies import POLICIES, play
-from game.core.shape import check_shape
-from game.core.scenario import Scenario
-from game.core.yamlsafe import load_text
+from tests.builders import MINIMAL, NO_OPTION_AVAILABLE, scenario_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted(p for p in (ROOT / "scenarios").glob("*.yaml") if p.stem != "rulebook")
-MINIMAL = (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 
 junk = st.one_of(
     st.none(), st.integers(), st.text(max_size=12), st.lists(st.text(max_size=8), max_size=4),
@@ -42,7 +39,7 @@ def scenarios():
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(index=st.integers(0, len(SHIPPED) - 1), seed=st.integers(0, 10_000), steps=st.integers(0, 40), answer=answers)
-def test_a_refused_answer_changes_nothing_in_any_scene_of_any_shipped_scenario(scenarios, index, seed, steps, answer):
+def test_a_refused_answer_changes_nothing_in_any_scene_of_any_shippedscenario_from_text(scenarios, index, seed, steps, answer):
     scenario = scenarios[index]
     session = Session(scenario, seed=seed)
     rng = random.Random(seed)
@@ -56,12 +53,6 @@ def test_a_refused_answer_changes_nothing_in_any_scene_of_any_shipped_scenario(s
     except InvalidAnswer:
         assert session.state == before
         assert session.state.log == before.log
-
-
-def _scenario(text: str) -> Scenario:
-    scenario, problems = check_shape(Scenario, load_text(text, "test.yaml"))
-    assert scenario is not None, [str(p) for p in problems]
-    return scenario
 
 
 def test_an_event_with_nowhere_to_return_refuses_the_answer_and_keeps_the_log_replayable():
@@ -78,7 +69,7 @@ def test_an_event_with_nowhere_to_return_refuses_the_answer_and_keeps_the_log_re
       - {id: clean-up, text: {en: "Clean up", bg: "Почистете"}}
   the-end:
     kind: ending''')
-    scenario = _scenario(text)  # the checker refuses this story; the engine must still keep its promise
+    scenario = scenario_from_text(text)  # the checker refuses this story; the engine must still keep its promise
     session = Session(scenario, seed=1)
     session.answer({"choose": "rush"})
     before = session.state.model_copy(deep=True)
@@ -88,21 +79,12 @@ def test_an_event_with_nowhere_to_return_refuses_the_answer_and_keeps_the_log_re
     assert Session.replay(scenario, 1, session.state.log).state == session.state
 
 
-STUCK = MINIMAL.replace('''      - id: plan
-        text: {en: "Write a plan", bg: "Напишете план"}''', '''      - id: plan
-        when: {flag: never}
-        text: {en: "Write a plan", bg: "Напишете план"}''').replace('''      - id: rush
-        text: {en: "Rush in", bg: "Втурнете се"}''', '''      - id: rush
-        when: {flag: never}
-        text: {en: "Rush in", bg: "Втурнете се"}''')
-
-
 def test_a_scene_with_no_option_available_is_stuck_not_a_crash(tmp_path):
-    scenario = _scenario(STUCK)
+    scenario = scenario_from_text(NO_OPTION_AVAILABLE)
     session = play(Session(scenario, seed=1), POLICIES["random"], seed=1)
     assert not session.ended and session.stuck and "offers no option" in session.stuck
     path = tmp_path / "stuck.yaml"
-    path.write_text(STUCK, encoding="utf-8")
+    path.write_text(NO_OPTION_AVAILABLE, encoding="utf-8")
     checked = check_file(path, None)
     assert any("every option here has a 'when'" in p.message for p in checked.warnings)
     for policy in ("first", "random"):

@@ -4,20 +4,9 @@ and the report says what it could not do exactly."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from game.core.scenario import Scenario
-from game.core.shape import check_shape
-from game.core.yamlsafe import load_text
 from game.scoring.analyzer import analyze, render_text
-
-MINIMAL = (Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
-
-
-def _scenario(text: str) -> Scenario:
-    scenario, problems = check_shape(Scenario, load_text(text, "test.yaml"))
-    assert scenario is not None, [str(p) for p in problems]
-    return scenario
+from tests.builders import MINIMAL, NO_OPTION_AVAILABLE, scenario_from_text
 
 
 def test_a_loop_that_random_play_can_circle_for_ever_is_analysed_within_bounds(rulebook):
@@ -35,20 +24,13 @@ def test_a_loop_that_random_play_can_circle_for_ever_is_analysed_within_bounds(r
   the-end:
     kind: ending''')
     started = time.monotonic()
-    report = analyze(_scenario(looped), rulebook, plays=40, time_limit=30)
+    report = analyze(scenario_from_text(looped), rulebook, plays=40, time_limit=30)
     assert time.monotonic() - started < 30
     assert not report["range"]["exact"] and "too large to analyse exactly" in report["range"]["method"]
 
 
 def test_a_stuck_story_is_analysed_without_a_crash(rulebook):
-    stuck = MINIMAL.replace('''      - id: plan
-        text:''', '''      - id: plan
-        when: {flag: never}
-        text:''').replace('''      - id: rush
-        text:''', '''      - id: rush
-        when: {flag: never}
-        text:''')
-    report = analyze(_scenario(stuck), rulebook, plays=10, time_limit=10)
+    report = analyze(scenario_from_text(NO_OPTION_AVAILABLE), rulebook, plays=10, time_limit=10)
     assert report["policies"]["expert"]["ending"] is None
     assert "Analysis of" in render_text(report)
 
@@ -61,7 +43,7 @@ def test_a_huge_story_is_cut_short_by_the_time_limit_and_says_so(rulebook):
         lines.append(f"  s{i}: {{kind: choice, phase: before, text: {{en: S, bg: С}}, options: [{{id: a, text: {{en: A, bg: А}}, "
                      f"evidence: {{honours: [flow.order]}}, next: {nxt}}}, {{id: b, text: {{en: B, bg: Б}}, next: {nxt}}}]}}")
     lines.append('  the-end: {kind: ending, outcome: success, text: {en: "End.", bg: "Край."}}')
-    scenario = _scenario("\n".join(lines) + "\n")
+    scenario = scenario_from_text("\n".join(lines) + "\n")
     started = time.monotonic()
     report = analyze(scenario, rulebook, plays=500, time_limit=2)
     assert time.monotonic() - started < 60

@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from tests.builders import NO_OPTION_AVAILABLE
 from tests.ui.helpers import texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,16 +102,8 @@ def test_the_glossary_opens_from_the_help_and_from_the_debrief(make_app, lang):
 
 
 def test_a_story_that_offers_no_option_says_so_and_lets_the_player_leave(make_app, tmp_path):
-    minimal = (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
-    stuck = minimal.replace('''      - id: plan
-        text:''', '''      - id: plan
-        when: {flag: never}
-        text:''').replace('''      - id: rush
-        text:''', '''      - id: rush
-        when: {flag: never}
-        text:''')
     path = tmp_path / "stuck.yaml"
-    path.write_text(stuck, encoding="utf-8")
+    path.write_text(NO_OPTION_AVAILABLE, encoding="utf-8")
     app = make_app(size=(1280, 720), language="en", scenario=path)
     app.key(pygame.K_RETURN)
     assert app.current_scene_name == "choice"
