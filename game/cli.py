@@ -15,10 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ROOT / "scenarios"
-SCHEMAS = ROOT / "schemas"
-RULEBOOK_NAME = "rulebook.yaml"
+from game.resources import RULEBOOK_NAME, rulebook_file, scenarios_folder
+from game.store.paths import scenarios_dir, schemas_dir
 
 
 class UsageError(Exception):
@@ -30,13 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="start the game (the default)")
-    play.add_argument("scenario", nargs="?", help="a scenario file or folder to play directly")
+    play.add_argument("scenario", nargs="?", help="a scenario id, file, folder or pack (.zip) to play directly")
     play.add_argument("--lang", choices=["en", "bg"], help="language to start in")
     play.add_argument("--size", help="window size, such as 1280x720")
     play.add_argument("--fullscreen", action="store_true")
 
     validate = sub.add_parser("validate", help="check scenario files and folders")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, folders, or ids of shipped scenarios and your own")
     validate.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
 
     autoplay = sub.add_parser("autoplay", help="play a scenario to an ending with a simple policy")
@@ -47,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     autoplay.add_argument("--json", action="store_true", help="print JSON")
 
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors")
-    schema.add_argument("--out", default=str(SCHEMAS), help="folder to write to (default: schemas/)")
+    schema.add_argument("--out", help="folder to write to (default: the schemas folder beside your scenarios, in the user's data folder)")
 
     analyze = sub.add_parser("analyze", help="check a scenario's scoring before a workshop")
     analyze.add_argument("scenario")
@@ -57,11 +55,11 @@ def _parser() -> argparse.ArgumentParser:
 
     coverage = sub.add_parser("coverage", help="which rules the shipped scenarios test")
     coverage.add_argument("--json", action="store_true")
-    coverage.add_argument("--scenarios", default=str(SCENARIOS))
+    coverage.add_argument("--scenarios", help="a folder of scenarios (default: the shipped ones)")
 
     new = sub.add_parser("new", help="create a scenario from the commented template")
     new.add_argument("id", help="the new scenario's id, such as river-coalition")
-    new.add_argument("--dir", default=str(SCENARIOS), help="folder to create it in (default: scenarios/)")
+    new.add_argument("--dir", help="folder to create it in (default: your scenarios folder in the user's data folder)")
 
     graph = sub.add_parser("graph", help="write the story map as Graphviz DOT (SVG or PNG with Graphviz)")
     graph.add_argument("scenario")
@@ -75,12 +73,15 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--high-contrast", action="store_true")
     shots.add_argument("--workshop", action="store_true", help="the workshop's screens (set-up, turns, vote, comparison) instead")
 
-    report = sub.add_parser("report", help="list recorded sessions, or export them as CSV, JSON, xAPI and PNG")
+    report = sub.add_parser("report", help="list recorded sessions, or export them as CSV (decisions and a summary), JSON, xAPI and PNG")
     report.add_argument("session", nargs="?", help="a session id (or a unique start of it)")
     report.add_argument("--from", dest="since", help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="until", help="last day, YYYY-MM-DD")
     report.add_argument("--out", help="folder to export to")
-    report.add_argument("--format", default="csv,json,xapi,png", help="any of csv,json,xapi,png (default: all)")
+    report.add_argument("--format", default="csv,summary,json,xapi,png",
+                        help="any of csv (one row a decision), summary (one row a player or team), json, xapi, png (default: all)")
+    report.add_argument("--delimiter", help="CSV delimiter: ';' (decimals with a comma), ',' (decimals with a point) or tab; "
+                                            "default: ';' where the computer's locale writes decimals with a comma, else ','")
     report.add_argument("--db", help="results database (default: the user's data folder)")
 
     return parser
@@ -134,12 +135,41 @@ def scenario_files(paths: Sequence[str]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise UsageError(f"'{name}' does not exist; give a scenario file or a folder")
+            files.append(find_by_id(name))
     return files
 
 
+def id_folders() -> list[Path]:
+    """Where a scenario id is looked up: the trainer's own scenarios first, then the shipped ones."""
+    return [scenarios_dir(), scenarios_folder()]
+
+
+def known_ids() -> list[str]:
+    ids: set[str] = set()
+    for folder in id_folders():
+        if folder.is_dir():
+            ids |= {p.stem for p in folder.glob("*.yaml") if p.name != RULEBOOK_NAME}
+            ids |= {p.name for p in folder.iterdir() if (p / f"{p.name}.yaml").is_file()}
+    return sorted(ids)
+
+
+def find_by_id(name: str) -> Path:
+    """A scenario id in the trainer's folder or the shipped scenarios; an unknown id says where it looked and what is close."""
+    import difflib
+
+    found = [c for folder in id_folders() for c in (folder / f"{name}.yaml", folder / name / f"{name}.yaml") if c.is_file()]
+    if len(found) > 1:
+        print(f"note: '{name}' is in your scenarios and ships with Bridges; using yours, {found[0]} (give a path for the other)", file=sys.stderr)
+    if found:
+        return found[0]
+    close = difflib.get_close_matches(name, known_ids(), n=4, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    where = " and ".join(str(f) for f in id_folders())
+    raise UsageError(f"no scenario '{name}': it is not a file or folder, nor an id in {where}{hint} (give an id, or a path to a .yaml file)")
+
+
 def resolve_scenario(name: str) -> Path:
-    """A scenario given as a file, a folder holding one, or an id under scenarios/."""
+    """A scenario given as a file, a folder holding one, or an id of your own or a shipped scenario."""
     path = Path(name)
     if path.is_dir():
         found = sorted(p for p in path.glob("*.yaml") if p.name != RULEBOOK_NAME)
@@ -148,10 +178,7 @@ def resolve_scenario(name: str) -> Path:
         return found[0]
     if path.is_file():
         return path
-    for candidate in (SCENARIOS / f"{name}.yaml", SCENARIOS / name / f"{name}.yaml"):
-        if candidate.is_file():
-            return candidate
-    raise UsageError(f"no scenario '{name}'; give a path to a .yaml file")
+    return find_by_id(name)
 
 
 def load_checked(name: str) -> Any:
@@ -178,7 +205,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = warnings = 0
     files = scenario_files(args.paths)
     rulebooks = [f for f in files if f.name == RULEBOOK_NAME]
-    for book in rulebooks or [SCENARIOS / RULEBOOK_NAME]:
+    for book in rulebooks or [rulebook_file()]:
         try:
             loaded = load_rulebook(book)
             ids = (ids or set()) | loaded.ids
@@ -222,7 +249,7 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
         answer = {k: v for k, v in entry.items() if k != "scene"}
         print(f"{index:3}. {entry['scene']}: {json.dumps(answer, ensure_ascii=False)}")
     print(f"path: {' -> '.join(state.visited)}")
-    print(f"ending: {state.ending}" if not stuck else f"stuck: {stuck}")
+    print(f"ending: {state.ending}" if not stuck else f"stuck: {args.scenario}: {stuck}")
     print("resources: " + ", ".join(f"{k} {v}" for k, v in state.resources.items()))
     if state.trust:
         print("trust: " + ", ".join(f"{k} {v}" for k, v in state.trust.items()))
@@ -232,7 +259,7 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.schema import write_schemas
 
-    for path in write_schemas(Path(args.out)):
+    for path in write_schemas(Path(args.out) if args.out else schemas_dir()):
         print(path)
     return 0
 
@@ -241,15 +268,31 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.ui.app import run
 
     size = _size(args.size) if args.size else None
-    scenario = None
-    if args.scenario:
-        folder = Path(args.scenario)
-        if folder.is_dir() and len([p for p in folder.glob("*.yaml") if p.name != RULEBOOK_NAME]) > 1:
-            scenario = folder  # a folder of scenarios opens the library with them
-        else:
-            scenario = resolve_scenario(args.scenario)
-            load_checked(str(scenario))
+    scenario = play_target(args.scenario) if args.scenario else None
     return run(scenario=scenario, language=args.lang, size=size, fullscreen=args.fullscreen)
+
+
+def play_target(name: str) -> Path:
+    """What ``play NAME`` opens: one scenario (checked first), or a pack's folder of several, which opens the library with them.
+    A pack is a folder or a .zip file, unpacked into the user's data folder."""
+    from game.packs import PackError, is_pack_file, open_pack, scenario_files
+
+    path = Path(name)
+    if path.is_dir() or (path.is_file() and is_pack_file(path)):
+        try:
+            folder = open_pack(path)
+        except PackError as exc:
+            raise UsageError(str(exc)) from None
+        files = scenario_files(folder)
+        if not files:
+            raise UsageError(f"'{name}' holds no scenario (.yaml) file")
+        if len(files) > 1:
+            return folder
+        path = files[0]
+    else:
+        path = resolve_scenario(name)
+    load_checked(str(path))
+    return path
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -295,7 +338,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from game.scoring.coverage import coverage, render_text
     from game.scoring.rulebook import default_rulebook
 
-    folder = Path(args.scenarios)
+    folder = Path(args.scenarios) if args.scenarios else scenarios_folder()
     if not folder.is_dir():
         raise UsageError(f"'{folder}' is not a folder")
     report = coverage(folder, default_rulebook())
@@ -307,11 +350,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from game.authoring import new_scenario
 
     try:
-        path = new_scenario(args.id, Path(args.dir))
+        path = new_scenario(args.id, Path(args.dir) if args.dir else scenarios_dir())
     except (ValueError, FileExistsError, OSError) as exc:
         raise UsageError(str(exc)) from None
     print(f"created {path}")
-    print(f"next: edit it, then run 'python main.py validate {path}'")
+    print(f"next: edit it, then run 'bridges validate {args.id if not args.dir else path}'")
     return 0
 
 
@@ -340,13 +383,18 @@ def _day(value: str | None, flag: str, end: bool = False) -> str | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from game.store.report import export_sessions, read_trouble, render_list
+    from game.store.export import csv_style
+    from game.store.report import FORMATS, export_sessions, read_trouble, render_list
     from game.store.results import ResultsStore
 
     formats = {f.strip() for f in args.format.split(",") if f.strip()}
-    unknown = formats - {"csv", "json", "xapi", "png"}
+    unknown = formats - set(FORMATS)
     if unknown:
-        raise UsageError(f"unknown format(s): {', '.join(sorted(unknown))}; use csv, json, xapi, png")
+        raise UsageError(f"unknown format(s): {', '.join(sorted(unknown))}; use {', '.join(FORMATS)}")
+    try:
+        style = csv_style(args.delimiter)
+    except ValueError as exc:
+        raise UsageError(f"--delimiter: {exc}") from None
     path = Path(args.db) if args.db else None
     if path is not None and not path.is_file():
         raise UsageError(f"--db '{args.db}': no such file; give the path of a results database (results.sqlite3)")
@@ -372,7 +420,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if "png" in formats:
         from game.ui.report_chart import save_session_chart as draw_png
     try:
-        written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png)
+        written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png, style)
     except OSError as exc:
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
     for written_path in written:

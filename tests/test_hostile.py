@@ -55,9 +55,6 @@ WALL_LIMIT_S = 240               # a run still going after this long is killed (
 TRACEBACK = "Traceback (most recent call last)"
 
 KNOWN = {
-    "pictures/picture-gif-frame-larger-than-screen/ui": "game/core/imagesize.py reads a GIF's logical screen (16 x 16), not its frame "
-                                                       "(30000 x 30000): pygame decodes 0.9 GB before images.py refuses it; run: "
-                                                       "python -m tests.test_hostile ui tests/data/hostile/pictures/picture-gif-frame-larger-than-screen/scenario.yaml",
     "databases/scorecard-without-areas/report-export": "game/ui/report_chart.py trusts a scorecard's shape (KeyError 'areas'); run: python main.py report "
                                                        "--db tests/data/hostile/databases/scorecard-without-areas.sqlite3 --out /tmp/out --format png",
     "databases/scorecard-areas-wrong-types/report-export": "game/ui/report_chart.py trusts a scorecard's shape (TypeError); run: python main.py report "
@@ -83,7 +80,6 @@ SCENARIOS = {
     "picture-good": PLAYABLE,
     "picture-truncated": PLAYABLE,      # the header is fine: the game shows no picture
     "picture-more-pixels-than-header": PLAYABLE,   # decoded as the header says: 16 x 16
-    "picture-gif-frame-larger-than-screen": PLAYABLE,  # the header is 16 x 16: the game refuses the frame once decoded
 }
 """Scenario and picture cases the checker accepts; every other one is REFUSED."""
 

@@ -46,9 +46,25 @@ def _png(head: bytes) -> tuple[int, int] | None:
 
 
 def _gif(head: bytes) -> tuple[int, int] | None:
-    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
-        return struct.unpack("<HH", head[6:10])
-    return None
+    """The larger of the GIF's screen and its first frame (a frame may claim more than the screen)."""
+    if head[:6] not in (b"GIF87a", b"GIF89a") or len(head) < 13:
+        return None
+    width, height = struct.unpack("<HH", head[6:10])
+    packed = head[10]
+    at = 13 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+    while at < len(head):
+        block = head[at]
+        if block == 0x21 and at + 2 < len(head):  # an extension: its label, then sub-blocks until a zero size
+            at += 2
+            while at < len(head) and head[at]:
+                at += head[at] + 1
+            at += 1
+        elif block == 0x2C and at + 9 <= len(head):  # the first image descriptor: left, top, width, height
+            left, top, frame_w, frame_h = struct.unpack("<HHHH", head[at + 1:at + 9])
+            return max(width, left + frame_w), max(height, top + frame_h)
+        else:
+            break
+    return width, height
 
 
 def _bmp(head: bytes) -> tuple[int, int] | None:
