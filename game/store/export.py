@@ -1,4 +1,13 @@
-"""Exports of recorded sessions: CSV (one row a decision), JSON, and xAPI statements.
+"""Exports of recorded sessions: CSV (one row a decision, and a summary with
+one row a player or team), JSON, and xAPI statements.
+
+CSV is written for spreadsheets: UTF-8 with a byte order mark (so Excel
+reads Cyrillic as Cyrillic), and a delimiter and decimal mark that the
+user's spreadsheet reads without an import dialogue. Where the locale's
+decimal mark is a comma (Bulgarian, most of continental Europe) the
+delimiter is ``;`` and decimals are written with a comma; elsewhere ``,``
+and a point. Text cells that a spreadsheet would run as a formula are
+neutralised (:func:`safe_cell`).
 
 xAPI: one statement a decision with the verb "answered", and one a team
 for the completed scenario with its scaled score, verb "completed"; ready
@@ -10,7 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import locale
+import math
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
@@ -18,14 +30,95 @@ VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {
 ACTIVITY_ROOT = "https://bridges-game.org/xapi"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, ACTIVITY_ROOT)
 CSV_FIELDS = ["session", "started_at", "mode", "scenario", "language", "team", "team_name", "seq", "scene", "answer", "seconds", "at", "votes", "honoured", "broken", "team_overall", "team_grade"]
+SUMMARY_FIELDS = ["session", "date_utc", "mode", "scenario", "team", "score", "grade", "ending", "outcome", "goals_met", "goals", "minutes", "rules_broken", "broken_rule_ids"]
+"""The summary, one row a player (solo sessions: team ``solo``) or workshop team.
+``date_utc`` is the session's start in UTC as ``YYYY-MM-DD HH:MM`` (every spreadsheet reads it as a date);
+``minutes`` is the time spent on decisions; ``rules_broken`` counts the rules with broken points, ``broken_rule_ids`` names them."""
+
+DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\t": "\t", "\\t": "\t"}
+"""What ``report --delimiter`` accepts (a real tab, or ``\\t``, too) and the character each means."""
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How numbers and cells are separated: ``,`` and ``.`` (English), or ``;`` and ``,`` (a decimal-comma locale)."""
+
+    delimiter: str = ","
+    decimal: str = "."
+
+
+def locale_decimal_point() -> str | None:
+    """The decimal mark of the user's locale (the environment's ``LC_NUMERIC``; on Windows, the regional settings), None if unknown."""
+    try:
+        saved = locale.setlocale(locale.LC_NUMERIC)
+    except (locale.Error, ValueError):
+        return None
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+        point = locale.localeconv().get("decimal_point")
+    except (locale.Error, ValueError):
+        return None
+    finally:
+        try:
+            locale.setlocale(locale.LC_NUMERIC, saved)
+        except (locale.Error, ValueError):
+            pass
+    return point if isinstance(point, str) and point else None
+
+
+def csv_style(delimiter: str | None = None, decimal_point: str | None = None) -> CsvStyle:
+    """The style for a ``--delimiter`` (``;``, ``,`` or ``tab``; None: from the locale).
+
+    No delimiter given: ``;`` where the locale's decimal mark is a comma, else ``,`` (also when the locale is unknown).
+    Decimals: a comma with ``;``, a point with ``,``, and with a tab the locale's own mark.
+    Raises ValueError, with a message to show, for any other delimiter.
+    """
+    point = decimal_point if decimal_point is not None else locale_decimal_point()
+    comma_locale = point == ","
+    if delimiter is None:
+        return CsvStyle(";", ",") if comma_locale else CsvStyle(",", ".")
+    chosen = DELIMITERS.get(delimiter if delimiter == "\t" else delimiter.strip().lower())
+    if chosen is None:
+        raise ValueError(f"unknown delimiter {delimiter!r}; use ';' (semicolon), ',' (comma) or tab")
+    if chosen == ";":
+        return CsvStyle(";", ",")
+    if chosen == ",":
+        return CsvStyle(",", ".")
+    return CsvStyle("\t", "," if comma_locale else ".")
+
+
+def number_cell(value: int | float, decimal: str = ".") -> str:
+    """A number as a spreadsheet of that decimal mark reads it: no exponent, no thousands separator."""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    text = "0" if text in ("-0", "") else text
+    return text.replace(".", decimal)
+
+
+def _number(value: Any) -> float | int | None:
+    """A finite number (not a bool) or None: scorecards are read from a database that may be damaged."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value if math.isfinite(value) and abs(value) < 1e12 else None
 
 
 def _evidence_by_decision(team: dict) -> dict[int, dict[str, list[str]]]:
+    """Rule ids honoured and broken, by decision, from the scorecard's timeline (parts of a damaged one are skipped)."""
     found: dict[int, dict[str, list[str]]] = {}
-    for step in (team.get("scorecard") or {}).get("timeline", []):
+    card = team.get("scorecard")
+    timeline = card.get("timeline") if isinstance(card, dict) else None
+    for step in timeline if isinstance(timeline, list) else []:
+        if not isinstance(step, dict) or not isinstance(step.get("decision"), int) or not isinstance(step.get("evidence"), list):
+            continue
         entry = found.setdefault(step["decision"], {"honours": [], "breaks": []})
         for e in step["evidence"]:
-            entry[e["verdict"]].append(e["rule"])
+            if isinstance(e, dict) and e.get("verdict") in entry and isinstance(e.get("rule"), str):
+                entry[e["verdict"]].append(e["rule"])
     return found
 
 
@@ -46,6 +139,53 @@ def csv_rows(sessions: list[dict]) -> list[dict]:
     return rows
 
 
+def _broken_rules(card: dict) -> list[str]:
+    """The ids of the rules a scorecard counts broken points for (from its rules; else from its timeline)."""
+    rules = card.get("rules")
+    if isinstance(rules, list):
+        found = [r["rule"] for r in rules if isinstance(r, dict) and isinstance(r.get("rule"), str) and (_number(r.get("broken")) or 0) > 0]
+    else:
+        found = [e["rule"] for step in (card.get("timeline") if isinstance(card.get("timeline"), list) else []) if isinstance(step, dict)
+                 for e in (step.get("evidence") if isinstance(step.get("evidence"), list) else [])
+                 if isinstance(e, dict) and e.get("verdict") == "breaks" and isinstance(e.get("rule"), str)]
+    return sorted(set(found))
+
+
+def summary_rows(sessions: list[dict]) -> list[dict]:
+    """One row a player or team of each session: what a trainer pastes into a class list.
+    In a plenary vote every team's row holds the room's result (its one play)."""
+    rows = []
+    for session in sessions:
+        solo = session["mode"] == "solo"
+        room = next((t for t in session["teams"] if t["team"] == 0), None) if session["mode"] == "vote" else None
+        for named in session["teams"]:
+            team = room or named  # a plenary vote: every team shares the room's play, recorded as team 0
+            card = team.get("scorecard") if isinstance(team.get("scorecard"), dict) else {}
+            goals = card.get("goals")
+            goals_met = _number(card.get("goals_met"))
+            seconds = sum(_number(d.get("seconds")) or 0.0 for d in team["decisions"])
+            broken = _broken_rules(card)
+            ending = card.get("ending")
+            outcome = card.get("outcome")
+            rows.append({
+                "session": session["id"],
+                "date_utc": session["started_at"][:16].replace("T", " "),
+                "mode": session["mode"],
+                "scenario": session["scenario"],
+                "team": "solo" if solo else named["name"],
+                "score": team["overall"] if team["overall"] is not None else "",
+                "grade": team["grade"] or "",
+                "ending": ending if isinstance(ending, str) else "",
+                "outcome": outcome if isinstance(outcome, str) else "",
+                "goals_met": int(goals_met) if goals_met is not None else "",
+                "goals": len(goals) if isinstance(goals, list) else "",
+                "minutes": round(max(0.0, seconds) / 60.0, 1),
+                "rules_broken": len(broken) if card else "",
+                "broken_rule_ids": " ".join(broken),
+            })
+    return rows
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,12 +196,33 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(sessions: list[dict]) -> str:
+def _cell(value: Any, style: CsvStyle) -> str:
+    """Numbers in the style's decimal mark; text neutralised (a number is never text, so ``-2.5`` stays a number)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_cell(value, style.decimal)
+    return safe_cell("" if value is None else str(value))
+
+
+def _write(fields: list[str], rows: list[dict], style: CsvStyle) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=fields, delimiter=style.delimiter, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in csv_rows(sessions))
+    writer.writerows({key: _cell(value, style) for key, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def to_csv(sessions: list[dict], style: CsvStyle = CsvStyle()) -> str:
+    """One row a decision (text; the file gets its byte order mark when written: :data:`CSV_ENCODING`)."""
+    return _write(CSV_FIELDS, csv_rows(sessions), style)
+
+
+def to_summary_csv(sessions: list[dict], style: CsvStyle = CsvStyle()) -> str:
+    """One row a player or team (see :data:`SUMMARY_FIELDS`)."""
+    return _write(SUMMARY_FIELDS, summary_rows(sessions), style)
+
+
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte order mark: without it Excel reads a CSV in the Windows code page ("Орли" shows as "РћСЂР»Рё")."""
 
 
 def to_json(sessions: list[dict]) -> str:

@@ -6,7 +6,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from game.store.atomic import write_atomic
-from game.store.export import to_csv, to_json, to_xapi
+from game.store.export import CSV_ENCODING, CsvStyle, to_csv, to_json, to_summary_csv, to_xapi
+
+FORMATS = ("csv", "summary", "json", "xapi", "png")
+"""What ``report --format`` takes: the decisions CSV, the summary CSV (one row a player or team), JSON, xAPI, a PNG chart a session."""
 
 
 def read_trouble(store: Any) -> str:
@@ -32,16 +35,23 @@ def render_list(sessions: list[dict], complete: bool = True) -> str:
     return "\n".join(lines)
 
 
-def export_sessions(sessions: list[dict], folder: Path, formats: set[str], draw_png: Callable[[dict, Path], Path] | None = None) -> list[Path]:
-    """Write the chosen formats; one CSV/JSON/xAPI file for all, and with ``draw_png``
-    (the UI's chart renderer, passed in so the store stays free of pygame) one PNG a session."""
+def export_sessions(sessions: list[dict], folder: Path, formats: set[str], draw_png: Callable[[dict, Path], Path] | None = None,
+                    style: CsvStyle = CsvStyle()) -> list[Path]:
+    """Write the chosen formats; one CSV/summary/JSON/xAPI file for all, and with ``draw_png``
+    (the UI's chart renderer, passed in so the store stays free of pygame) one PNG a session.
+    CSV files are UTF-8 with a byte order mark, in ``style`` (delimiter and decimal mark)."""
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"bridges-{sessions[0]['id'][:8]}" if len(sessions) == 1 else "bridges-sessions"
+    tail = sessions[0]["id"][:8] if len(sessions) == 1 else "sessions"
     written = []
-    for fmt, render, suffix in (("csv", to_csv, ".csv"), ("json", to_json, ".json"), ("xapi", to_xapi, ".xapi.json")):
+    for fmt, render, name, encoding in (
+        ("csv", lambda s: to_csv(s, style), f"bridges-{tail}.csv", CSV_ENCODING),
+        ("summary", lambda s: to_summary_csv(s, style), f"bridges-summary-{tail}.csv", CSV_ENCODING),
+        ("json", to_json, f"bridges-{tail}.json", "utf-8"),
+        ("xapi", to_xapi, f"bridges-{tail}.xapi.json", "utf-8"),
+    ):
         if fmt in formats:
-            path = folder / f"{stem}{suffix}"
-            write_atomic(path, render(sessions).encode("utf-8"))
+            path = folder / name
+            write_atomic(path, render(sessions).encode(encoding))
             written.append(path)
     if "png" in formats and draw_png is not None:
         for session in sessions:

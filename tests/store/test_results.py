@@ -64,7 +64,7 @@ def test_report_exports_csv_json_xapi_and_png(tmp_path, demo, rulebook, capsys):
     out = tmp_path / "out"
     assert main(["report", session_id[:8], "--db", str(db), "--out", str(out)]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"bridges-{session_id[:8]}{s}" for s in (".csv", ".json", ".xapi.json", ".png"))
+    assert names == sorted([f"bridges-{session_id[:8]}{s}" for s in (".csv", ".json", ".xapi.json", ".png")] + [f"bridges-summary-{session_id[:8]}.csv"])
     assert json.loads((out / f"bridges-{session_id[:8]}.json").read_text(encoding="utf-8"))["sessions"][0]["id"] == session_id
     assert (out / f"bridges-{session_id[:8]}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
