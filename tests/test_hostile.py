@@ -54,12 +54,7 @@ ANALYZE_TIME_LIMIT_S = 10        # analyze --time-limit: it cuts its work short 
 WALL_LIMIT_S = 240               # a run still going after this long is killed (a loaded machine is slow, not stuck)
 TRACEBACK = "Traceback (most recent call last)"
 
-KNOWN = {
-    "databases/scorecard-without-areas/report-export": "game/ui/report_chart.py trusts a scorecard's shape (KeyError 'areas'); run: python main.py report "
-                                                       "--db tests/data/hostile/databases/scorecard-without-areas.sqlite3 --out /tmp/out --format png",
-    "databases/scorecard-areas-wrong-types/report-export": "game/ui/report_chart.py trusts a scorecard's shape (TypeError); run: python main.py report "
-                                                           "--db tests/data/hostile/databases/scorecard-areas-wrong-types.sqlite3 --out /tmp/out --format png",
-}
+KNOWN: dict[str, str] = {}
 """Runs that still fail, and why: each test is marked xfail with the reason (not strict: it passes once fixed)."""
 
 
