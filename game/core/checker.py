@@ -16,9 +16,9 @@ from game.core.scenario import Scenario
 from game.core.shape import check_shape
 from game.core.state import content_hash
 from game.core.yamlsafe import Document, load_bytes, read_limited
+from game.resources import assets_folder
 
-ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "assets"
+ASSETS = assets_folder()
 
 
 @dataclass

@@ -45,8 +45,9 @@ from game.core.base import Id, RuleId, Strict, Text
 from game.core.problems import ContentError
 from game.core.shape import check_shape
 from game.core.yamlsafe import load_file
+from game.resources import rulebook_file
 
-DEFAULT_RULEBOOK = Path(__file__).resolve().parents[2] / "scenarios" / "rulebook.yaml"
+DEFAULT_RULEBOOK = rulebook_file()
 
 _SECTION = r"^[0-9]+(\.[0-9]+)*$"
 _LINES = r"^[1-9][0-9]*(-[1-9][0-9]*)?$"

@@ -14,8 +14,9 @@ from pathlib import Path, PurePosixPath
 import pygame
 
 from game.core.imagesize import ImageProblem, image_size
+from game.resources import assets_folder
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = assets_folder()
 
 _cache: dict[tuple, pygame.Surface | None] = {}
 

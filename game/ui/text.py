@@ -1,6 +1,6 @@
 """Fonts, word wrapping and rendered text, all cached.
 
-Fonts are Noto Sans Regular and Bold from ``assets/fonts`` (OFL), opened at
+Fonts are Noto Sans Regular and Bold from ``assets/fonts`` (OFL; see game.resources), opened at
 native pixel sizes. Rendering text is the costly part of a frame, so every
 rendered line is kept (least recently used out) and a repaint only blits.
 """
@@ -8,15 +8,14 @@ rendered line is kept (least recently used out) and a repaint only blits.
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
 
 import pygame
 
+from game.resources import font
 from game.ui.metrics import FontSpec
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-REGULAR = FONT_DIR / "NotoSans-Regular.ttf"
-BOLD = FONT_DIR / "NotoSans-Bold.ttf"
+REGULAR = font("NotoSans-Regular.ttf")
+BOLD = font("NotoSans-Bold.ttf")
 # Characters Noto Sans lacks, shown as their plain look-alikes rather than as boxes.
 # (tests/ui/test_glyphs.py still fails on them, so authors fix the text.)
 SUBSTITUTES = str.maketrans({"\u2212": "-", "\u2192": "->", "\u2190": "<-", "\u2713": "v", "\u2717": "x"})
