@@ -1,7 +1,10 @@
 """Trainers' tools: a new scenario from the template, and the story map as Graphviz DOT.
 
-``python main.py new ID`` writes ``scenarios/ID.yaml``; ``python main.py graph
-SCENARIO --out map.svg`` draws the scenes coloured by phase, endings marked.
+``python main.py new ID`` writes ``ID.yaml`` into the trainer's scenarios
+folder in the user's data folder (``--dir`` for another) and the JSON Schemas
+beside it, so the file's modeline points at a schema that exists;
+``python main.py graph SCENARIO --out map.svg`` draws the scenes coloured by
+phase, endings marked.
 """
 
 from __future__ import annotations
@@ -14,27 +17,50 @@ from pathlib import Path
 
 from game.core import graph as story
 from game.core.scenario import Scenario
+from game.resources import SCENARIO_SCHEMA, inside_package, template
+from game.store.paths import schemas_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "scenario.yaml"
-SCHEMA = ROOT / "schemas" / "scenario.schema.json"
+TEMPLATE = template("scenario.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]{1,60}$")
 PHASE_COLOURS = {"before": "#dbeafe", "during": "#fef3c7", "after": "#dcfce7"}
 OUTCOME_COLOURS = {"success": "#86efac", "mixed": "#fde68a", "failure": "#fca5a5"}
 
 
 def new_scenario(scenario_id: str, folder: Path) -> Path:
-    """Create ``folder/ID.yaml`` from the template; refuses a bad id or an existing file."""
+    """Create ``folder/ID.yaml`` from the template; refuses a bad id, an existing file and a folder inside the program."""
     if not ID_PATTERN.match(scenario_id):
         raise ValueError(f"'{scenario_id}' is not a valid id: use lower-case letters, digits and '-', like 'river-coalition'")
+    if inside_package(folder):
+        raise ValueError(f"{folder} is inside the installed program, where an update or an uninstall would delete your scenario; "
+                         "leave out --dir to use your own scenarios folder")
     target = folder / f"{scenario_id}.yaml"
     if target.exists():
         raise FileExistsError(f"{target} already exists; choose another id or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
-    schema = os.path.relpath(SCHEMA, folder.resolve()).replace(os.sep, "/")
+    schema = modeline_target(folder, schema_for(folder))
     text = TEMPLATE.read_text(encoding="utf-8").replace("__SCHEMA__", schema).replace("__ID__", scenario_id)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def schema_for(folder: Path) -> Path:
+    """The scenario schema a new file in ``folder`` names: the one in a ``schemas`` folder beside it
+    (the repository's layout), else the one in the user's data folder, written there now (it follows this version)."""
+    from game.schema import write_schemas
+
+    beside = folder.parent / "schemas" / SCENARIO_SCHEMA
+    if beside.is_file() and beside.parent.resolve() != schemas_dir().resolve():
+        return beside
+    write_schemas(schemas_dir())
+    return schemas_dir() / SCENARIO_SCHEMA
+
+
+def modeline_target(folder: Path, schema: Path) -> str:
+    """The schema as the modeline names it: relative to the scenario's folder, or a file URI when there is no relative way (another drive)."""
+    try:
+        return os.path.relpath(schema.resolve(), folder.resolve()).replace(os.sep, "/")
+    except ValueError:
+        return schema.resolve().as_uri()
 
 
 def _quote(text: str) -> str:

@@ -1,7 +1,10 @@
 """The scenario library: every scenario file found, checked, with its problems.
 
-A file that fails the checker is listed with its ``file:line:col`` messages
-instead of crashing the game, so a trainer sees what to fix.
+Two groups: the scenarios that come with Bridges (inside the package), and
+the trainer's own (``<data folder>/scenarios``, the packs unpacked under
+``<data folder>/packs`` and whatever was opened by path). A file that fails
+the checker is listed with its ``file:line:col`` messages instead of
+crashing the game, so a trainer sees what to fix.
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.store.paths import data_dir
+from game.packs import scenario_folders, unpacked_packs
+from game.resources import RULEBOOK_NAME, scenarios_folder
+from game.store.paths import packs_dir, scenarios_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "scenarios"
-RULEBOOK_NAME = "rulebook.yaml"
+SHIPPED, OWN = "shipped", "own"
 
 
 @dataclass
@@ -36,8 +39,35 @@ class Entry:
 
 
 def default_folders() -> list[Path]:
-    """The shipped scenarios, and the trainer's own in ``<data dir>/scenarios``."""
-    return [SCENARIOS, data_dir() / "scenarios"]
+    """The shipped scenarios, the trainer's own in ``<data dir>/scenarios``, and the packs unpacked before."""
+    return [scenarios_folder(), scenarios_dir(), *(f for pack in unpacked_packs() for f in scenario_folders(pack))]
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def group_of(entry: Entry) -> str:
+    """SHIPPED for a scenario that comes with Bridges, OWN for every other."""
+    return SHIPPED if _under(entry.path, scenarios_folder()) else OWN
+
+
+def pack_of(entry: Entry) -> str | None:
+    """The name of the pack a scenario came in (its folder under the data folder's packs/), if it did."""
+    if not _under(entry.path, packs_dir()):
+        return None
+    return entry.path.resolve().relative_to(packs_dir().resolve()).parts[0]
+
+
+def grouped(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """The entries by group, shipped first, each in the library's order."""
+    groups: dict[str, list[Entry]] = {SHIPPED: [], OWN: []}
+    for entry in entries:
+        groups[group_of(entry)].append(entry)
+    return groups
 
 
 def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
@@ -54,7 +84,8 @@ def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
 
 
 def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
-    """Every ``*.yaml`` scenario in the folders (not the rulebook), playable ones first in their ``order``; a file in the list is taken as it is."""
+    """Every ``*.yaml`` scenario in the folders (not the rulebook), shipped ones first, then playable ones in their ``order``;
+    a file in the list is taken as it is."""
     paths: list[Path] = []
     for folder in folders:
         if folder.is_dir():
@@ -62,4 +93,4 @@ def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
         elif folder.is_file() and folder not in paths:
             paths.append(folder)
     entries = [load_entry(p, rule_ids) for p in paths]
-    return sorted(entries, key=lambda e: (not e.ok, e.scenario.order if e.ok else 0, e.path.name))
+    return sorted(entries, key=lambda e: (group_of(e) != SHIPPED, not e.ok, e.scenario.order if e.ok else 0, e.path.name))

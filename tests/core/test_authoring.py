@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 def test_committed_json_schemas_are_up_to_date():
     for name, schema in (("scenario", scenario_schema()), ("rulebook", rulebook_schema())):
         committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert committed == render(schema), f"schemas/{name}.schema.json is stale: run 'python main.py schema'"
+        assert committed == render(schema), f"schemas/{name}.schema.json is stale: run 'python main.py schema --out schemas'"
 
 
 def test_editor_settings_map_the_schema_to_every_scenario():
