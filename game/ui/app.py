@@ -227,12 +227,27 @@ class App(Frames, Driver):
         from game.ui.scenes.library import LibraryScene
 
         if path.is_dir():
-            self.folders = [*self.library_folders(), Path(path)]
+            self.add_pack(path)
             self.reset(LibraryScene(), fade=False)
             return
         self.extra_scenarios.append(Path(path))
         entry = load_entry(path, self.rulebook.ids)
         self.reset(BriefingScene(entry) if entry.ok else LibraryScene(), fade=False)
+
+    def add_pack(self, path: Path) -> None:
+        """List a scenario pack in the library: a folder as it is, a .zip unpacked into the data folder, a .yaml file alone.
+        Raises game.packs.PackError saying why it cannot."""
+        from game.packs import PackError, open_pack, scenario_folders
+
+        path = Path(path)
+        if path.is_file() and path.suffix.lower() == ".yaml":
+            self.extra_scenarios.append(path)
+            return
+        found = scenario_folders(open_pack(path))
+        if not found:
+            raise PackError(f"'{path.name}' holds no scenario (.yaml) file")
+        listed = {f.resolve() for f in self.library_folders()}
+        self.folders = [*self.library_folders(), *(f for f in found if f.resolve() not in listed)]
 
     def start_play(self, entry: Any, session: Any = None) -> None:
         """Play a scenario: from the start, or a saved game's session; it is recorded in the results store."""
@@ -317,6 +332,10 @@ class App(Frames, Driver):
         elif kind == pygame.WINDOWLEAVE:
             self.mapper.hovered = None
             self.dirty = True
+        elif kind == pygame.DROPFILE:
+            dropped = getattr(self.top, "dropped", None)
+            if dropped is not None:  # only the library takes files dropped on the window
+                dropped(Path(event.file))
         elif self.top is not None:
             mapper = self.mapper
             before = (mapper.hovered, mapper.pressed, mapper.keyboard_used)

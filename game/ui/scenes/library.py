@@ -1,5 +1,7 @@
 """The scenario library: title, summary, length, topics and best score of each
-scenario; files with problems are listed with the checker's messages."""
+scenario, in two groups (those that come with Bridges, and the trainer's own);
+files with problems are listed with the checker's messages. A scenario pack
+(a folder or a .zip) dropped on the window is added to the trainer's group."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import pygame
 from game.ui import saving
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.library import Entry, load_library
+from game.store.paths import scenarios_dir
+from game.ui.library import OWN, SHIPPED, Entry, grouped, load_library, pack_of
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
 from game.ui.theme import L, M, S, XL
@@ -25,6 +28,7 @@ class LibraryScene(Scene):
         self.entries: list[Entry] = []
         self.best: dict[str, dict] = {}
         self.autosave: saving.Slot | None = None  # the game in progress, if the autosave holds one that loads
+        self.notice = ""  # why a dropped pack could not be added
 
     def enter(self, app) -> None:
         super().enter(app)
@@ -51,20 +55,33 @@ class LibraryScene(Scene):
             y += b.text(intro, "body", x, y, width, "muted") + b.u(L)
             if self.autosave is not None:
                 y += self._continue(b, self.autosave, x, y, width) + gap
+            if self.notice:
+                y += b.text(self.notice, "body", x, y, width, "bad") + b.u(L)
             if not self.entries:
-                b.text(_("No scenarios were found."), "h3", x, y, width)
+                y += b.text(_("No scenarios were found."), "h3", x, y, width) + b.u(L)
+            groups = grouped(self.entries)
             playable = 0
-            for row_start in range(0, len(self.entries), columns):
-                row = self.entries[row_start:row_start + columns]
-                heights = []
-                for i, entry in enumerate(row):
-                    cx = x + i * (card_w + gap)
-                    if entry.ok:
-                        playable += 1
-                        heights.append(self._card(b, entry, cx, y, card_w, playable))
-                    else:
-                        heights.append(self._broken(b, entry, cx, y, card_w))
-                y += max(heights) + gap
+            for group, title in ((SHIPPED, _("Scenarios that come with Bridges")), (OWN, _("Your scenarios"))):
+                entries = groups[group]
+                if not entries and group == SHIPPED:
+                    continue
+                y += b.text(title, "h1", x, y, width) + b.u(S)
+                if group == OWN:
+                    hint = _("Scenarios you create with 'bridges new' are kept in {folder}. "
+                             "To add a scenario pack, drag its .zip file or folder onto this window.").format(folder=scenarios_dir())
+                    y += b.text(hint, "small", x, y, width, "muted") + b.u(L)
+                for row_start in range(0, len(entries), columns):
+                    row = entries[row_start:row_start + columns]
+                    heights = []
+                    for i, entry in enumerate(row):
+                        cx = x + i * (card_w + gap)
+                        if entry.ok:
+                            playable += 1
+                            heights.append(self._card(b, entry, cx, y, card_w, playable))
+                        else:
+                            heights.append(self._broken(b, entry, cx, y, card_w))
+                    y += max(heights) + gap
+                y += b.u(L)
         first = next((e for e in self.entries if e.ok), None)
         if self.autosave is not None:
             default_focus(b, "continue")
@@ -114,8 +131,11 @@ class LibraryScene(Scene):
         cy = y + pad
         cy += b.text(tr(scenario.title), "h2", x + pad, cy, inner, "text", container=card) + b.u(S)
         cy += b.text(tr(scenario.summary), "body", x + pad, cy, inner, "text", container=card) + b.u(M)
+        pack = pack_of(entry)
         if sum(1 for e in self.entries if e.ok and e.id == entry.id) > 1:  # which file is which
             cy += b.text(str(entry.path), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
+        elif pack is not None:
+            cy += b.text(_("From the pack {name}").format(name=pack), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
         minutes = ngettext("about {n} minute", "about {n} minutes", scenario.minutes).format(n=scenario.minutes)
         size = b.line_height("small_bold")
         b.icon("weeks", x + pad, cy + b.u(2), size - b.u(4), "muted")
@@ -189,6 +209,17 @@ class LibraryScene(Scene):
                 self.app.push(BriefingScene(entry))
         else:
             super().activate(target_id)
+
+    def dropped(self, path) -> None:
+        """A pack (a .zip file or a folder) or a scenario file dropped on the window is added; if it cannot be, the notice says why."""
+        from game.packs import PackError
+
+        try:
+            self.app.add_pack(path)
+            self.notice = ""
+        except PackError as exc:
+            self.notice = str(exc)
+        self.reload()
 
     def back(self) -> None:
         from game.ui.scenes.title import TitleScene
