@@ -24,7 +24,10 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from game.version import version
+
     parser = argparse.ArgumentParser(prog="bridges", description="Bridges: a serious game about building NGO partnerships.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="start the game (the default)")

@@ -230,7 +230,21 @@ class HelpOverlay(Overlay):
         y += b.u(M)
         y += b.text(_("Mouse and touch"), "h3", x, y, w) + b.u(S)
         y += b.text(_("Click or tap any button or card. Drag to scroll a long page, or use the mouse wheel. Nothing needs hovering."), "body", x, y, w)
+        y += b.u(L)
+        y += b.text(_("About"), "h3", x, y, w) + b.u(S)
+        y += b.text(about_text(), "body", x, y, w)
         return y - top
+
+
+def about_text() -> str:
+    """Where the rules come from (the handbook's origin and attribution), the version and the licences."""
+    from game.version import version
+
+    return _("Bridges {version} teaches the rules of the handbook “Networking: Building Partnerships”, "
+             "a training resource for NGO staff from ATSIV, an Erasmus+ Key Action 2 project (2016-2019) of Greek, "
+             "Bulgarian and Romanian organisations. Bridges is an independent game based on the handbook: neither "
+             "the ATSIV partners nor the European Commission are responsible for it. Bridges is free software "
+             "under the MIT licence; its fonts, Noto Sans, are under the SIL Open Font License.").format(version=version())
 
 
 class PeopleOverlay(Overlay):
