@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from game.core.problems import Problem, did_you_mean
+from game.core.problems import ContentError, Problem, did_you_mean
 from game.core.yamlsafe import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -190,3 +190,11 @@ def _items(count: int) -> str:
 def _form_keys(message: str) -> list[str]:
     _, _, tail = message.partition("one of the keys:")
     return [k.strip() for k in tail.split(",") if k.strip()]
+
+
+def shaped(model: type[M], doc: Document) -> M:
+    """The document as a model, or ContentError with every problem (file:line:col)."""
+    value, problems = check_shape(model, doc)
+    if value is None:
+        raise ContentError(problems)
+    return value

@@ -29,8 +29,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from game.core.base import LANGUAGES, Id, Strict, Text
-from game.core.problems import ContentError
-from game.core.shape import check_shape
+from game.core.shape import shaped
 from game.core.yamlsafe import load_file
 from game.scoring.rulebook import Rulebook, Section, SectionId, default_rulebook
 
@@ -90,10 +89,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
             doc = load_file(shipped, display=f"game/data/{GLOSSARY_NAME}")
     else:
         doc = load_file(path)
-    glossary, problems = check_shape(Glossary, doc)
-    if glossary is None:
-        raise ContentError(problems)
-    return glossary
+    return shaped(Glossary, doc)
 
 
 @lru_cache(maxsize=1)

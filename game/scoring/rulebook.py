@@ -42,8 +42,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from game.core.base import Id, RuleId, Strict, Text
-from game.core.problems import ContentError
-from game.core.shape import check_shape
+from game.core.shape import shaped
 from game.core.yamlsafe import load_file
 from game.resources import rulebook_file
 
@@ -207,11 +206,7 @@ class Rulebook(Strict):
 
 def load_rulebook(path: str | Path = DEFAULT_RULEBOOK) -> Rulebook:
     """Load and check a rulebook; raises ContentError with file:line:col problems."""
-    doc = load_file(path)
-    book, problems = check_shape(Rulebook, doc)
-    if book is None:
-        raise ContentError(problems)
-    return book
+    return shaped(Rulebook, load_file(path))
 
 
 @lru_cache(maxsize=4)
