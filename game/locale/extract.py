@@ -15,8 +15,13 @@ LOCALE_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = LOCALE_DIR.parent / "ui"
 EXTRA_SOURCES = (LOCALE_DIR.parent / "scoring" / "notes.py",)  # pure code whose text is in the catalogs too
 DOMAIN = "bridges"
-LANGUAGES = ("en", "bg")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "_each_plural": (1, 2)}
+
+
+def languages() -> tuple[str, ...]:
+    """Every language with a catalog (``<lang>/LC_MESSAGES/bridges.po``), English first."""
+    found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return tuple(sorted(found, key=lambda lang: lang != "en"))
 
 
 def po_path(language: str) -> Path:
@@ -43,7 +48,7 @@ def extract():
 def main(argv: list[str] | None = None) -> int:
     from babel.messages.pofile import read_po, write_po
 
-    for language in LANGUAGES:
+    for language in languages():
         template = extract()  # fresh for each catalog: Babel's update adopts the template's message objects
         path = po_path(language)
         with path.open("rb") as stream:
