@@ -43,6 +43,8 @@ from pathlib import Path
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's marks count characters, like the pure parser's
+
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 """A key that names a language: ``en``, ``bg``, ``el``, ``pt-BR``."""
 
@@ -107,7 +109,7 @@ def compose(path: Path) -> tuple[str, yaml.Node]:
     except (OSError, UnicodeDecodeError) as error:
         raise TextFileError(f"{path}: cannot be read as UTF-8 text ({error})") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         raise TextFileError(f"{path}: is not valid YAML; fix it first ({error})") from None
     if root is None:
@@ -251,7 +253,7 @@ def import_texts(path: Path, source: Path) -> tuple[int, list[str]]:
 
 def _verify(path: Path, text: str, language: str, written: dict[str, str]) -> None:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         raise TextFileError(f"{path}: the translated file would not be valid YAML, nothing written ({error})") from None
     readback = {found.at: found.texts.get(language) for found in text_maps(root)}
