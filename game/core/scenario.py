@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from game.core.base import AMOUNT_LIMIT, Amount, AssetPath, Id, RuleId, Strict, Text
+from game.core.base import AMOUNT_LIMIT, Amount, AssetPath, Id, LanguageCode, RuleId, Strict, Text
 from game.core.conditions import Condition
 from game.core.scenes import Scene
 
@@ -181,7 +181,7 @@ class Scenario(Strict):
     id: Id
     title: Text
     summary: Text
-    languages: Annotated[list[Literal["en", "bg"]], Field(min_length=1)]
+    languages: Annotated[list[LanguageCode], Field(min_length=1, description="the languages this scenario provides; en is required")]
     minutes: Annotated[int, Field(ge=1, le=240)]
     order: Annotated[int, Field(ge=0, le=9999, description="place in the library: lower comes first")] = 100
     topics: list[Text] = []

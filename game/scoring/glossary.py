@@ -28,7 +28,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from game.core.base import LANGUAGES, Id, Strict, Text
+from game.core.base import Id, Strict, Text
 from game.core.shape import shaped
 from game.core.yamlsafe import load_file
 from game.scoring.rulebook import Rulebook, Section, SectionId, default_rulebook
@@ -98,6 +98,7 @@ def default_glossary() -> Glossary:
 
 
 _HEADINGS = {"en": ("Term", "Meaning"), "bg": ("Термин", "Значение")}
+LANGUAGES = tuple(_HEADINGS)  # the table's columns
 
 
 def _cell(text: str) -> str:

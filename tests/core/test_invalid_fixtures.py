@@ -56,7 +56,7 @@ TABLE: dict[str, Expected] = {
     "text-not-a-mapping": Expected(11, "ngo.town: expected a mapping"),
     "missing-key": Expected(2, "missing key 'minutes'; add it"),
     "missing-english": Expected(61, "scenes.the-end.text: missing key 'en'; add it"),
-    "unknown-language": Expected(6, "languages[1]: Input should be 'en' or 'bg'"),
+    "unknown-language": Expected(6, "languages[1]: 'Deutsch' is not a language code in lower case, such as en, bg, el, ro or pl"),
     "unknown-scene-kind": Expected(50, "unknown kind 'pik'; use one of 'choice', 'event', 'pick'"),
     "missing-scene-kind": Expected(50, "scenes.choose: missing key 'kind'; add it"),
     "id-not-lower-case": Expected(3, "'Minimal Scenario' is not an id: use lower-case letters, digits, '-' and '.', such as 'minimal-scenario'"),
