@@ -1,20 +1,25 @@
 """The checker: loads a scenario and reports every problem at once.
 
 Pass one checks the shape (strict models), pass two the cross-references
-and the story graph. Each problem is ``file:line:col: path: message``.
+and the story graph; when only some scenes have the wrong shape, pass two
+still runs over the others. Each problem is ``file:line:col: path: message``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from game.core import graph
+from pydantic import ValidationError
+
 from game.core.problems import ContentError, Problem
-from game.core.references import Reporter, check_references
+from game.core.references import check_references
 from game.core.scenario import Scenario
 from game.core.shape import check_shape
 from game.core.state import content_hash
+from game.core.story import check_story
 from game.core.yamlsafe import Document, load_bytes, read_limited
 from game.resources import assets_folder
 
@@ -60,7 +65,7 @@ def check_document(doc: Document, folder: Path, rule_ids: set[str] | None, diges
     scenario, problems = check_shape(Scenario, doc)
     checked = Checked(path or Path(doc.file), scenario, problems, digest, doc)
     if scenario is None:
-        checked.problems = sorted(problems)
+        checked.problems = sorted(set(problems + _rest_of(doc, folder, rule_ids)))
         return checked
     problems += check_references(scenario, doc, rule_ids, folder, ASSETS)
     problems += check_story(scenario, doc)
@@ -68,41 +73,56 @@ def check_document(doc: Document, folder: Path, rule_ids: set[str] | None, diges
     return checked
 
 
-def check_story(scenario: Scenario, doc: Document) -> list[Problem]:
-    """Unreachable scenes, dead ends, and loops with no way to an ending."""
-    report = Reporter(doc)
-    reach = graph.reachable(scenario)
-    has_ending = any(scene.kind == "ending" for scene in scenario.scenes.values())
-    if scenario.start_scene in scenario.scenes:  # an unknown start is reported once, not as every scene unreachable
-        for scene_id in scenario.scenes:
-            if scene_id not in reach:
-                report.error(("scenes", scene_id), f"no path reaches scene '{scene_id}'; link to it with 'next' or remove it", key=True)
-    for scene_id, way in graph.dead_ends(scenario):
-        path = ("scenes", scene_id) + _way_path(way)
-        report.error(path, "dead end: nothing says where the story goes next; add 'next: <scene>' here or on the scene")
-    ending = graph.reaches_ending(scenario)
-    dead = {s for s, _ in graph.dead_ends(scenario)}
-    for scene_id in scenario.scenes:
-        if has_ending and scene_id in reach and scene_id not in ending and scene_id not in dead:
-            flags = graph.unset_flags_needed(scenario, scene_id)
-            why = f" (its way out needs flag {', '.join(repr(f) for f in flags)}, which nothing sets)" if flags else ""
-            report.error(("scenes", scene_id), f"scene '{scene_id}' is in a loop with no way out to an ending{why}; give one option a way out", key=True)
-    for event_id, source in graph.returning_events_sent_to(scenario):
-        report.error(("scenes", source), f"scene '{source}' sends the story to '{event_id}' with 'next', but '{event_id}' is an interrupting event "
-                     "whose options go back to the story, and here there is none to go back to: give each of its options a 'next', "
-                     "or send the story to a scene that is not an event", key=True)
-    for scene_id in graph.may_offer_nothing(scenario):
-        report.warn(("scenes", scene_id, "options"), "every option here has a 'when': if none holds, the player has nothing to choose and the story stops; "
-                    "give one option no 'when', or pair conditions like {flag: x} and {flag: x, is: false}", key=True)
-    if not has_ending:  # then no scene reaches an ending: one problem, not one per scene
-        report.error(("scenes",), "the scenario has no ending; add a scene with 'kind: ending'", key=True)
-    return report.problems
+def _rest_of(doc: Document, folder: Path, rule_ids: set[str] | None) -> list[Problem]:
+    """Pass two over the scenes whose shape is right, when only some scenes are wrong.
+
+    Each wrong scene stands in as an ending (so the story may go on through it) and its own
+    problems are left to pass one; the scene ids written in it still count as its ways on.
+    """
+    stand_in, holes = salvage(doc.data)
+    if not holes:
+        return []
+    scenario, problems = check_shape(Scenario, dataclasses.replace(doc, data=stand_in))
+    if scenario is None:
+        return []
+    found = check_references(scenario, doc, rule_ids, folder, ASSETS) + check_story(scenario, doc, holes)
+    inside = tuple(f"scenes.{sid}" for sid in holes)
+    return [p for p in found if not p.path.startswith(inside) and not any(f"'{sid}'" in p.message for sid in holes)]
 
 
-def _way_path(way: str) -> tuple:
-    if way.startswith("options["):
-        return ("options", int(way[8:-1]))
-    return () if way == "next" else (way,)
+def salvage(data: Any) -> tuple[Any, dict[str, set[str]]]:
+    """The document with each scene whose shape is wrong replaced by a plain ending, and for each
+    such scene the texts written in it; no holes if the rest of the file is wrong too."""
+    try:
+        Scenario.model_validate(data)
+        return data, {}
+    except ValidationError as exc:
+        locs = [tuple(e.get("loc", ())) for e in exc.errors(include_url=False)]
+    if not isinstance(data, dict) or not isinstance(data.get("scenes"), dict):
+        return data, {}
+    if any(len(loc) < 2 or loc[0] != "scenes" for loc in locs):
+        return data, {}
+    scenes = dict(data["scenes"])
+    holes = {str(loc[1]): _named_ways(scenes.get(loc[1])) for loc in locs if loc[1] in scenes}
+    for sid in holes:
+        scenes[sid] = {"kind": "ending", "outcome": "mixed", "text": {lang: "-" for lang in ("en", "bg")}}
+    return {**data, "scenes": scenes}, holes
+
+
+def _named_ways(raw: Any) -> set[str]:
+    """Every text anywhere in a raw scene (the ones that are scene ids count as its ways on,
+    whatever key holds them: a misspelt ``nxt:`` still says where the author meant to go)."""
+    found: set[str] = set()
+    stack = [raw]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            found.add(node)
+    return found
 
 
 def load_scenario(path: str | Path, rule_ids: set[str] | None = None) -> Checked:

@@ -69,9 +69,72 @@ def _spread(start: set[str], links: dict[str, Any]) -> set[str]:
     return seen
 
 
-def reachable(scenario: Scenario) -> set[str]:
+def reachable(scenario: Scenario, extra: dict[str, set[str]] | None = None, start: set[str] | None = None) -> set[str]:
+    """Scenes some path reaches from the start (or from ``start``); ``extra`` adds links
+    the model cannot show (the ``next`` of a scene whose shape is wrong)."""
     graph = edges(scenario)
-    return _spread({scenario.start_scene} if scenario.start_scene in graph else set(), graph)
+    for source, targets in (extra or {}).items():
+        graph.setdefault(source, set()).update(t for t in targets if t in graph)
+    if start is None:
+        start = {scenario.start_scene} if scenario.start_scene in graph else set()
+    return _spread({s for s in start if s in graph}, graph)
+
+
+def links(scenario: Scenario) -> list[tuple[str, tuple, str]]:
+    """Every scene id written as a way on: (scene, path inside the scene, target), in file order."""
+    found = []
+    for scene_id, scene in scenario.scenes.items():
+        for path, node in walk(scene):
+            if path and path[-1] == "next" and isinstance(node, str):
+                found.append((scene_id, path, node))
+            elif type(node).__name__ == "Branch":
+                found.append((scene_id, path + ("go",), node.go))
+    return found
+
+
+def on_cycles(scenario: Scenario) -> list[list[str]]:
+    """Groups of scenes that lead round to each other (strongly connected, or a scene that leads
+    to itself), through branches whose conditions can hold; in file order."""
+    graph = edges(scenario, flags_set(scenario))
+    order = list(scenario.scenes)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in order:  # Tarjan's algorithm without recursion
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1 or node in graph[node]:
+                    groups.append(sorted(group, key=order.index))
+    return sorted(groups, key=lambda g: order.index(g[0]))
 
 
 def flags_set(scenario: Scenario) -> set[str]:
@@ -92,11 +155,13 @@ def never_holds(condition: Any, settable: set[str]) -> bool:
 
 
 def reaches_ending(scenario: Scenario) -> set[str]:
-    """Scenes from which some path leads to an ending (returning events count as going on);
-    a branch that needs a flag nothing sets is no way out. One walk back from the endings."""
+    """Scenes from which some path leads to an ending (returning events count as going on, and so
+    does a way on to an unknown scene: that is reported once, as itself); a branch that needs a
+    flag nothing sets is no way out. One walk back from the endings."""
     graph = edges(scenario, flags_set(scenario))
     good = {sid for sid, scene in scenario.scenes.items() if scene.kind == "ending"}
     good |= {sid for sid, scene in scenario.scenes.items() if any(RETURN in t for _, t in _ways_on(scene))}
+    good |= {sid for sid, _, target in links(scenario) if target not in scenario.scenes}  # an unknown scene is its own error
     into: dict[str, list[str]] = {sid: [] for sid in graph}
     for sid, targets in graph.items():
         for target in targets:

@@ -57,7 +57,19 @@ class YamlError(ContentError):
         super().__init__([Problem(file, line, col, "", message)])
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to ``word`` in spelling, or None when nothing is close."""
+    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return " did you mean 'x'?" for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
-    return f" did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f" did you mean '{close}'?" if close else ""
+
+
+def listed(names: list[str], most: int = 5) -> str:
+    """'a', 'b', 'c' and 4 more: a short list of ids for a message."""
+    shown = ", ".join(f"'{n}'" for n in names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")

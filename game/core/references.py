@@ -1,8 +1,8 @@
 """Pass two of the checker: cross-references inside a scenario that has the right shape.
 
 Unknown scene, cast, resource, trait and rule ids; duplicate ids; asset
-paths that escape; missing translations. The story graph (reachability,
-dead ends, cycles) is in :mod:`game.core.graph`.
+paths that escape; missing translations. Ways on (``next``, ``go``) and the
+story graph (reachability, dead ends, cycles) are checked in :mod:`game.core.story`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from game.core.base import Text
 from game.core.imagesize import ImageProblem, image_size
+from game.core.looks import PLACES
 from game.core.problems import WARNING, Problem, did_you_mean
 from game.core.scenario import BUILTIN_RESOURCES, CAST_KINDS, Scenario
 from game.core.shape import dotted
@@ -87,7 +88,6 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
     name = type(node).__name__
     kinds_and_cast = set(CAST_KINDS) | set(cast)
     for key, what, known in (
-        ("go", "scene", scenes),
         ("after", "scene", scenes),
         ("visited", "scene", scenes),
         ("negotiation", "scene", scenes),
@@ -97,11 +97,10 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         ("drop", "cast member", cast),
         ("reveal", "cast member", cast),
         ("meet", "cast member", cast),
+        ("speaker", "cast member", cast),
     ):
         if isinstance(data.get(key), str):
             _known(report, path + (key,), data[key], known, what)
-    if "next" in data and isinstance(data["next"], str):
-        _known(report, path + ("next",), data["next"], scenes, "scene")
     if name in ("ChangeResource", "ResourceIs"):
         _known(report, path + ("resource",), data["resource"], resources, "resource")
     if name in ("ChangeTrust", "TrustIs"):
@@ -127,6 +126,8 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         report.error(path + ("facilitator",), f"'{node.facilitator}' is a {cast[node.facilitator].kind}, not a facilitator")
     if name == "NegotiateScene":
         _check_terms(report, path, node)
+    if isinstance(data.get("place"), str) and name.endswith("Scene"):
+        _known(report, path + ("place",), data["place"], set(PLACES), "place")
     if name == "PickScene" and node.count > len(node.pool):
         report.error(path + ("count",), f"count is {node.count} but the pool has only {len(node.pool)} cards")
     if name == "Evidence" and rule_ids is not None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pytest
 
 from game.cli import main
+from game.resources import scenarios_folder
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INVALID = DATA / "invalid"
@@ -96,6 +97,10 @@ TABLE: dict[str, Expected] = {
     "loop-exit-needs-unset-flag": Expected(58, "its way out needs flag 'permit-granted', which nothing sets"),
     "event-sent-to-with-next": Expected(35, "'storm' is an interrupting event whose options go back to the story"),
     "number-too-large": Expected(42, "must be at least -1000000000"),
+    # root causes first: one problem for one mistake, its consequences folded under it
+    "next-typo-cuts-off-scenes": Expected(47, "unknown scene 'chose'; did you mean 'choose'? Until this is fixed no path reaches 3 scenes ('choose', 'wrap-up', 'the-end')"),
+    "upstream-of-dead-end-is-no-loop": Expected(50, "scenes.choose: dead end", errors=2),
+    "shape-error-keeps-story-check": Expected(50, "scenes.choose: dead end", errors=3),
 }
 
 SUMMARY = re.compile(r"(\d+) file\(s\) checked: (\d+) error\(s\), (\d+) warning\(s\)")
@@ -180,3 +185,20 @@ def test_the_alias_bomb_is_refused_without_being_expanded() -> None:
     assert time.perf_counter() - started < 2
     assert checked.scenario is None
     assert "anchors" in checked.problems[0].message
+
+
+def test_no_scene_is_said_to_be_in_a_loop_unless_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("next-typo-cuts-off-scenes", "upstream-of-dead-end-is-no-loop", "shape-error-keeps-story-check", "unknown-key-typo"):
+        _, out, _ = validate(INVALID / f"{name}.yaml", capsys)
+        assert "in a loop" not in out, out
+    _, out, _ = validate(INVALID / "cycle-without-exit.yaml", capsys)
+    assert "scene 'stuck' is in a loop" in out and "scene 'choose' is in a loop" not in out
+
+
+def test_a_typo_in_a_shipped_scenario_gives_one_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = (scenarios_folder() / "demo-river-cleanup.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "typo.yaml"
+    broken.write_text(source.replace("next: choose-partners", "next: choose-partner", 1), encoding="utf-8")
+    code, out, err = validate(broken, capsys)
+    assert code == 1 and SUMMARY.search(err).group(2) == "1", out
+    assert "unknown scene 'choose-partner'; did you mean 'choose-partners'? Until this is fixed no path reaches" in out
