@@ -29,6 +29,7 @@ from pydantic import Field, model_validator
 
 from game.core.base import AMOUNT_LIMIT, Amount, AssetPath, Id, LanguageCode, RuleId, Strict, Text
 from game.core.conditions import Condition
+from game.core.looks import Look
 from game.core.scenes import Scene
 
 CAST_KINDS = ("partner", "liaison", "facilitator", "supporter", "media", "sponsor", "counterpart")
@@ -106,7 +107,8 @@ class CastMember(Strict):
       kind: partner
       name: {en: Green Future Association, bg: Сдружение „Зелено бъдеще“}
       about: {en: A regional environmental NGO., bg: ...}
-      portrait: images/green-future.png
+      portrait: images/green-future.png   # optional: without it the game draws a face (see look)
+      look: {hair: curly, glasses: true, emblem: leaf, colour: green}   # optional; see game.core.looks
       trust: 50
       visible: {size: large, reach: regional}
       hidden: {values_fit: low, track_record: mixed}
@@ -119,6 +121,7 @@ class CastMember(Strict):
     name: Text
     about: Text | None = None
     portrait: AssetPath | None = None
+    look: Look = Look()
     trust: Annotated[int, Field(ge=0, le=100)] = 50
     cost: Annotated[int, Field(ge=0, le=AMOUNT_LIMIT)] = 0
     visible: dict[Id, TraitValue] = {}

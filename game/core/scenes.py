@@ -1,7 +1,10 @@
 """The decision kinds: one model per scene kind, chosen by ``kind:``.
 
 Every scene has a phase of the partnership flow, a text and an optional
-image; what else it reads is shown in each class's docstring.
+image; where it takes place (``place: cafe``, one of
+:data:`game.core.looks.PLACES`; else the kind's default) and who says its
+text (``speaker:``, a cast id: their face is shown beside it, the text in a
+speech bubble); what else it reads is shown in each class's docstring.
 """
 
 from __future__ import annotations
@@ -108,6 +111,8 @@ class SceneBase(Strict):
     text: Text
     variants: list[TextVariant] = []
     image: AssetPath | None = None
+    place: Id | None = None
+    speaker: Id | None = None
     next: Next | None = None
 
 
@@ -412,6 +417,8 @@ class EndingScene(Strict):
     text: Text
     variants: list[TextVariant] = []
     image: AssetPath | None = None
+    place: Id | None = None
+    speaker: Id | None = None
 
 
 Scene = Annotated[
