@@ -20,6 +20,7 @@ from game.ui.input import Action
 from game.ui.library import Entry
 from game.ui.play import Play
 from game.ui.workshop.looks import style_record
+from game.ui.workshop.phones import JoinOverlay, Phones, draw_strip
 
 WORKSHOP_TEXT_FLOOR = 1.25  # 22-unit small text becomes 28 px at 1080p: nothing important under 28 px
 ADD_SECONDS = 30
@@ -33,6 +34,7 @@ TRAINER_KEYS = (
     ("L", "leaderboard", N_("show the leaderboard")),
     ("B", "back", N_("go back one decision (a mistaken click)")),
     ("E", "end", N_("end the session and compare the teams")),
+    ("J", "phones", N_("show the room's code for the phones (when teams answer from phones)")),
 )
 RESULTS_PROBLEMS = {  # ResultsStore.problem_code -> what the banner says
     "busy": N_("The results database is busy (is another copy of Bridges open?). The results are kept and written later."),
@@ -56,6 +58,10 @@ class Setup:
     timer: int | None = 60
     reveal: str = "instant"
     seed: int | None = None
+    phones: bool = False  # teams answer from their phones (game.ui.workshop.phones)
+    choose_team: bool = False  # a phone may pick its team on the room page (else it is given the next team without a phone)
+    phones_host: str | None = None  # None: the laptop's address on the local network
+    phones_port: int | None = None  # None: game.web.server.DEFAULT_PORT
 
 
 class TeamPlay(Play):
@@ -100,7 +106,8 @@ class TeamPlay(Play):
     def band(self, b: Any, top: int) -> int:
         from game.ui.workshop.band import draw_band
 
-        return draw_band(b, top, self.run, self)
+        bottom = draw_band(b, top, self.run, self)
+        return draw_strip(b, bottom, self.run, self) if self.run.phones is not None else bottom
 
 
 @dataclass
@@ -125,6 +132,7 @@ class WorkshopRun:
         self.rulebook = app.rulebook
         self.distances: dict | None = None
         self.state = RunState()
+        self.phones: Phones | None = None
         self.results, self.shared_results = (results, False) if results is not None else open_results(app)
         seed = setup.seed if setup.seed is not None else (app.seed if app.seed is not None else random.randrange(1_000_000))
         self.workshop = Workshop(
@@ -177,7 +185,21 @@ class WorkshopRun:
         self.app.workshop = self
         self.app.text_floor = WORKSHOP_TEXT_FLOOR
         self.app._configure()
+        if self.setup.phones:
+            self.phones = Phones(self, self.setup.phones_host, self.setup.phones_port, self.setup.choose_team)
+            self.phones.start()
         self.show_decision()
+        if self.phones is not None:
+            self.app.push(JoinOverlay(self), fade=False)
+
+    def pump_phones(self) -> None:
+        """Take the phones' answers (called on every frame of a workshop screen; never waits)."""
+        if self.phones is not None and self.phones.pump():
+            self.refresh()
+
+    def stop_phones(self) -> None:
+        if self.phones is not None:
+            self.phones.stop()
 
     def _show(self, scene: Any) -> None:
         from game.ui.workshop.overlays import PausedOverlay
@@ -230,6 +252,7 @@ class WorkshopRun:
             if w.paused:
                 w.resume()
             self.state.comparison = w.end()
+        self.stop_phones()
         self.app.play = None
         self.app.reset(ComparisonScene(self))
 
@@ -239,6 +262,7 @@ class WorkshopRun:
         from game.ui.workshop.setup import SetupScene
 
         app = self.app
+        self.stop_phones()
         app.workshop = None
         app.play = None
         app.text_floor = 1.0
@@ -322,6 +346,11 @@ class WorkshopRun:
                 who = self.names[w.history[-1]] if self.mode == "turns" else _("the room")
                 app.push(ConfirmOverlay(_("Go back one decision?"), _("The last answer ({team}) is taken back and its record removed.").format(team=who),
                                         _("Go back"), self.go_back))
+        elif name == "phones":
+            if self.phones is None:
+                self.state.notice = _("Teams answer on this screen in this workshop (no phones).")
+            elif not isinstance(app.top, JoinOverlay):
+                app.push(JoinOverlay(self))
         elif name == "end":
             if not isinstance(app.top, ConfirmOverlay):
                 app.push(ConfirmOverlay(_("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),
@@ -352,6 +381,10 @@ class WorkshopRun:
     def reveal(self) -> None:
         from game.ui.workshop.scenes import WorkshopFeedbackScene
 
+        if self.phones is not None and self.mode == "vote" and not self.phones.revealed and \
+                any(self.phones.hides_votes(s) for s in self.app.stack):
+            self.phones.revealed = True  # the phones' votes, shown on the vote screen
+            return
         scene = next((s for s in reversed(self.app.stack) if isinstance(s, WorkshopFeedbackScene)), None)
         if scene is None or not self.workshop.held:
             self.state.notice = _("No feedback is waiting to be revealed.")
