@@ -42,6 +42,7 @@ class WorkshopScreen:
     def update(self, dt: float) -> bool:
         busy = super().update(dt)  # type: ignore[misc]
         run = self.run
+        run.pump_phones()
         if self.app.top is not self or run.workshop.ended:  # type: ignore[attr-defined]
             return busy
         if run.timer_label(getattr(self.play, "stage", "")) != run.state.timer_drawn:  # type: ignore[attr-defined]
@@ -235,6 +236,12 @@ class VoteScene(WorkshopScreen, DecisionScene):
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def hidden(self) -> bool:
+        """The phones' votes are not shown until the trainer reveals them (R) or decides."""
+        phones = getattr(self.run, "phones", None)
+        return phones is not None and phones.hides_votes(self)
+
     def leader(self) -> tuple[str | None, bool]:
         """(the option that would win now, whether it is a tie)."""
         if not self.total:
@@ -254,7 +261,11 @@ class VoteScene(WorkshopScreen, DecisionScene):
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
         leader, tie = self.leader()
         ids = [o.id for o in self.options()]
-        if leader is None:
+        if self.hidden:
+            voted = len(self.team_votes)
+            note = ngettext("{n} of {count} team has voted. R shows the votes.", "{n} of {count} teams have voted. R shows the votes.",
+                            len(self.run.names)).format(n=voted, count=len(self.run.names))
+        elif leader is None:
             note = _("No votes yet.")
         elif tie:
             note = _("A tie: the option listed first, {n}, wins.").format(n=ids.index(leader) + 1)
@@ -289,9 +300,10 @@ class VoteScene(WorkshopScreen, DecisionScene):
         gap = b.u(S)
         ids = [o.id for o in self.options()]
         chips = []
+        hidden = self.hidden
         for i, name in enumerate(names):
             vote = self.team_votes.get(i)
-            label = f"{name}: {ids.index(vote) + 1}" if vote in ids else f"{name}: –"
+            label = f"{name}: {'✓' if hidden else ids.index(vote) + 1}" if vote in ids else f"{name}: –"
             chips.append((i, label, *team_button_size(b, label, width)))
         chips_w = sum(c[2] for c in chips) + gap * (len(chips) - 1)
         prompt_w = b.text_width(prompt, "h3") + 1
@@ -327,6 +339,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
         line_w = text_w - badge - b.u(M)
         text_h = b.text(tr(option.text), "strong", text_x, cy, line_w, container=card)
         count = self.counts[option.id]
+        if self.hidden:
+            count, leading = 0, False
         line_top = cy + max(text_h, badge) + b.u(S)
         bar_h = b.u(14)
         line_h = b.line_height("small_bold") if leading else bar_h
@@ -345,7 +359,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         else:
             cx, ccy = x + w - pad - controls_w, y + pad + max(0, (bottom - y - pad - button) // 2)
         b.button(f"less:{option.id}", "", Rect(cx, ccy, button, button), "secondary", "minus", enabled=count > 0)
-        b.text(str(count), "h2", cx + button + b.u(S), ccy + (button - b.line_height("h2")) // 2, count_w, "text", "center", container=card)
+        b.text("?" if self.hidden else str(count), "h2", cx + button + b.u(S), ccy + (button - b.line_height("h2")) // 2, count_w, "text", "center", container=card)
         b.button(f"more:{option.id}", "", Rect(cx + button + count_w + 2 * b.u(S), ccy, button, button), "secondary", "plus")
         bottom = max(bottom, ccy + button) + pad
         card.h = bottom - y

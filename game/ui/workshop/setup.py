@@ -44,6 +44,7 @@ class SetupScene(Scene):
         self.timer: int | None = 60
         self.feedback = "instant"
         self.mode = "turns"
+        self.phones = "off"  # off, given (each phone is given the next team), choose (a phone picks its team)
         self.editing: int | None = None
         self.notice = ""
 
@@ -156,10 +157,13 @@ class SetupScene(Scene):
 
     def _options(self, b: Builder, x: int, y: int, w: int) -> int:
         rows = [
-            ("globe", _("Language"), [(f"lang:{lang}", LANGUAGE_NAMES[lang], lang == language()) for lang in LANGUAGES]),
+            ("globe", _("Language"), [(f"lang:{lang}", language_name(lang), lang == language()) for lang in languages()]),
             ("timer", _("Decision timer"), [(f"timer:{t or 0}", _("No timer") if t is None else _("{n} s").format(n=t), t == self.timer) for t in TIMERS]),
             ("eye", _("Feedback"), [("reveal:instant", _("At once"), self.feedback == "instant"), ("reveal:trainer", _("When the trainer reveals it"), self.feedback == "trainer")]),
             ("people", _("Way to play"), [("mode:turns", _("Teams in turn"), self.mode == "turns"), ("mode:vote", _("Plenary vote"), self.mode == "vote")]),
+            ("screen", _("Teams answer from their phones"), [("phones:off", _("No: on this screen"), self.phones == "off"),
+                                                            ("phones:given", _("Yes: each phone is given a team"), self.phones == "given"),
+                                                            ("phones:choose", _("Yes: phones pick their team"), self.phones == "choose")]),
         ]
         for icon, title, options in rows:
             y = self._choice_row(b, icon, title, options, x, y, w) + b.u(M)
@@ -232,6 +236,8 @@ class SetupScene(Scene):
             self.feedback = value
         elif kind == "mode":
             self.mode = value
+        elif kind == "phones" and value in ("off", "given", "choose"):
+            self.phones = value
         elif target_id == "start":
             self.start()
             return
@@ -262,7 +268,7 @@ class SetupScene(Scene):
             self.invalidate()
             return
         setup = Setup(entry, [self.team_name(i).strip() for i in range(self.count)], self.styles[:self.count],
-                      mode=self.mode, timer=self.timer, reveal=self.feedback)
+                      mode=self.mode, timer=self.timer, reveal=self.feedback, phones=self.phones != "off", choose_team=self.phones == "choose")
         WorkshopRun(self.app, setup).start()
 
     def default_action(self) -> None:
