@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.art import stage
 from game.ui.i18n import N_, _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
@@ -86,6 +87,19 @@ class EventScene(ChoiceScene):
     name = "event"
 
     def intro(self, b: Builder, x: int, y: int, width: int) -> int:
+        """The news on the scene's backdrop: a newspaper card, or the speaker telling it in a bubble."""
+        scene = self.scene_model
+        text = tr(self.play.session.text_of(scene))
+        if scene.speaker is not None:
+            content = stage.title_and_text(tr(scene.headline), text)
+        else:
+            content = self.news_card
+        y = stage.stage(b, self.play, scene, x, y - b.u(L), width, content, mood="doubtful", panel=False)
+        y += b.text(_("How do you respond?"), "h2", x, y, width) + b.u(M)
+        return y
+
+    def news_card(self, b: Builder, x: int, y: int, width: int, _box: Rect) -> int:
+        """A newspaper cutting: the masthead, the headline, the story."""
         scene = self.scene_model
         pad = b.u(XL)
         inner = width - 2 * pad
@@ -102,6 +116,4 @@ class EventScene(ChoiceScene):
         cy += b.text(tr(self.play.session.text_of(scene)), "body", x + pad, cy, inner, "ink", container=card)
         card.h = cy + pad - y
         b.card(card, "paper", "ink", index=index)
-        y = card.bottom + b.u(L)
-        y += b.text(_("How do you respond?"), "h2", x, y, width) + b.u(M)
-        return y
+        return card.bottom

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import images
+from game.ui.art import stage
 from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play, left_scene
@@ -54,12 +55,17 @@ class DecisionScene(Scene):
     def intro(self, b: Builder, x: int, y: int, width: int) -> int:
         """The scene's title and text; returns where the body starts."""
         scene = self.scene_model
-        if scene.title is not None:
-            y += b.text(tr(scene.title), "h1", x, y, width) + b.u(S)
-        picture = images.add_picture(b, images.find(self.play.entry.path, scene.image), x, y + b.u(S), min(width, b.u(IMAGE_W)), b.u(IMAGE_H), "left")
-        y += picture + b.u(M) if picture else 0
-        y += b.text(tr(self.play.session.text_of(scene)), "body", x, y, min(width, b.u(1400) * b.m.text_scale)) + b.u(L)
-        return y
+        path = images.find(self.play.entry.path, scene.image)
+
+        def picture(b: Builder, px: int, py: int, w: int) -> int:
+            return images.add_picture(b, path, px, py, min(w, b.u(IMAGE_W)), b.u(IMAGE_H), "left")
+
+        content = stage.title_and_text(tr(scene.title) if scene.title is not None else None, tr(self.play.session.text_of(scene)), picture if path else None)
+        return stage.stage(b, self.play, scene, x, y - b.u(L), width, content, mood=self.speaker_mood())
+
+    def speaker_mood(self) -> str:
+        """How the scene's speaker looks while saying its text."""
+        return "neutral"
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         return y

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pygame
 
 from game.scoring.grader import check_evidence, one_verdict_per_decision
-from game.ui.i18n import _, ngettext, tr
+from game.ui.art import bubbles, stage
+from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
@@ -45,6 +46,23 @@ def rule_rows(b: Builder, play: Play, rule: str, verdict: str, x: int, y: int, w
         y += b.text(tr(feedback), "body", x, y, w, container=card) + b.u(S)
     y += b.text(play.rule_advice(rule), "body", x, y, w, "muted", container=card) + b.u(S)
     return y + b.text(play.rule_source(rule), "small", x, y, w, "muted", container=card)
+
+
+REACTIONS = {
+    ("other", "pleased"): N_("That is how partners should work together."),
+    ("other", "doubtful"): N_("Hmm. I am not sure this was the right call."),
+    ("other", "annoyed"): N_("We expected more from you."),
+    ("media", "pleased"): N_("Now that is a story worth telling."),
+    ("media", "doubtful"): N_("We will keep an eye on how this goes."),
+    ("media", "annoyed"): N_("Our readers will hear about this."),
+}
+
+
+def mood_of(delta: int) -> str:
+    """How a change of trust shows on a face."""
+    if delta > 0:
+        return "pleased"
+    return "annoyed" if delta <= -5 else "doubtful"
 
 
 class FeedbackScene(Scene):
@@ -130,7 +148,9 @@ class FeedbackScene(Scene):
             if two:
                 left_w = (width - gap) // 2
                 left = self._happened(b, x, y, left_w)
-                self._changes(b, x, left + gap, left_w)
+                left = self._changes(b, x, left + gap, left_w)
+                if self.reactions():
+                    self._reactions(b, x, left + gap, left_w)
                 right = self._rules(b, x + left_w + gap, y, width - left_w - gap)
                 if self.end_checks():
                     self._end_checks(b, x + left_w + gap, right + gap, width - left_w - gap)
@@ -139,7 +159,9 @@ class FeedbackScene(Scene):
                 y = self._rules(b, x, y, width) + gap
                 if self.end_checks():
                     y = self._end_checks(b, x, y, width) + gap
-                self._changes(b, x, y, width)
+                y = self._changes(b, x, y, width) + gap
+                if self.reactions():
+                    self._reactions(b, x, y, width)
         default_focus(b, "continue")
 
     def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, fill_rows) -> int:
@@ -212,6 +234,26 @@ class FeedbackScene(Scene):
             return y - b.u(S)
 
         return self._card(b, x, y, w, "budget", _("What changed"), rows)
+
+    def reactions(self) -> list[tuple[str, str]]:
+        """(cast id, mood) of everyone whose trust this decision moved: pleased, doubtful or annoyed."""
+        trust = self.changes()[1]
+        return [(cast_id, mood_of(delta)) for cast_id, (delta, _value) in trust.items() if self.play.scenario.member(cast_id) is not None]
+
+    def _reactions(self, b: Builder, x: int, y: int, w: int) -> int:
+        def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
+            size = b.u(120)
+            for cast_id, mood in self.reactions():
+                member = self.play.scenario.member(cast_id)
+                stage.face(b, member, mood, x, y, size)
+                name = self.play.cast_name(cast_id)
+                line = _(REACTIONS[("media" if member.kind == "media" else "other", mood)])
+                bubble_x = x + size + b.u(L) + b.u(12)
+                bottom = bubbles.bubble(b, bubble_x, y, w - (bubble_x - x), bubbles.said(name, line), "left", tail_y=y + size // 2)
+                y = max(y + size, bottom) + b.u(M)
+            return y - b.u(M)
+
+        return self._card(b, x, y, w, "people", _("How they took it"), rows)
 
     def activate(self, target_id: str) -> None:
         if target_id == "continue":

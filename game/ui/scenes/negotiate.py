@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.art.bubbles import bubble, lines
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import ELEMENT_NAMES, KIND_NAMES
@@ -21,21 +22,13 @@ from game.ui.view import Box, View
 
 Rect = pygame.Rect
 MOODS = {"warm": N_("warm"), "open": N_("open"), "tense": N_("tense"), "cold": N_("cold")}
+FACE_MOODS = {"warm": "pleased", "open": "neutral", "tense": "doubtful", "cold": "annoyed"}
 NEEDS = {
     "high": N_("{element} is one of our top concerns. The least we can accept: {term}."),
     "medium": N_("{element} matters to us. The least we can accept: {term}."),
     "low": N_("{element} is not a big issue for us. The least we can accept: {term}."),
 }
 PRIORITIES = {"high": N_("Matters to them: a lot"), "medium": N_("Matters to them: somewhat"), "low": N_("Matters to them: a little")}
-
-
-def paint_tail(surface: pygame.Surface, rect: Rect, palette) -> None:
-    """The speech bubble's tail, pointing up at the counterpart."""
-    points = [(rect.x, rect.bottom), (rect.centerx, rect.y), (rect.right, rect.bottom)]
-    pygame.draw.polygon(surface, palette.surface_alt, points)
-    width = max(2, rect.h // 8)
-    pygame.draw.line(surface, palette.primary, points[0], points[1], width)
-    pygame.draw.line(surface, palette.primary, points[1], points[2], width)
 
 
 class NegotiateScene(DecisionScene):
@@ -74,6 +67,16 @@ class NegotiateScene(DecisionScene):
         from game.core.negotiation import mood
 
         return mood(self.play.session, self.scene_model)
+
+    def face_mood(self) -> str:
+        """The counterpart's face: their mood at the table, and how the last round went."""
+        kinds = {e.get("type"): e for e in self.last_events}
+        if "all_agreed" in kinds or any(e.get("type") == "clause" and e.get("result") != "refused" for e in self.last_events):
+            return "pleased"
+        base = FACE_MOODS.get(self.mood(), "neutral")
+        if any(e.get("result") == "refused" for e in self.last_events) and base in ("neutral", "pleased"):
+            return "doubtful"
+        return base
 
     def proposal(self) -> dict[str, str]:
         return {e: t for e, t in self.drafts.items() if e in self.open_elements()}
@@ -142,7 +145,6 @@ class NegotiateScene(DecisionScene):
             panel = View(b.view.size)
             fixed = self._panel(Builder(panel, b.m, b.ts, b.palette), x + table_w + gap, top + gap, panel_w) <= area.bottom - gap
             if fixed:
-                b.view.items += panel.items
                 b.view.targets += panel.targets
         b.view.meta["panel_fixed"] = fixed
         with b.view.scrolling(area):
@@ -158,6 +160,8 @@ class NegotiateScene(DecisionScene):
                 y = self.intro(b, x, y, width)
                 y = self._panel(b, x, y, width) + gap
                 self._table(b, x, y, width)
+        if fixed:  # painted after the scrolling page, so the stage's backdrop passes under the panel
+            b.view.items += panel.items
         first_open = next(iter(self.open_elements()), None)
         if first_open:
             default_focus(b, f"term:{first_open}:{self.clause(first_open).terms[0].id}")
@@ -169,7 +173,7 @@ class NegotiateScene(DecisionScene):
         inner = w - 2 * pad
         index = b.view.mark()
         card = Rect(x, y, w, 0)
-        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card)
+        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card, self.face_mood(), 3.4)
         # mood, patience, trust
         line = b.line_height("strong")
         mood = self.mood()
@@ -209,17 +213,9 @@ class NegotiateScene(DecisionScene):
         return card.bottom
 
     def _bubble(self, b: Builder, x: int, y: int, w: int, card: Rect) -> int:
-        pad = b.u(M)
-        tail = b.u(16)
-        index = b.view.mark()
-        bubble = Rect(x, y + tail, w, 0)
-        cy = bubble.y + pad
-        for line in self.speech():
-            cy += b.text(line, "body", x + pad, cy, w - 2 * pad, container=bubble) + b.u(S)
-        bubble.h = cy - b.u(S) + pad - bubble.y
-        b.view.insert(index, Box(Rect(bubble), "surface_alt", "primary", b.u(2), b.u(14)))
-        b.art(Rect(x + b.u(28), y, tail * 2, tail + b.u(3)), paint_tail)
-        return bubble.bottom
+        """What the counterpart says, in a bubble pointing up at their face."""
+        face = round(b.line_height("h3") * 3.4)
+        return bubble(b, x, y + b.u(22), w, lines(self.speech()), "up", tail_x=x + face // 2)
 
     def _table(self, b: Builder, x: int, y: int, w: int) -> int:
         y += section_heading(b, "agreement", _("The agreement"), x, y, w) + b.u(M)

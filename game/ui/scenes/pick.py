@@ -10,6 +10,8 @@ from typing import Any
 import pygame
 
 from game.ui import images
+from game.ui.art import stage
+from game.ui.art.paint import Picture
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
@@ -36,23 +38,22 @@ def portrait_path(play: Any, member: Any) -> Path | None:
     return images.find(play.entry.path, member.portrait)
 
 
-def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None) -> None:
-    """A round badge with the cast kind's icon, or the portrait the scenario ships."""
+def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None, mood: str = "neutral") -> None:
+    """A round portrait: the one the scenario ships, else the face the game draws (with the mood)."""
     path = portrait_path(play, member) if play is not None else None
     picture = images.round_portrait(path, size) if path is not None else None
     if picture is not None:
-        b.art(Rect(x, y, size, size), lambda surface, rect, palette: surface.blit(picture, rect.topleft))
+        b.art(Rect(x, y, size, size), Picture(picture))
         b.view.add(Box(Rect(x, y, size, size), None, "primary", b.u(2), size // 2))
         return
-    b.view.add(Box(Rect(x, y, size, size), "primary_soft", "primary", b.u(2), size // 2))
-    b.icon(member.kind, x + size // 5, y + size // 5, size * 3 // 5, "primary")
+    stage.face(b, member, mood, x, y, size)
 
 
-def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect) -> int:
-    """A cast card's head: avatar, name and kind; returns the y below it."""
+def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6) -> int:
+    """A cast card's head: portrait, name and kind; returns the y below it."""
     pad = b.u(L)
-    size = b.line_height("h3") * 2
-    avatar(b, member, x + pad, y, size, play)
+    size = round(b.line_height("h3") * scale)
+    avatar(b, member, x + pad, y, size, play, mood)
     tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
     ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
     ty += b.text(kind_label, "small", tx, ty, tw, "muted", container=card)
