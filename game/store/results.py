@@ -36,6 +36,7 @@ OPS = {
     "remove": "DELETE FROM decisions WHERE session_id = ? AND team = ? AND seq >= ?",
     "finish": "UPDATE teams SET overall = ?, grade = ?, scorecard = ? WHERE session_id = ? AND team = ?",
     "end": "UPDATE sessions SET ended_at = ? WHERE id = ?",
+    "choice": "INSERT OR REPLACE INTO choices (session_id, team, seq, chooser, choice, via, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 }
 """Every write the store makes, by name: pending files name these, so merging one never runs SQL from a file."""
 
@@ -72,6 +73,21 @@ CREATE TABLE IF NOT EXISTS decisions (
   PRIMARY KEY (session_id, team, seq)
 );
 CREATE INDEX IF NOT EXISTS sessions_started ON sessions(started_at);
+-- who chose what in a decision: in turns the team that answered; in a plenary vote each team's vote;
+-- 'via' is phone or laptop. A decision taken back ('back one decision') takes its choices with it.
+CREATE TABLE IF NOT EXISTS choices (
+  session_id TEXT NOT NULL,
+  team INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  chooser INTEGER NOT NULL,
+  choice TEXT NOT NULL,
+  via TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, team, seq, chooser)
+);
+CREATE TRIGGER IF NOT EXISTS choices_follow_decisions AFTER DELETE ON decisions BEGIN
+  DELETE FROM choices WHERE session_id = OLD.session_id AND team = OLD.team AND seq = OLD.seq;
+END;
 """
 
 
@@ -228,6 +244,12 @@ class ResultsStore:
             (session_id, team, seq, scene, json.dumps(answer, ensure_ascii=False, sort_keys=True), round(float(seconds), 3), now(), json.dumps(votes) if votes else None),
         )])
 
+    def record_choices(self, session_id: str, team: int, seq: int, choices: list[dict]) -> bool:
+        """Who chose what in a decision: ``[{"team": 2, "choice": {"choose": "wait"}, "via": "phone"}]``."""
+        at = now()
+        return self._write([("choice", (session_id, team, seq, int(c["team"]), json.dumps(c["choice"], ensure_ascii=False, sort_keys=True),
+                                        c.get("via", "laptop"), at)) for c in choices]) if choices else True
+
     def remove_decision(self, session_id: str, team: int, seq: int) -> bool:
         """Undo a mistaken decision (the trainer's 'back one decision')."""
         return self._write([("remove", (session_id, team, seq))])
@@ -284,7 +306,21 @@ class ResultsStore:
         teams = self._clean(self._rows("SELECT * FROM teams WHERE session_id = ? ORDER BY team", (found["id"],)), clean_team)
         for team in teams:
             team["decisions"] = self._clean(self._rows("SELECT * FROM decisions WHERE session_id = ? AND team = ? ORDER BY seq", (found["id"], team["team"])), clean_decision)
+            chosen = self._choices(found["id"], team["team"])
+            for decision in team["decisions"]:
+                decision["choices"] = chosen.get(decision["seq"], [])
         found["teams"] = teams
+        return found
+
+    def _choices(self, session_id: str, team: int) -> dict[int, list[dict]]:
+        """seq -> [{"team": chooser, "choice": {...}, "via": "phone"}] (a damaged row is left out and counted)."""
+        found: dict[int, list[dict]] = {}
+        for row in self._rows("SELECT * FROM choices WHERE session_id = ? AND team = ? ORDER BY seq, chooser", (session_id, team)):
+            try:
+                choice = json.loads(row["choice"])
+                found.setdefault(int(row["seq"]), []).append({"team": int(row["chooser"]), "choice": choice, "via": str(row["via"])})
+            except (TypeError, ValueError):
+                self.unreadable += 1
         return found
 
     def best_scores(self, mode: str = "solo") -> dict[str, dict]:
