@@ -144,8 +144,12 @@ class Workshop:
         return sorted(rows, key=lambda r: (-(r["overall"] or 0.0), r["index"]))
 
     # ----- answers ------------------------------------------------------------------
-    def answer(self, answer: dict, votes: dict[str, int] | None = None) -> list[dict]:
-        """The current team's answer (raises InvalidAnswer, changing nothing, if it is wrong)."""
+    def answer(self, answer: dict, votes: dict[str, int] | None = None, team_votes: dict[int, str] | None = None,
+               via: str | dict[int, str] = "laptop") -> list[dict]:
+        """The current team's answer (raises InvalidAnswer, changing nothing, if it is wrong).
+
+        ``team_votes`` (a plenary vote): each team's option; ``via``: where the answer (or each team's vote) came from,
+        "laptop" or "phone". Who chose what is kept in the results store."""
         if self.finished:
             raise InvalidAnswer("the workshop has ended")
         if self.paused:
@@ -157,9 +161,11 @@ class Workshop:
         self.history.append(team.index)
         seq = len(team.session.state.log) - 1
         if votes:
-            self.votes.append({"scene": before, "votes": dict(votes), "chosen": answer.get("choose"), "seq": seq})
+            self.votes.append({"scene": before, "votes": dict(votes), "chosen": answer.get("choose"), "seq": seq, "teams": dict(team_votes or {})})
         if self.results is not None:
             self.results.record_decision(self.results_id, team.index, seq, before, answer, seconds, votes)
+        if self.results is not None:
+            self.results.record_choices(self.results_id, team.index, seq, choices_of(team.index, answer, team_votes, via))
         if team.session.scene_id != before or team.session.ended:
             self._next_turn()
         if self.reveal_mode == "trainer":
@@ -167,8 +173,9 @@ class Workshop:
             events = [e for e in events if e["type"] not in ("feedback", "evidence")]
         return events
 
-    def vote(self, counts: dict[str, int]) -> list[dict]:
-        """Plenary vote on a choice or event: the majority decides (a tie goes to the option written first)."""
+    def vote(self, counts: dict[str, int], team_votes: dict[int, str] | None = None, via: dict[int, str] | None = None) -> list[dict]:
+        """Plenary vote on a choice or event: the majority decides (a tie goes to the option written first).
+        ``team_votes``: which team voted for which option, when teams voted one by one (keys or phones)."""
         if self.mode != "vote":
             raise InvalidAnswer("votes are for plenary mode")
         offered = [o.id for o in self.session.options()]
@@ -179,7 +186,8 @@ class Workshop:
             raise InvalidAnswer("enter at least one vote")
         top = max(clean.values())
         winner = next(o for o in offered if clean.get(o) == top)
-        return self.answer({"choose": winner}, votes=clean)
+        return self.answer({"choose": winner}, votes=clean, team_votes={int(t): o for t, o in (team_votes or {}).items() if o in offered},
+                           via=via or {})
 
     def reveal(self) -> list[dict]:
         """Show the feedback the trainer held back."""
@@ -239,7 +247,28 @@ class Workshop:
             self.results.end_session(self.results_id)
         return comparison
 
+    def choices(self) -> list[dict]:
+        """Who chose what, decision by decision: [{"team": 0, "seq": 2, "scene": ..., "choices": [{"team": 1, "choice": {...}}]}]."""
+        found = []
+        for record in self.votes:
+            found.append({"team": 0, "seq": record["seq"], "scene": record["scene"],
+                          "choices": [{"team": t, "choice": {"choose": o}} for t, o in sorted(record.get("teams", {}).items())]})
+        if self.mode == "turns":
+            for team in self.teams:
+                for seq, entry in enumerate(team.session.state.log):
+                    answer = {k: v for k, v in entry.items() if k != "scene"}
+                    found.append({"team": team.index, "seq": seq, "scene": entry.get("scene"), "choices": [{"team": team.index, "choice": answer}]})
+        return found
+
     def comparison(self) -> dict:
         if self.mode == "vote":
             return compare_votes(self.scenario, self.session, self.votes, self.rulebook)
         return compare_teams(self.scenario, [{"name": t.name, "session": t.session} for t in self.teams], self.rulebook)
+
+
+def choices_of(team: int, answer: dict, team_votes: dict[int, str] | None, via: str | dict[int, str]) -> list[dict]:
+    """The rows of who chose what for one answer: each team's vote in a plenary vote, else the team that answered."""
+    if team_votes:
+        where = via if isinstance(via, dict) else {}
+        return [{"team": t, "choice": {"choose": option}, "via": where.get(t, "laptop")} for t, option in sorted(team_votes.items())]
+    return [{"team": team, "choice": answer, "via": via if isinstance(via, str) else "laptop"}]

@@ -89,7 +89,7 @@ def compare_teams(scenario: Scenario, teams: list[dict[str, Any]], rulebook: Rul
 
 
 def compare_votes(scenario: Scenario, session: Any, votes: list[dict], rulebook: Rulebook) -> dict:
-    """Plenary vote: one session; ``votes`` = [{"scene", "votes": {answer key: count}, "chosen"}]."""
+    """Plenary vote: one session; ``votes`` = [{"scene", "votes": {answer key: count}, "chosen", "teams": {team index: answer key}}]."""
     card = grade(scenario, session, rulebook)
     splits = []
     for record in votes:
@@ -101,6 +101,7 @@ def compare_votes(scenario: Scenario, session: Any, votes: list[dict], rulebook:
             "answer": key,
             "label": answer_label(scenario, scene_id, key),
             "votes": count,
+            "voters": sorted(int(t) for t, option in (record.get("teams") or {}).items() if option == key),  # teams that voted for it
             "chosen": key == record["chosen"],
             "evidence": [{"rule": r, "verdict": v} for r, v in _option_evidence(scenario, scene_id, key)],
         } for key, count in sorted(counts.items(), key=lambda kv: -kv[1])]

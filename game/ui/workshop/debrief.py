@@ -239,17 +239,10 @@ class ComparisonScene(Scene):
             size = b.line_height("body")
             b.icon("check" if group.get("chosen") else "bubble", x + indent, y + b.u(4), size - b.u(8), "good" if group.get("chosen") else "muted")
             y += b.text(votes, "body", x + indent + size + b.u(S), y, w - indent - size - b.u(S), container=card) + b.u(S)
-        else:
             names = self.run.names
-            cursor, row_h = x + indent, 0
-            for name in group.get("teams", []):
-                i = names.index(name) if name in names else 0
-                tag_w = min(w - indent, team_tag_width(b, name, "body"))
-                if cursor > x + indent and cursor + tag_w > x + w:
-                    cursor, y = x + indent, y + row_h + b.u(S)
-                row_h = max(row_h, team_tag(b, self.team_style(i), name, cursor, y, tag_w, "body", container=card))
-                cursor += tag_w + b.u(L)
-            y += row_h + b.u(S)
+            y = self._team_tags(b, [names[i] for i in group.get("voters", []) if 0 <= i < len(names)], x + indent, y, w - indent, card)
+        else:
+            y = self._team_tags(b, group.get("teams", []), x + indent, y, w - indent, card)
         for item in group.get("evidence", []):
             badge_w = verdict_badge(b, item["verdict"], x + indent, y)
             h = b.text(self.rule_title(item["rule"]), "body", x + indent + badge_w + b.u(M), y, w - indent - badge_w - b.u(M), container=card)
@@ -260,6 +253,21 @@ class ComparisonScene(Scene):
             b.icon("right", x + indent, y + b.u(4), b.line_height("body") - b.u(8), "muted")
             y += b.text(text, "body", x + indent + b.line_height("body"), y, w - indent - b.line_height("body"), "muted", container=card) + b.u(4)
         return y
+
+    def _team_tags(self, b: Builder, team_names: list[str], x: int, y: int, w: int, card: Rect) -> int:
+        """The teams that chose (or voted for) an answer, symbol and name, wrapping; returns the bottom."""
+        if not team_names:
+            return y
+        names = self.run.names
+        cursor, row_h = x, 0
+        for name in team_names:
+            i = names.index(name) if name in names else 0
+            tag_w = min(w, team_tag_width(b, name, "body"))
+            if cursor > x and cursor + tag_w > x + w:
+                cursor, y = x, y + row_h + b.u(S)
+            row_h = max(row_h, team_tag(b, self.team_style(i), name, cursor, y, tag_w, "body", container=card))
+            cursor += tag_w + b.u(L)
+        return y + row_h + b.u(S)
 
     def _question(self, b: Builder, question: str, x: int, y: int, w: int, card: Rect) -> int:
         pad = b.u(M)
