@@ -247,19 +247,6 @@ class Workshop:
             self.results.end_session(self.results_id)
         return comparison
 
-    def choices(self) -> list[dict]:
-        """Who chose what, decision by decision: [{"team": 0, "seq": 2, "scene": ..., "choices": [{"team": 1, "choice": {...}}]}]."""
-        found = []
-        for record in self.votes:
-            found.append({"team": 0, "seq": record["seq"], "scene": record["scene"],
-                          "choices": [{"team": t, "choice": {"choose": o}} for t, o in sorted(record.get("teams", {}).items())]})
-        if self.mode == "turns":
-            for team in self.teams:
-                for seq, entry in enumerate(team.session.state.log):
-                    answer = {k: v for k, v in entry.items() if k != "scene"}
-                    found.append({"team": team.index, "seq": seq, "scene": entry.get("scene"), "choices": [{"team": team.index, "choice": answer}]})
-        return found
-
     def comparison(self) -> dict:
         if self.mode == "vote":
             return compare_votes(self.scenario, self.session, self.votes, self.rulebook)
