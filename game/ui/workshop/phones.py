@@ -90,6 +90,7 @@ class Phones:
         self.key: tuple = ()
         self.seen = -1
         self.revealed = False  # a plenary vote's counts shown (R) before the trainer decides
+        self.by_phone: set[int] = set()  # teams whose vote on the open decision came from their phone
 
     # ----- start and stop ----------------------------------------------------------------------
     def start(self) -> bool:
@@ -152,6 +153,7 @@ class Phones:
             self.decision_key = key
             self.number += 1
             self.revealed = False
+            self.by_phone = set()
         self.key = full
         decision = None
         if key and teams:
@@ -186,13 +188,18 @@ class Phones:
                 self.room.settle(team, False, "option")
                 return
             cast_vote(scene, team, option)
+            self.by_phone.add(team)
             self.room.settle(team, True)
             run.refresh()
             return
         if scene.play.index != team or not hasattr(scene, "commit"):
             self.room.settle(team, False, "team")
             return
-        events = scene.commit(answer)
+        run.via = "phone"
+        try:
+            events = scene.commit(answer)
+        finally:
+            run.via = "laptop"
         self.room.settle(team, events is not None, "" if events is not None else "engine")
         if events is not None and hasattr(scene, "last_events"):
             scene.last_events = events

@@ -133,6 +133,7 @@ class WorkshopRun:
         self.distances: dict | None = None
         self.state = RunState()
         self.phones: Phones | None = None
+        self.via = "laptop"  # where the answer being given comes from (the phones set "phone" while they answer)
         self.results, self.shared_results = (results, False) if results is not None else open_results(app)
         seed = setup.seed if setup.seed is not None else (app.seed if app.seed is not None else random.randrange(1_000_000))
         self.workshop = Workshop(
@@ -288,10 +289,11 @@ class WorkshopRun:
         if index != self.workshop.turn:
             raise InvalidAnswer("it is another team's turn")
         self.state.notice = ""
-        return self.workshop.answer(answer)
+        return self.workshop.answer(answer, via=self.via)
 
     def vote(self, counts: dict[str, int], team_votes: dict[int, str]) -> list[dict]:
-        events = self.workshop.vote(counts)
+        phoned = self.phones.by_phone if self.phones is not None else set()
+        events = self.workshop.vote(counts, team_votes, via={t: "phone" if t in phoned else "laptop" for t in team_votes})
         self.state.notice = ""
         self.state.votes[len(self.workshop.votes) - 1] = dict(team_votes)
         return events
