@@ -8,6 +8,7 @@ still runs over the others. Each problem is ``file:line:col: path: message``.
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from game.core.problems import ContentError, Problem
 from game.core.references import check_references
 from game.core.scenario import Scenario
+from game.core.scenes import Scene
 from game.core.shape import check_shape
 from game.core.state import content_hash
 from game.core.story import check_story
@@ -87,7 +89,7 @@ def _rest_of(doc: Document, folder: Path, rule_ids: set[str] | None) -> list[Pro
         return []
     found = check_references(scenario, doc, rule_ids, folder, ASSETS) + check_story(scenario, doc, holes)
     inside = tuple(f"scenes.{sid}" for sid in holes)
-    return [p for p in found if not p.path.startswith(inside) and not any(f"'{sid}'" in p.message for sid in holes)]
+    return [p for p in found if not p.path.startswith(inside) and not any(f"scene '{sid}'" in p.message for sid in holes)]
 
 
 def salvage(data: Any) -> tuple[Any, dict[str, set[str]]]:
@@ -97,12 +99,13 @@ def salvage(data: Any) -> tuple[Any, dict[str, set[str]]]:
         Scenario.model_validate(data)
         return data, {}
     except ValidationError as exc:
-        locs = [tuple(e.get("loc", ())) for e in exc.errors(include_url=False)]
     if not isinstance(data, dict) or not isinstance(data.get("scenes"), dict):
         return data, {}
+    scenes = _tucked_in(data["scenes"])
+    data = {**data, "scenes": scenes}
+        locs = [tuple(e.get("loc", ())) for e in exc.errors(include_url=False)]
     if any(len(loc) < 2 or loc[0] != "scenes" for loc in locs):
         return data, {}
-    scenes = dict(data["scenes"])
     holes = {str(loc[1]): _named_ways(scenes.get(loc[1])) for loc in locs if loc[1] in scenes}
     for sid in holes:
         scenes[sid] = {"kind": "ending", "outcome": "mixed", "text": {lang: "-" for lang in ("en", "bg")}}
@@ -113,6 +116,25 @@ def _named_ways(raw: Any) -> set[str]:
     """Every text anywhere in a raw scene (the ones that are scene ids count as its ways on,
     whatever key holds them: a misspelt ``nxt:`` still says where the author meant to go)."""
     found: set[str] = set()
+def _tucked_in(scenes: dict) -> dict:
+    """A scene's key written at the level of the scene ids (``next: x`` two spaces too far left)
+    put back into the scene above it, as the author meant; pass one reports where it was written."""
+    keys = {info.alias or name for cls in _scene_models() for name, info in cls.model_fields.items()} - {"kind"}
+    out: dict = {}
+    above = None
+    for sid, value in scenes.items():
+        if sid in keys and not isinstance(value, dict) and above is not None and sid not in out[above]:
+            out[above] = {**out[above], sid: value}
+            continue
+        out[sid] = value
+        above = sid if isinstance(value, dict) else above
+    return out
+
+
+def _scene_models() -> tuple:
+    return typing.get_args(typing.get_args(Scene)[0])
+
+
     stack = [raw]
     while stack:
         node = stack.pop()

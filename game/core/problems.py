@@ -59,6 +59,14 @@ class YamlError(ContentError):
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to ``word`` in spelling, or None when nothing is close."""
+EXCERPT = "\n    | "  # a YAML syntax message ends with the line as written and a caret under the place
+
+
+def without_excerpt(text: str) -> str:
+    """A problem's words without the quoted line and caret (for screens in a proportional font)."""
+    return text.split(EXCERPT, 1)[0]
+
+
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -29,7 +29,7 @@ VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"e
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
 ACTIVITY_ROOT = "https://bridges-game.org/xapi"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, ACTIVITY_ROOT)
-CSV_FIELDS = ["session", "started_at", "mode", "scenario", "language", "team", "team_name", "seq", "scene", "answer", "seconds", "at", "votes", "honoured", "broken", "team_overall", "team_grade"]
+CSV_FIELDS = ["session", "started_at", "mode", "scenario", "language", "team", "team_name", "seq", "scene", "answer", "seconds", "at", "votes", "honoured", "broken", "team_overall", "team_grade", "chosen_by"]
 SUMMARY_FIELDS = ["session", "date_utc", "mode", "scenario", "team", "score", "grade", "ending", "outcome", "goals_met", "goals", "minutes", "rules_broken", "broken_rule_ids"]
 """The summary, one row a player (solo sessions: team ``solo``) or workshop team.
 ``date_utc`` is the session's start in UTC as ``YYYY-MM-DD HH:MM`` (every spreadsheet reads it as a date);
@@ -135,8 +135,25 @@ def csv_rows(sessions: list[dict]) -> list[dict]:
                     "answer": json.dumps(d["answer"], ensure_ascii=False, sort_keys=True), "seconds": d["seconds"], "at": d["at"],
                     "votes": json.dumps(d["votes"]) if d["votes"] else "", "honoured": " ".join(rules["honours"]), "broken": " ".join(rules["breaks"]),
                     "team_overall": team["overall"] if team["overall"] is not None else "", "team_grade": team["grade"] or "",
+                    "chosen_by": chosen_by(session, d),
                 })
     return rows
+
+
+def _choice_rows(session: dict, decision: dict) -> list[dict]:
+    """Who chose what in a decision, with team names: [{"team": "Owls", "choice": {...}, "via": "phone"}]."""
+    names = {t["team"]: t["name"] for t in session["teams"]}
+    return [{"team": names.get(c["team"], str(c["team"])), "choice": c["choice"], "via": c["via"]} for c in decision.get("choices") or []]
+
+
+def chosen_by(session: dict, decision: dict) -> str:
+    """Who chose what, for a CSV cell: "Owls: wait (phone); Foxes: write-strategy (laptop)"."""
+    parts = []
+    for c in _choice_rows(session, decision):
+        choice = c["choice"]
+        shown = choice["choose"] if isinstance(choice, dict) and isinstance(choice.get("choose"), str) else json.dumps(choice, ensure_ascii=False, sort_keys=True)
+        parts.append(f"{c['team']}: {shown} ({c['via']})")
+    return "; ".join(parts)
 
 
 def _broken_rules(card: dict) -> list[str]:
@@ -253,7 +270,8 @@ def xapi_statements(sessions: list[dict]) -> list[dict[str, Any]]:
                     "verb": VERB_ANSWERED,
                     "object": {"objectType": "Activity", "id": f"{scenario_iri}/scenes/{d['scene']}", "definition": {"type": "http://adlnet.gov/expapi/activities/cmi.interaction", "name": {"en-US": d["scene"]}}},
                     "result": {"response": json.dumps(d["answer"], ensure_ascii=False, sort_keys=True), "duration": _duration(d["seconds"]), "success": not rules["breaks"],
-                               "extensions": {f"{ACTIVITY_ROOT}/extensions/honours": rules["honours"], f"{ACTIVITY_ROOT}/extensions/breaks": rules["breaks"]}},
+                               "extensions": {f"{ACTIVITY_ROOT}/extensions/honours": rules["honours"], f"{ACTIVITY_ROOT}/extensions/breaks": rules["breaks"],
+                                              f"{ACTIVITY_ROOT}/extensions/chosen-by": _choice_rows(session, d)}},
                     "context": context,
                     "timestamp": d["at"],
                 })
