@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from game.core.conditions import CONDITIONS
 from game.core.problems import ContentError, Problem, did_you_mean
 from game.core.yamlsafe import Document
 
@@ -28,6 +29,8 @@ _FRIENDLY = {
     "model_type": "expected a mapping (key: value lines, or {{a: 1}})",
     "model_attributes_type": "expected a mapping (key: value lines, or {{a: 1}})",
 }
+CONDITION_KEYS = frozenset(CONDITIONS)
+CONDITIONS_WITH_IS = frozenset(key for key, cls in CONDITIONS.items() if "is_" in cls.model_fields)
 _ID_PATTERNS = {"^[a-z0-9][a-z0-9_.\\-]*$", "^[a-z0-9][a-z0-9.\\-]*$"}
 
 
@@ -134,8 +137,11 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         line, col = doc.where(path, key=True)
-        if key in field_names(model):
-            message = f"key '{key}' does not belong here; check its indentation (how far it is indented decides what it belongs to)"
+        parent = _at(doc.data, path[:-1])
+        if key in ("is", "is_not") and isinstance(parent, dict) and (form := next((k for k in parent if k in CONDITION_KEYS), None)):
+            message = _condition_form(form, parent, key)
+        elif key in field_names(model):
+            message = f"key '{key}' does not belong here; it is a key of {_owners(model, key)}: check its indentation (how far a line is indented decides what it belongs to)"
         else:
             message = f"unknown key '{key}':" + (did_you_mean(key, field_names(model)) or " remove it or check the spelling")
         return Problem(doc.file, line, col, dotted(path), message)
@@ -146,12 +152,16 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     line, col = doc.where(path)
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    if misplaced := _indented_as_an_id(model, doc, path):
+        return Problem(doc.file, *doc.where(path, key=True), dotted(path), misplaced)
     if kind in _FRIENDLY:
         written = doc.sources.get(path, value)  # as the author wrote it: 1.10, not 1.1
         quote = f"; put it in quotes: \"{written}\"" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
         message = _FRIENDLY[kind].format(quote=quote)
         if kind != "string_type" and not isinstance(value, (dict, list)):
             message += ", but it is empty" if value is None else f", not {value!r}"
+        if kind in ("int_type", "float_type", "bool_type") and isinstance(value, str) and _resolves(value.strip()):
+            message += f": it is in quotes, which makes it text; remove the quotes ({path[-1] if path else 'value'}: {value.strip()})"
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         tag_key = str(ctx.get("discriminator", "kind")).strip("'")
         if path + (tag_key,) in doc.values:  # point at the 'kind:' line, not at the scene's first key
@@ -181,6 +191,79 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     else:
         message = str(error.get("msg", "invalid value")).replace("Value error, ", "")
     return Problem(doc.file, line, col, dotted(path), message)
+
+
+def _resolves(text: str) -> bool:
+    """True when a quoted value would be a number or true/false without its quotes."""
+    return text in ("true", "false") or re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text) is not None
+
+
+def _owners(model: type[BaseModel], key: str) -> str:
+    """Which parts of the file take ``key``: 'a choice scene, an option'."""
+    owners = []
+    for cls in _all_models(model):
+        if any((info.alias or name) == key for name, info in cls.model_fields.items()):
+            words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+            owners.append(_PART_NAMES.get(cls.__name__, words))
+    owners = sorted(set(owners))
+    shown = owners[:4] + (["..."] if len(owners) > 4 else [])
+    return ", ".join(("an " if o[0] in "aeiou" else "a ") + o if o != "..." else o for o in shown)
+
+
+_PART_NAMES = {"Scenario": "scenario (the top level)", "Outcome": "result (agreed, walked_away, left, in_order, out_of_order)", "Branch": "branch of next"}
+
+
+@functools.lru_cache(maxsize=None)
+def _all_models(model: type[BaseModel]) -> tuple[type[BaseModel], ...]:
+    found, stack = [], [model]
+    while stack:
+        cls = stack.pop()
+        if cls in found:
+            continue
+        found.append(cls)
+        for info in cls.model_fields.values():
+            stack.extend(_models_in(info.annotation))
+    return tuple(found)
+
+
+def _condition_form(form: str, written: dict, key: str) -> str:
+    """``{visited: x, is: false}``: say which form says that."""
+    inner = {k: v for k, v in written.items() if k not in ("is", "is_not")}
+    shown = "{" + ", ".join(f"{k}: {v}" for k, v in inner.items()) + "}"
+    if key == "is" and written.get("is") is False:
+        return f"a '{form}' condition has no 'is'; to say it does not hold, wrap it in not: {{not: {shown}}}"
+    takes = ", ".join(sorted(CONDITIONS_WITH_IS))
+    return f"a '{form}' condition has no '{key}'; only {takes} take it. To say a condition does not hold, write {{not: {shown}}}"
+
+
+def _indented_as_an_id(model: type[BaseModel], doc: Document, path: tuple) -> str | None:
+    """``next:`` written at the level of the scene ids is read as a scene called 'next': say so."""
+    if len(path) != 2 or not isinstance(parent := _at(doc.data, path[:1]), dict) or not isinstance(parent.get(path[1]), (str, int, float, bool, type(None), list)):
+        return None
+    items = [v for k, v in parent.items() if isinstance(v, dict)]
+    key = path[1]
+    if not items or key not in field_names(model) or not any(key in _keys_of(item_model) for item_model in _item_models(model, path[0])):
+        return None
+    ids = list(parent)
+    above = next((k for k in reversed(ids[: ids.index(key)]) if isinstance(parent[k], dict)), None)
+    col = next(iter(doc.keys.get((path[0], above, k), (0, 0))[1] for k in parent[above]), 0) if above else 0
+    where = f"; if it belongs to '{above}' above, indent it {col - 1} spaces, like that item's other keys" if above and col else ""
+    return f"'{key}' is indented like one of the ids under '{path[0]}', so it is read as an item called '{key}'{where}"
+
+
+def _item_models(model: type[BaseModel], field: str) -> list[type[BaseModel]]:
+    """The models of the values of a field that maps ids to items (``scenes``), else none."""
+    info = model.model_fields.get(field)
+    annotation = info.annotation if info else None
+    while getattr(annotation, "__metadata__", None) is not None:  # Annotated[dict[...], Field(...)]
+        annotation = annotation.__origin__
+    if getattr(annotation, "__origin__", None) is not dict:
+        return []
+    return _models_in(annotation.__args__[1])
+
+
+def _keys_of(model: type[BaseModel]) -> set[str]:
+    return {info.alias or name for name, info in model.model_fields.items()}
 
 
 def _items(count: int) -> str:

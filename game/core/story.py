@@ -34,7 +34,8 @@ def check_story(scenario: Scenario, doc: Document, holes: dict[str, set[str]] | 
         if scene_id in holes:
             continue
         dead.add(scene_id)
-        report.error(("scenes", scene_id) + _way_path(way), "dead end: nothing says where the story goes next; add 'next: <scene>' here or on the scene")
+        report.error(("scenes", scene_id) + _way_path(way), "dead end: nothing says where the story goes next; add 'next: <scene>' here or on the scene"
+                     + _moved_in_hint(scenario.scenes[scene_id]))
     ending = graph.reaches_ending(scenario)
     for group in graph.on_cycles(scenario):
         if not has_ending or any(s in ending or s in dead or s in holes or s not in reach for s in group):
@@ -84,6 +85,15 @@ def _unknown_ways(report: Reporter, scenario: Scenario, broken: list, reach: set
         report.error(("scenes", sid) + path, message)
     for scene_id in left:
         report.error(("scenes", scene_id), f"no path reaches scene '{scene_id}'; link to it with 'next' or remove it", key=True)
+
+
+def _moved_in_hint(scene) -> str:
+    """Only the last option has a ``next``: it may be the scene's, indented too far right."""
+    options = getattr(scene, "options", None)
+    if not options or getattr(scene, "next", None) is not None or options[-1].next is None or any(o.next is not None for o in options[:-1]):
+        return ""
+    return (f" (only the last option, '{options[-1].id}', has a 'next': if it was meant for the whole scene, "
+            "move it left to line up with 'options')")
 
 
 def _way_path(way: str) -> tuple:

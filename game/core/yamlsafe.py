@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from game.core.problems import YamlError
+from game.core.yamlerrors import explain
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -106,12 +107,7 @@ def load_text(text: str, name: str = "<text>") -> Document:
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "the YAML is malformed"
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            problem += "; indent with spaces, not tabs"
-        raise YamlError(name, line, col, f"YAML syntax: {problem}") from None
+        raise YamlError(name, *explain(text, exc)) from None
     except (yaml.YAMLError, ValueError, AttributeError, IndexError, TypeError, KeyError, RecursionError, MemoryError) as exc:
         line, col = builder.last
         raise YamlError(name, line, col, f"YAML could not be read ({type(exc).__name__}: {exc})") from None
@@ -215,12 +211,6 @@ class _Builder:
 
     def document(self) -> Document:
         return self.doc
-
-
-def _char_at(text: str, line: int, col: int) -> str:
-    """The character at a 0-based line and column, or '' past the end."""
-    lines = text.split("\n")
-    return lines[line][col : col + 1] if 0 <= line < len(lines) and col >= 0 else ""
 
 
 def _resolve(text: str) -> Any:

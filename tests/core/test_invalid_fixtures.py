@@ -39,8 +39,8 @@ TABLE: dict[str, Expected] = {
     "not-utf8": Expected(11, "not UTF-8"),
     "python-tag": Expected(7, "tags like 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed"),
     "multiple-documents": Expected(62, "only one YAML document per file"),
-    "yaml-syntax-error": Expected(4, "YAML syntax"),
-    "tab-indentation": Expected(59, "indent with spaces, not tabs"),
+    "yaml-syntax-error": Expected(4, "a ':' followed by a space inside a text needs the whole text in quotes: en: \"Minimal: a test\""),
+    "tab-indentation": Expected(59, "this line is indented with a tab; YAML needs spaces"),
     "key-not-text": Expected(8, "a mapping key must be plain text"),
     "empty-key": Expected(8, "a mapping key is empty"),
     "empty-file": Expected(1, "expected a mapping"),
@@ -51,7 +51,7 @@ TABLE: dict[str, Expected] = {
     "unknown-key-typo": Expected(57, "unknown key 'nxt': did you mean 'next'?"),
     "unknown-top-level-key": Expected(5, "unknown key 'sumary': did you mean 'summary'?", errors=2),
     "float-as-text": Expected(4, 'expected text; put it in quotes: "1.10"'),
-    "string-as-number": Expected(7, "expected a whole number, not '5'"),
+    "string-as-number": Expected(7, "expected a whole number, not '5': it is in quotes, which makes it text; remove the quotes (minutes: 5)"),
     "null-value": Expected(7, "expected a whole number, but it is empty"),
     "not-a-list": Expected(6, "expected a list"),
     "text-not-a-mapping": Expected(11, "ngo.town: expected a mapping"),
@@ -97,6 +97,24 @@ TABLE: dict[str, Expected] = {
     "loop-exit-needs-unset-flag": Expected(58, "its way out needs flag 'permit-granted', which nothing sets"),
     "event-sent-to-with-next": Expected(35, "'storm' is an interrupting event whose options go back to the story"),
     "number-too-large": Expected(42, "must be at least -1000000000"),
+    # YAML syntax in plain words: what is wrong on the line and how to fix it (the line and a caret follow)
+    "yaml-option-key-indented-less": Expected(44, "this line is indented 7 spaces, but the other keys of this item are at 8; indent it 8 spaces"),
+    "yaml-option-key-indented-more": Expected(44, "this line is indented 10 spaces, but the other keys here are at 8; indent it 8 spaces"),
+    "yaml-key-at-list-level": Expected(44, "this line is at the level of the list's '- ' but does not start with '- '; indent it 8 spaces"),
+    "yaml-colon-in-text": Expected(5, "a ':' followed by a space inside a text needs the whole text in quotes: en: \"Minimal: a test\""),
+    "yaml-quote-not-closed": Expected(38, "the text in quotes that starts at column 16 has no closing quote: add '\"' here"),
+    "yaml-text-after-quote": Expected(62, "text goes on after its closing quote; put the whole text inside the quotes"),
+    "yaml-list-on-key-line": Expected(6, "a list cannot start on the same line as its key"),
+    "yaml-list-item-misaligned": Expected(56, "this list item is indented 5 spaces, but the items above are at 6"),
+    "yaml-bracket-not-closed": Expected(6, "the '[' here is never closed: add ']' at the end of the line"),
+    "yaml-apostrophe-in-single-quotes": Expected(10, "an apostrophe inside a text in single quotes ends the text; put the text in double quotes"),
+    "yaml-comment-in-text": Expected(10, "a ' #' starts a comment, so the rest of the line is cut off"),
+    "yaml-text-starts-with-backtick": Expected(12, "a text cannot start with '`' unless it is in quotes"),
+    # a key at the wrong level, a condition in another's form
+    "scene-key-at-scene-id-level": Expected(57, "'next' is indented like one of the ids under 'scenes', so it is read as an item called 'next'; if it belongs to 'choose' above, indent it 4 spaces"),
+    "option-next-meant-for-scene": Expected(40, "only the last option, 'rush', has a 'next': if it was meant for the whole scene, move it left to line up with 'options'"),
+    "condition-is-false-on-visited": Expected(15, "a 'visited' condition has no 'is'; to say it does not hold, wrap it in not: {not: {visited: intro}}"),
+    "key-of-another-level": Expected(49, "key 'count' does not belong here; it is a key of a pick scene"),
     # root causes first: one problem for one mistake, its consequences folded under it
     "next-typo-cuts-off-scenes": Expected(47, "unknown scene 'chose'; did you mean 'choose'? Until this is fixed no path reaches 3 scenes ('choose', 'wrap-up', 'the-end')"),
     "upstream-of-dead-end-is-no-loop": Expected(50, "scenes.choose: dead end", errors=2),
@@ -140,7 +158,15 @@ def test_every_message_has_the_file_line_column_form(capsys: pytest.CaptureFixtu
         path = INVALID / f"{name}.yaml"
         _, out, _ = validate(path, capsys)
         for line in out.splitlines():
-            assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: ", line), line
+            assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: ", line) or line.startswith("    | "), line
+
+
+def test_a_syntax_error_shows_its_line_and_a_caret_under_the_place(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = validate(INVALID / "yaml-colon-in-text.yaml", capsys)
+    first, shown, caret = out.splitlines()[:3]
+    assert first.split(":")[1:3] == ["5", "14"]
+    assert shown == "    |   en: Minimal: a test"
+    assert caret == "    | " + " " * 13 + "^" and shown[len("    | ") + 13] == ":"
 
 
 def test_a_file_over_two_megabytes_is_refused_before_it_is_parsed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.problems import without_excerpt
 from game.ui import saving
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
@@ -187,7 +188,7 @@ class LibraryScene(Scene):
         cy += b.text(entry.path.name, "h3", x + pad + size + b.u(M), cy, inner - size - b.u(M), "text", container=card) + b.u(S)
         cy += b.text(_("This scenario has problems and cannot be played yet. The checker says:"), "body", x + pad, cy, inner, "text", container=card) + b.u(S)
         for problem in entry.problems[:MAX_PROBLEMS]:
-            cy += b.text(problem, "small", x + pad, cy, inner, "text", container=card) + b.u(4)
+            cy += b.text(without_excerpt(problem), "small", x + pad, cy, inner, "text", container=card) + b.u(4)
         more = len(entry.problems) - MAX_PROBLEMS
         if more > 0:
             cy += b.text(ngettext("and {n} more problem", "and {n} more problems", more).format(n=more), "small_bold", x + pad, cy, inner, "muted", container=card)

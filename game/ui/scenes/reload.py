@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from game.core.problems import without_excerpt
 from game.ui.i18n import _, ngettext
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.overlays import Overlay
@@ -43,7 +44,7 @@ class ReloadProblemsOverlay(Overlay):
         count = ngettext("The checker found {n} problem:", "The checker found {n} problems:", len(problems)).format(n=len(problems))
         y += b.text(count, "strong", x, y, w) + b.u(S)
         for problem in problems[:MAX_SHOWN]:
-            where, what = split_problem(problem)
+            where, what = split_problem(without_excerpt(problem))
             if where:
                 y += b.text(where, "small_bold", x, y, w, "primary")
             y += b.text(what, "body", x + (b.u(M) if where else 0), y, w - (b.u(M) if where else 0)) + b.u(M)
