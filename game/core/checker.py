@@ -95,14 +95,14 @@ def _rest_of(doc: Document, folder: Path, rule_ids: set[str] | None) -> list[Pro
 def salvage(data: Any) -> tuple[Any, dict[str, set[str]]]:
     """The document with each scene whose shape is wrong replaced by a plain ending, and for each
     such scene the texts written in it; no holes if the rest of the file is wrong too."""
-    try:
-        Scenario.model_validate(data)
-        return data, {}
-    except ValidationError as exc:
     if not isinstance(data, dict) or not isinstance(data.get("scenes"), dict):
         return data, {}
     scenes = _tucked_in(data["scenes"])
     data = {**data, "scenes": scenes}
+    try:
+        Scenario.model_validate(data)
+        return data, {}
+    except ValidationError as exc:
         locs = [tuple(e.get("loc", ())) for e in exc.errors(include_url=False)]
     if any(len(loc) < 2 or loc[0] != "scenes" for loc in locs):
         return data, {}
@@ -112,10 +112,6 @@ def salvage(data: Any) -> tuple[Any, dict[str, set[str]]]:
     return {**data, "scenes": scenes}, holes
 
 
-def _named_ways(raw: Any) -> set[str]:
-    """Every text anywhere in a raw scene (the ones that are scene ids count as its ways on,
-    whatever key holds them: a misspelt ``nxt:`` still says where the author meant to go)."""
-    found: set[str] = set()
 def _tucked_in(scenes: dict) -> dict:
     """A scene's key written at the level of the scene ids (``next: x`` two spaces too far left)
     put back into the scene above it, as the author meant; pass one reports where it was written."""
@@ -135,6 +131,10 @@ def _scene_models() -> tuple:
     return typing.get_args(typing.get_args(Scene)[0])
 
 
+def _named_ways(raw: Any) -> set[str]:
+    """Every text anywhere in a raw scene (the ones that are scene ids count as its ways on,
+    whatever key holds them: a misspelt ``nxt:`` still says where the author meant to go)."""
+    found: set[str] = set()
     stack = [raw]
     while stack:
         node = stack.pop()
