@@ -13,13 +13,20 @@ from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = LOCALE_DIR.parent / "ui"
-EXTRA_SOURCES = (LOCALE_DIR.parent / "scoring" / "notes.py",)  # pure code whose text is in the catalogs too
+EXTRA_SOURCES = (  # pure code whose text is in the catalogs too
+    LOCALE_DIR.parent / "scoring" / "notes.py",
+    LOCALE_DIR.parent / "scoring" / "answers.py",
+    *sorted((LOCALE_DIR.parent / "handouts").glob("*.py")),
+)
 DOMAIN = "bridges"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "_each_plural": (1, 2)}
 
 
 def languages() -> tuple[str, ...]:
-    """Every language with a catalog (``<lang>/LC_MESSAGES/bridges.po``), English first."""
+    """Every language with a catalog source (``<lang>/LC_MESSAGES/bridges.po``), English first.
+
+    The game itself offers the compiled ones (:func:`game.locale.languages`).
+    """
     found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     return tuple(sorted(found, key=lambda lang: lang != "en"))
 

@@ -13,6 +13,7 @@ import time
 from collections import deque
 from typing import Any, Callable
 
+from game.scoring.answers import ELEMENT_NAMES  # noqa: F401  (the scenes read the agreement's part names here)
 from game.ui.i18n import N_, _, language, tr
 from game.ui.library import Entry
 
@@ -22,11 +23,6 @@ KIND_NAMES = {
     "media": N_("Media"), "sponsor": N_("Sponsor"), "counterpart": N_("Counterpart"),
 }
 PHASES = (("before", N_("Before")), ("during", N_("During")), ("after", N_("After")))
-ELEMENT_NAMES = {
-    "goals": N_("Goals"), "responsibilities": N_("Responsibilities"), "contributions": N_("Contributions"),
-    "period": N_("Period"), "mechanism": N_("Mechanism"), "benefits": N_("Benefits"),
-    "use": N_("Use"), "remuneration": N_("Remuneration"), "exclusivity": N_("Exclusivity"), "territory": N_("Territory"),
-}
 
 
 def source_line(rulebook: Any, rule_id: str) -> str:

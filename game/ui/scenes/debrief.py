@@ -11,9 +11,12 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import N_, _, ngettext, tr
+from game.handouts import write_player
+from game.scoring.answers import describe
+from game.ui.i18n import N_, _, language, ngettext, tr
+from game.ui.handout_job import HandoutJob
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.play import ELEMENT_NAMES, Play
+from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
 from game.ui.scenes.decision import section_heading
@@ -36,6 +39,7 @@ class DebriefScene(Scene):
         self.tab = "summary"
         self.card: dict[str, Any] | None = None
         self.new_best = False
+        self.handout: HandoutJob | None = None
 
     def enter(self, app) -> None:
         super().enter(app)
@@ -47,9 +51,12 @@ class DebriefScene(Scene):
         top = top_bar(b, _("Debrief: {title}").format(title=tr(self.play.scenario.title)), back=False)
         if getattr(self.play, "notice", None):  # the results store's problem, shown once
             top = notice_strip(b, top, *self.play.notice)
+        if self.handout is not None:
+            top = notice_strip(b, top, *(self.handout.notice() or (_("Writing the handout..."), "good")))
         bottom = footer(b, [
             ButtonSpec("library", _("Scenarios"), "secondary", "left"),
             ButtonSpec("glossary", _("Glossary"), "secondary", "help"),
+            ButtonSpec("handout", _("Handout (PDF)"), "secondary", "save", enabled=self.card is not None and (self.handout is None or not self.handout.running)),
             ButtonSpec("again", _("Play again"), "primary", "right"),
         ])
         tabs_y = top + b.u(M)
@@ -183,38 +190,7 @@ class DebriefScene(Scene):
 
     def _answer_text(self, entry: dict) -> str:
         """What the player did in one decision, in words."""
-        play = self.play
-        answer = entry.get("answer") or {}
-        scene = play.scenario.scenes.get(entry.get("scene", ""))
-        verb, value = next(iter(answer.items()), ("", None))
-        if verb == "choose" and scene is not None:
-            option = next((o for o in getattr(scene, "options", []) if o.id == value), None)
-            return _("You chose: {option}").format(option=tr(option.text) if option else value)
-        if verb == "pick":
-            return _("You picked: {names}.").format(names=", ".join(play.cast_name(c) for c in value))
-        if verb == "research":
-            member = play.scenario.member(value.get("cast", ""))
-            action = next((a for a in member.research if a.id == value.get("action")), None) if member else None
-            return _("Research: {action} ({name})").format(action=tr(action.label) if action else value.get("action"), name=play.cast_name(value.get("cast", "")))
-        if verb == "order":
-            return _("You put the steps in order.")
-        if verb == "allocate":
-            shares = {s.id: tr(s.text) for s in getattr(scene, "options", [])}
-            return _("You spread the points: {shares}").format(shares="; ".join(f"{shares.get(k, k)} {v}" for k, v in value.items()))
-        names = {c.element: (tr(c.label) if c.label else _(ELEMENT_NAMES.get(c.element, c.element))) for c in getattr(scene, "clauses", [])}
-        if verb == "propose":
-            return _("You proposed terms on: {clauses}").format(clauses=", ".join(names.get(e, e) for e in value))
-        if verb == "ask":
-            return _("You asked what they need on: {clause}").format(clause=names.get(value, value))
-        if verb == "concede":
-            return _("You accepted their offer on: {clause}").format(clause=names.get(value, value))
-        if verb == "facilitator":
-            return _("You called the facilitator.")
-        if verb == "sign":
-            return _("You signed the agreement.")
-        if verb == "walk_away":
-            return _("You walked away from the table.")
-        return ""
+        return describe(self.play.scenario, entry, language())
 
     def _decisions(self, b: Builder, x: int, y: int, width: int) -> None:
         timeline = self.card.get("timeline") or []
@@ -279,10 +255,20 @@ class DebriefScene(Scene):
             self.app.leave_play()
         elif target_id == "glossary":
             self.app.open_glossary()
+        elif target_id == "handout" and self.card is not None:
+            card, play, lang = self.card, self.play, language()
+            self.handout = HandoutJob(lambda: [write_player(card, play.scenario, play.rulebook, lang, name=getattr(play, "player_name", "") or "")])
+            self.invalidate()
         elif target_id == "again":
             self.app.start_play(self.play.entry)
         else:
             super().activate(target_id)
+
+    def update(self, dt: float) -> bool:
+        if self.handout is not None and self.handout.fresh():
+            self.invalidate()
+            return True
+        return super().update(dt)
 
     def back(self) -> None:
         self.app.leave_play()

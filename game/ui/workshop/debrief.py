@@ -14,7 +14,9 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import N_, _, ngettext, tr
+from game.handouts import write_workshop
+from game.ui.handout_job import HandoutJob
+from game.ui.i18n import N_, _, language, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import source_line
 from game.ui.scenes.base import Scene, default_focus
@@ -53,6 +55,7 @@ class ComparisonScene(Scene):
         super().__init__()
         self.run = run
         self.tab = "scores"
+        self.handouts: HandoutJob | None = None
 
     @property
     def data(self) -> dict:
@@ -101,10 +104,15 @@ class ComparisonScene(Scene):
         top = top_bar(b, _("Comparison: {title}").format(title=tr(scenario.title)), back=False)
         problem = self.run.problem
         note = problem if problem else _("Every decision and scorecard is saved in the results database.")
+        if self.handouts is not None:
+            note, tone = self.handouts.notice() or (_("Writing the handouts..."), "muted")
+        else:
+            tone = "bad" if problem else "muted"
         bottom = footer(b, [
             ButtonSpec("title", _("Title screen"), "secondary", "left"),
+            ButtonSpec("handouts", _("Handouts (PDF)"), "secondary", "save", enabled=bool(self.data) and (self.handouts is None or not self.handouts.running)),
             ButtonSpec("again", _("New workshop"), "primary", "right"),
-        ], note, "bad" if problem else "muted")
+        ], note, tone)
         x, width = column(b)
         labels = {"splits": self.splits_label()}
         specs = [ButtonSpec(f"tab:{key}", labels.get(key) or _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
@@ -310,12 +318,22 @@ class ComparisonScene(Scene):
             self.tab = target_id[4:]
             self.scroll = 0
             self.invalidate()
+        elif target_id == "handouts" and self.data:
+            comparison, scenario, rulebook, lang = self.data, self.run.setup.entry.scenario, self.run.rulebook, language()
+            self.handouts = HandoutJob(lambda: write_workshop(comparison, scenario, rulebook, lang))
+            self.invalidate()
         elif target_id == "title":
             self.run.leave()
         elif target_id == "again":
             self.run.leave(to_setup=True)
         else:
             super().activate(target_id)
+
+    def update(self, dt: float) -> bool:
+        if self.handouts is not None and self.handouts.fresh():
+            self.invalidate()
+            return True
+        return super().update(dt)
 
     def back(self) -> None:
         pass  # the way out is the footer: a trainer's stray Esc must not lose the comparison
