@@ -18,7 +18,7 @@ from pathlib import Path
 from game.core import graph as story
 from game.core.scenario import Scenario
 from game.resources import SCENARIO_SCHEMA, inside_package, template
-from game.store.paths import schemas_dir
+from game.store.paths import scenarios_dir, schemas_dir
 
 TEMPLATE = template("scenario.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]{1,60}$")
@@ -38,9 +38,17 @@ def new_scenario(scenario_id: str, folder: Path) -> Path:
         raise FileExistsError(f"{target} already exists; choose another id or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
     schema = modeline_target(folder, schema_for(folder))
-    text = TEMPLATE.read_text(encoding="utf-8").replace("__SCHEMA__", schema).replace("__ID__", scenario_id)
+    found_by_id = folder.resolve() == scenarios_dir().resolve()  # else the commands need the file's path
+    text = TEMPLATE.read_text(encoding="utf-8").replace("__SCHEMA__", schema).replace("__NAME__", scenario_id if found_by_id else _quoted(target))
+    text = text.replace("__ID__", scenario_id)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def _quoted(path: Path) -> str:
+    """A path as typed on a command line: in quotes when it has a space."""
+    text = str(path.resolve())
+    return f'"{text}"' if " " in text else text
 
 
 def schema_for(folder: Path) -> Path:

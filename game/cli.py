@@ -243,9 +243,13 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     session = play(Session(checked.scenario, seed=args.seed, scenario_hash=checked.hash), policy, seed=args.seed)
     state = session.state
     stuck = session.stuck
+    from game.scoring.grader import grade
+    from game.scoring.rulebook import default_rulebook
+
+    card = grade(checked.scenario, session, default_rulebook())
     if args.json:
         print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "ending": state.ending, "stuck": stuck,
-                          "state": state.model_dump(exclude={"log"}), "log": state.log}, ensure_ascii=False, indent=2))
+                          "state": state.model_dump(exclude={"log"}), "log": state.log, "scorecard": card}, ensure_ascii=False, indent=2))
         return 1 if stuck else 0
     print(f"{checked.scenario.title.en} — policy {args.policy}, seed {args.seed}")
     for index, entry in enumerate(state.log, 1):
@@ -256,6 +260,9 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     print("resources: " + ", ".join(f"{k} {v}" for k, v in state.resources.items()))
     if state.trust:
         print("trust: " + ", ".join(f"{k} {v}" for k, v in state.trust.items()))
+    outcome = f" ({card['outcome']})" if card["outcome"] else ""
+    print(f"score: {card['overall'] if card['overall'] is not None else '-'}%, grade {card['grade']}; ending {card['ending'] or '-'}{outcome}")
+    print(f"goals met: {card['goals_met']} of {len(card['goals'])}" + "".join(f"\n  [{'x' if g['met'] else ' '}] {g['id']}: {g['text']['en']}" for g in card["goals"]))
     return 1 if stuck else 0
 
 

@@ -28,6 +28,23 @@ def test_new_creates_a_scenario_that_passes_the_checker_without_warnings(tmp_pat
     assert "all clean" in capsys.readouterr().err
 
 
+def test_new_in_another_folder_tells_the_commands_with_the_files_path(tmp_path, capsys):
+    assert main(["new", "river-coalition", "--dir", str(tmp_path)]) == 0
+    created = (tmp_path / "river-coalition.yaml").resolve()
+    header = created.read_text(encoding="utf-8").splitlines()[:6]
+    assert any(line.endswith(f"bridges validate {created}") for line in header), header
+    assert not any("validate river-coalition" in line for line in header)
+
+
+def test_autoplay_prints_the_score_grade_goals_and_ending(capsys):
+    assert main(["autoplay", "demo-river-cleanup", "--policy", "first"]) == 0
+    out = capsys.readouterr().out
+    assert "score: " in out and ", grade " in out and "goals met: " in out and "ending " in out
+    assert main(["autoplay", "demo-river-cleanup", "--json"]) == 0
+    card = json.loads(capsys.readouterr().out)["scorecard"]
+    assert card["grade"] in "ABCDEF" and 0 <= card["overall"] <= 100 and card["ending"]
+
+
 def test_new_refuses_a_bad_id_and_an_existing_file(tmp_path, capsys):
     assert main(["new", "Bad Id", "--dir", str(tmp_path)]) == 2
     assert main(["new", "again", "--dir", str(tmp_path)]) == 0
