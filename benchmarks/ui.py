@@ -13,6 +13,8 @@ It prints, each measured in this same run:
    full repaint (the view is cached: a scroll, an uncovered window), and the
    frame after a click that changes the state (handle it, rebuild the view,
    repaint what differs); target < 4 ms;
+   the busiest of them that shows a place's backdrop and a face is named,
+   and the time to rasterise a backdrop the first time (then it is cached);
 3. CPU used by the real loop on a static screen over 10 s (target < 2 % of
    one core).
 """
@@ -123,6 +125,38 @@ TOGGLES = {  # targets that change the state but keep the screen: a frame "after
 }
 
 
+staged: set[str] = set()  # the measured screens that show a backdrop and a face
+
+
+def has_stage(view, width: int) -> bool:
+    """Whether a built view shows a place's backdrop (a picture as wide as the window) and a drawn face."""
+    from game.ui.art.paint import Picture
+    from game.ui.view import Art
+
+    pictures = [i for i in view.items if isinstance(i, Art) and isinstance(i.paint, Picture)]
+    return any(i.rect.w == width for i in pictures) and any(i.rect.w < width // 3 for i in pictures)
+
+
+def backdrop_costs() -> tuple[float, float]:
+    """(median, worst) ms to rasterise one place's backdrop for a 1920-wide window, the first time (then it is cached)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from game.core.looks import PLACES
+    from game.ui.art import cache, places
+
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    times = []
+    for name in PLACES:
+        cache.clear()
+        start = time.perf_counter()
+        places.band(name, SIZE[0], 420)
+        times.append((time.perf_counter() - start) * 1000)
+    pygame.display.quit()
+    return statistics.median(times), max(times)
+
+
 def frame_costs(frames: int = 120) -> dict[str, tuple[float, float, float, int]]:
     """{screen: (p95 ms of hover, of full repaint, of the frame after a change; items drawn)} at 1920x1080."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -134,6 +168,7 @@ def frame_costs(frames: int = 120) -> dict[str, tuple[float, float, float, int]]
     from game.ui.screenshots import demo_walkthrough
 
     results: dict[str, tuple[float, float, float, int]] = {}
+    staged.clear()
     app = App(size=SIZE, prefs=Prefs(language="en", motion=False), seed=7)
 
     def timed() -> float:
@@ -161,6 +196,8 @@ def frame_costs(frames: int = 120) -> dict[str, tuple[float, float, float, int]]
             app.post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
             change.append(timed())
         results[name] = (percentile(hover, 0.95), percentile(repaint, 0.95), percentile(change, 0.95), len(scene.view.items))
+        if has_stage(scene.view, SIZE[0]):
+            staged.add(name)
 
     demo_walkthrough(app, measure)
     app.close()
@@ -191,6 +228,13 @@ def main() -> int:
     print(f"   busiest ({items} items): {busiest}: {hover:.2f} ms hover, {repaint:.2f} ms full repaint, {change:.2f} ms after a change (target < 4 ms)")
     worst = max(costs, key=lambda n: costs[n][2])
     print(f"   slowest frame after a change: {worst}, {costs[worst][2]:.2f} ms")
+    if staged:
+        scene = max(staged, key=lambda n: costs[n][3])
+        hover, repaint, change, items = costs[scene]
+        print(f"   busiest with a backdrop and a face ({items} items): {scene}: {hover:.2f} ms hover, {repaint:.2f} ms full repaint, "
+              f"{change:.2f} ms after a change (target < 4 ms)")
+    median, most = backdrop_costs()
+    print(f"   a backdrop rasterised for a 1920-wide window, once per place and width: median {median:.0f} ms, worst {most:.0f} ms")
     cpu, wall, frames = idle_cpu()
     print(f"3. static title screen, real loop for {wall:.1f} s: {cpu * 1000:.0f} ms CPU = {100 * cpu / wall:.2f} % of one core, {frames} frames drawn (target < 2 %)")
     return 0
