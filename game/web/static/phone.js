@@ -198,7 +198,12 @@
     });
     var ready = scene.must_spend_all ? left === 0 : left >= 0;
     return [el("p", { class: "status", id: "left", text: w("points_left", { n: left }) })].concat(rows, [
-      el("button", { class: "primary", id: "send", text: w("send"), disabled: ready ? false : "disabled", on: function () { send({ allocate: Object.assign({}, draft.allocate) }); } })]);
+      el("button", { class: "primary", id: "send", text: w("send"), disabled: ready ? false : "disabled", on: function () { send({ allocate: given(draft.allocate) }); } })]);
+  }
+  function given(points) {  // the options that got points, as the game's own screen sends them
+    var out = {};
+    Object.keys(points).forEach(function (k) { if (points[k] > 0) { out[k] = points[k]; } });
+    return out;
   }
   function negotiate(scene) {
     if (draft === null) { draft = { propose: {} }; }
