@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from game.ui.view import Art, Icon
+from game.ui.view import Art
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,17 +35,18 @@ def test_a_cast_card_shows_the_portrait_the_scenario_ships(make_app, tmp_path):
     picture.fill((200, 40, 40))
     pygame.image.save(picture, str(folder / "faces" / "green.png"))
     text = (ROOT / "scenarios" / "demo-river-cleanup.yaml").read_text(encoding="utf-8")
-    text = text.replace("    kind: partner\n    name: {en: \"Green Future Association\"", "    kind: partner\n    portrait: faces/green.png\n    name: {en: \"Green Future Association\"", 1)
+    text = text.replace("  - id: green-future\n", "  - id: green-future\n    portrait: faces/green.png\n", 1)
     assert "faces/green.png" in text
     (folder / "demo.yaml").write_text(text, encoding="utf-8")
     app = make_app(folders=[folder])
     to_pick_scene(app, "demo-river-cleanup")
     app.top.refresh()
     items = app.top.view.items
-    assert sum(isinstance(i, Art) for i in items) == 1                     # one portrait
-    assert sum(isinstance(i, Icon) and i.name == "partner" for i in items) == 3  # the other three show the icon
+    portraits = [i for i in items if isinstance(i, Art) and i.rect.w == i.rect.h]
+    assert len(portraits) == 4                       # the shipped picture, and faces the game draws for the other three
     app.screenshot(tmp_path / "pick.png")
     shown = pygame.image.load(str(tmp_path / "pick.png"))
-    art = next(i for i in items if isinstance(i, Art))
-    center = art.rect.move(0, -app.top.scroll).center
-    assert shown.get_at(center)[:3] == (200, 40, 40)
+    spots = [p.rect.move(0, -app.top.scroll).center for p in portraits]
+    centers = [shown.get_at(spot)[:3] for spot in spots if shown.get_rect().collidepoint(spot)]
+    assert centers[0] == (200, 40, 40)               # green-future, the first card, shows its own portrait
+    assert (200, 40, 40) not in centers[1:]
