@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from game.resources import RULEBOOK_NAME, rulebook_file, scenarios_folder
+from game.scoring.explained import ANALYZE_HELP
 from game.store.paths import scenarios_dir, schemas_dir
 
 
@@ -50,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", help="folder to write to (default: the schemas folder beside your scenarios, in the user's data folder)")
 
-    analyze = sub.add_parser("analyze", help="check a scenario's scoring before a workshop")
+    analyze = sub.add_parser("analyze", help="check a scenario's scoring before a workshop", epilog=ANALYZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+                             description="Plays the scenario many ways and reports whether its scoring teaches the handbook.")
     analyze.add_argument("scenario")
     analyze.add_argument("--json", action="store_true")
     analyze.add_argument("--plays", type=int, default=500, help="random plays (default 500)")

@@ -31,6 +31,7 @@ EXACT_LIMIT = 4000
 MAX_PATH = 400          # answers on one path of the move tree before it counts as too large to walk
 TIME_LIMIT = 60.0       # seconds an analysis may take by default
 NOTES_SHOWN = 20
+RANDOM_CARDS = 60       # random plays whose full scorecard is kept for the sampled score range
 SURFACE_MARGIN = 15.0
 RANDOM_CEILING = 55.0
 EXPERT_FLOOR = 90.0
@@ -53,19 +54,23 @@ def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int 
     report["structure"] = _structure(scenario, rulebook)
     results: dict[str, dict] = {}
     cards: list[dict] = []
+    bad_success: list[dict] = []
+    agreements: dict[str, Any] = {}
     for name, policy in named_policies(rulebook, budget).items():
         recorder = rollout(Recorder(Session(scenario, seed=seed)), policy)
         card = scorecard(recorder, rulebook)
         cards.append(card)
         results[name] = {"score": card["overall"] or 0.0, "ending": card["ending"], "goals_met": card["goals_met"], "decisions": card["decisions"], "path": recorder.session.state.visited}
+        agreements[name] = recorder.session.state.agreement
+        bad_success += broken_agreement_success(scenario, recorder.session.state, name)
     expert_card = cards[0]
-    random_scores, random_cards = _random_plays(scenario, rulebook, plays, seed, budget)
-    cards += random_cards
+    random_scores, random_cards = _random_plays(scenario, rulebook, plays, seed, budget, bad_success)
     report["policies"] = results
     report["random"] = _distribution(random_scores)
-    report["range"] = _score_range(scenario, rulebook, seed, cards, budget)
+    report["range"] = _score_range(scenario, rulebook, seed, cards, random_cards, budget)
     report["expert_plan"] = expert_card["timeline"] and [{k: v for k, v in step.items() if k in ("scene", "answer")} for step in expert_card["timeline"]]
-    report["scenes"] = _scene_table(scenario, rulebook)
+    report["scenes"] = _scene_table(scenario, rulebook, agreements.get("expert"))
+    report["success_with_broken_agreement"] = bad_success
     report["readers"] = reader_rates(scenario, rulebook)
     report["limits"] = budget.cuts
     report["warnings"] = _warnings(scenario, report)
@@ -105,7 +110,9 @@ def _cast_mentions(scenario: Scenario) -> set[str]:
     return found
 
 
-def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int, budget: Budget) -> tuple[list[float], list[dict]]:
+def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int, budget: Budget, bad_success: list[dict]) -> tuple[list[float], list[dict]]:
+    """Scores of the random plays, the scorecards of the first RANDOM_CARDS, and (into ``bad_success``)
+    the plays that reached a success ending with an agreement that breaks the handbook."""
     scores, cards = [], []
     for n in range(plays):
         if n and budget.spent():
@@ -118,9 +125,26 @@ def _random_plays(scenario: Scenario, rulebook: Rulebook, plays: int, seed: int,
                 break
             recorder.answer(random_answer(recorder.session, rng))
         scores.append(quick_score(recorder, rulebook))
-        if n < 60:
+        if n < RANDOM_CARDS:
             cards.append(scorecard(recorder, rulebook))
+        if len(bad_success) < 20:
+            bad_success += broken_agreement_success(scenario, recorder.session.state, f"random play {n + 1}")
     return scores, cards
+
+
+def broken_agreement_success(scenario: Scenario, state: Any, who: str) -> list[dict]:
+    """The play's signed terms that break a rule, when it ended in an ending marked success."""
+    ending = scenario.scenes.get(state.ending) if state.ending else None
+    agreement = state.agreement
+    if ending is None or getattr(ending, "outcome", None) != "success" or agreement is None:
+        return []
+    scene = scenario.scenes.get(agreement.scene)
+    broken = []
+    for clause in getattr(scene, "clauses", []):
+        term = next((t for t in clause.terms if t.id == agreement.terms.get(clause.element)), None)
+        if term is not None and term.evidence is not None and term.evidence.breaks:
+            broken.append({"element": clause.element, "term": term.id, "breaks": list(term.evidence.breaks)})
+    return [{"play": who, "ending": state.ending, "negotiation": agreement.scene, "terms": broken}] if broken else []
 
 
 def _distribution(scores: list[float]) -> dict:
@@ -168,14 +192,16 @@ def _tree_size(scenario: Scenario, seed: int, limit: int, budget: Budget) -> int
     return count
 
 
-def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, sampled_cards: list[dict], budget: Budget) -> dict:
+def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, policy_cards: list[dict], random_cards: list[dict], budget: Budget) -> dict:
     size = _tree_size(scenario, seed, EXACT_LIMIT, budget)
     if size <= EXACT_LIMIT:
         cards = _all_paths(scenario, rulebook, seed)
         method = f"exact over all {len(cards)} paths"
     else:
-        cards = sampled_cards
-        method = f"sampled: too large to analyse exactly (more than {EXACT_LIMIT} paths, or paths longer than {MAX_PATH} answers), so the range comes from the {len(cards)} analysed plays (expert, worst, tricks, random)"
+        cards = policy_cards + random_cards
+        method = (f"sampled: more than {EXACT_LIMIT} paths, or paths longer than {MAX_PATH} answers, so not every path was played; "
+                  f"best and worst of {len(cards)} scorecards: the {len(policy_cards)} policies above and the first {len(random_cards)} random plays "
+                  f"(the random mean uses every random play)")
     totals = [c["overall"] or 0.0 for c in cards]
     areas: dict[str, list[float]] = {}
     for card in cards:
@@ -205,15 +231,28 @@ def _all_paths(scenario: Scenario, rulebook: Rulebook, seed: int) -> list[dict]:
     return cards
 
 
-def _scene_table(scenario: Scenario, rulebook: Rulebook) -> list[dict]:
-    """Per scene: kind, phase and the spread of its options' declared evidence."""
+def _scene_table(scenario: Scenario, rulebook: Rulebook, expert_agreement: Any = None) -> list[dict]:
+    """Per scene: kind, phase and the spread of its options' declared evidence; for a negotiation,
+    each clause's terms with their value and the agreement the expert signs."""
     table = []
     for scene_id, scene in scenario.scenes.items():
         if scene.kind == "ending":
             continue
         values = _option_values(scene, rulebook)
-        table.append({"scene": scene_id, "kind": scene.kind, "phase": scene.phase, "values": values, "all_same": len(values) > 1 and len(set(values)) == 1})
+        row = {"scene": scene_id, "kind": scene.kind, "phase": scene.phase, "values": values, "all_same": len(values) > 1 and len(set(values)) == 1}
+        if scene.kind == "negotiate":
+            row["clauses"] = _clause_values(scene, rulebook)
+            signed = expert_agreement.terms if expert_agreement is not None and expert_agreement.scene == scene_id else None
+            row["expert_signs"] = signed
+        table.append(row)
     return table
+
+
+def _clause_values(scene: Any, rulebook: Rulebook) -> list[dict]:
+    from game.scoring.policies import evidence_value
+
+    return [{"element": c.element, "accepts": c.accepts, "wants": c.wants,
+             "terms": [{"id": t.id, "value": evidence_value(t.evidence, rulebook)} for t in c.terms]} for c in scene.clauses]
 
 
 def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
@@ -254,6 +293,11 @@ def _warnings(scenario: Scenario, report: dict) -> list[str]:
         warnings.append(f"scene '{scene}' cannot be reached")
     for dead in report["structure"]["dead_ends"]:
         warnings.append(f"dead end at {dead}")
+    for ending in dict.fromkeys(b["ending"] for b in report.get("success_with_broken_agreement", [])):
+        first = next(b for b in report["success_with_broken_agreement"] if b["ending"] == ending)
+        terms = "; ".join(f"{t['element']}: '{t['term']}' breaks {', '.join(t['breaks'])}" for t in first["terms"])
+        warnings.append(f"ending '{ending}' is marked success, yet {first['play']} reached it after signing in '{first['negotiation']}' terms that break "
+                        f"the handbook ({terms}); let only a sound agreement lead there, e.g. next: [{{when: {{agreement: all}}, go: {ending}}}, {{go: <a mixed ending>}}]")
     return warnings
 
 
@@ -285,11 +329,19 @@ def render_text(report: dict) -> str:
         lines.append("Cut short by the time limit:")
         lines += [f"  - {cut}" for cut in report["limits"]]
         lines.append("")
+    for row in report["scenes"]:
+        if row.get("clauses"):
+            lines.append(f"Negotiation '{row['scene']}' (term values for the handbook; * = the expert signs it):")
+            for clause in row["clauses"]:
+                signed = (row.get("expert_signs") or {}).get(clause["element"])
+                terms = ", ".join(f"{t['id']}{'*' if t['id'] == signed else ''} {t['value']:+g}" for t in clause["terms"])
+                lines.append(f"  {clause['element']:<14} {terms}   (accepts {clause['accepts']}, wants {clause['wants']})")
+            lines.append("")
     lines.append("Thresholds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in report["thresholds"].items()))
     lines.append("")
     lines.append("Warnings:" if report["warnings"] else "Warnings: none")
     lines += [f"  - {w}" for w in report["warnings"]]
-    lines.append("Notes:" if report["notes"] else "Notes: none")
+    lines.append("Notes (advice that never makes analyze fail; each says what would clear it):" if report["notes"] else "Notes: none")
     lines += [f"  - {n}" for n in report["notes"][:NOTES_SHOWN]]
     if len(report["notes"]) > NOTES_SHOWN:
         lines.append(f"  ... and {len(report['notes']) - NOTES_SHOWN} more of the same kind (all of them in --json)")

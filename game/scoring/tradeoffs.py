@@ -47,7 +47,10 @@ def tradeoff_notes(scenario: Scenario, rulebook: Rulebook) -> list[str]:
     notes = []
     for scene_id, scene in scenario.scenes.items():
         if scene.kind == "sequence":
-            notes.append(f"scene '{scene_id}': the right order costs nothing extra, so it is a test of knowledge, not a trade-off")
+            if _dominates(resource_deltas(scene.in_order.effects), resource_deltas(scene.out_of_order.effects)):
+                notes.append(f"scene '{scene_id}': the right order costs nothing the wrong order saves, so it tests knowledge, not a trade-off; "
+                             "to clear this, give 'in_order' a cost (effects: [{resource: weeks, add: -1}]) or 'out_of_order' a gain, "
+                             "or keep it as a test of knowledge: a note never makes analyze fail")
             continue
         options = _choices(scene, scenario, rulebook)
         if len(options) < 2:
@@ -56,7 +59,8 @@ def tradeoff_notes(scenario: Scenario, rulebook: Rulebook) -> list[str]:
         best = [deltas for value, deltas in options if value == top]
         others = [deltas for value, deltas in options if value < top]
         if len(best) == 1 and others and all(_dominates(best[0], o) for o in others):
-            notes.append(f"scene '{scene_id}': no trade-off: the handbook's choice is also the cheapest and best for resources; make it cost something now")
+            notes.append(f"scene '{scene_id}': no trade-off: the handbook's choice is also the cheapest and best for resources; to clear this, "
+                         "give it a cost now (budget, weeks, reputation or trust) that a wrong option saves")
     return notes
 
 
