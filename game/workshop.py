@@ -27,6 +27,8 @@ from game.core.scenario import Scenario
 from game.scoring.compare import compare_teams, compare_votes
 from game.scoring.grader import grade
 from game.scoring.rulebook import Rulebook
+from game.xapi.actors import DEFAULT_HOMEPAGE, group
+from game.xapi.statements import PlayStatements
 
 Mode = Literal["turns", "vote"]
 TIMER_CHOICES = (None, 30, 60, 120)
@@ -96,7 +98,10 @@ class Workshop:
         results: Any = None,
         clock: Callable[[], float] = time.monotonic,
         styles: list[dict[str, str]] | None = None,
+        members: list[list[str]] | None = None,
+        homepage: str = DEFAULT_HOMEPAGE,
     ):
+        """``members``: each team's member names (optional); the xAPI Groups list them, as accounts on ``homepage``."""
         if not 1 <= len(teams) <= MAX_TEAMS:
             raise ValueError(f"a workshop has 1 to {MAX_TEAMS} teams")
         if timer not in TIMER_CHOICES:
@@ -117,10 +122,16 @@ class Workshop:
         self.history: list[int] = []  # which team gave each answer, in order (for 'back')
         self.results = results
         self.results_id = None
+        self.members = [list(m) for m in members] if members else [[] for _ in teams]
+        self.statements: list[PlayStatements] = []
         if results is not None:
             looks = styles or [{"colour": str(i), "symbol": str(i)} for i in range(len(teams))]
             self.results_id = results.start_session(scenario.id, scenario_hash, language, mode, [
-                {"name": n, "colour": look.get("colour", ""), "symbol": look.get("symbol", "")} for n, look in zip(self.team_names, looks)])
+                {"name": n, "colour": look.get("colour", ""), "symbol": look.get("symbol", ""), "members": m}
+                for n, look, m in zip(self.team_names, looks, self.members)])
+            groups = ([group(n, m, homepage, self.results_id, i) for i, (n, m) in enumerate(zip(self.team_names, self.members))] if mode == "turns"
+                      else [group(", ".join(self.team_names), [name for m in self.members for name in m], homepage, self.results_id, 0)])
+            self.statements = [PlayStatements(scenario, self.results_id, language, actor, i, mode, scenario_hash) for i, actor in enumerate(groups)]
 
     # ----- state for the screen ---------------------------------------------------
     @property
@@ -163,7 +174,9 @@ class Workshop:
         if votes:
             self.votes.append({"scene": before, "votes": dict(votes), "chosen": answer.get("choose"), "seq": seq, "teams": dict(team_votes or {})})
         if self.results is not None:
-            self.results.record_decision(self.results_id, team.index, seq, before, answer, seconds, votes)
+            made = self.statements[team.index]
+            self.results.record_decision(self.results_id, team.index, seq, before, answer, seconds, votes,
+                                         xapi=lambda at: [made.decision(seq, before, answer, events, seconds, at, votes)])
         if self.results is not None:
             self.results.record_choices(self.results_id, team.index, seq, choices_of(team.index, answer, team_votes, via))
         if team.session.scene_id != before or team.session.ended:
@@ -243,7 +256,8 @@ class Workshop:
         comparison = self.comparison()
         if self.results is not None:
             for team, card in zip(self.teams, comparison["scorecards"]):
-                self.results.finish_team(self.results_id, team.index, card)
+                made, seconds = self.statements[team.index], sum(team.times)
+                self.results.finish_team(self.results_id, team.index, card, xapi=lambda at, made=made, card=card, seconds=seconds: made.finished(card, seconds, at))
             self.results.end_session(self.results_id)
         return comparison
 

@@ -34,7 +34,7 @@ LEGACY_SQL = {  # the first format named its rows by the start of their SQL
     "UPDATE teams SET overall = ?, grade = ?, scorecard = ? WHERE session_id = ? AND team = ?": "finish",
     "UPDATE sessions SET ended_at = ? WHERE id = ?": "end",
 }
-ARITY = {"session": 6, "team": 5, "decision": 8, "remove": 3, "finish": 5, "end": 2}
+ARITY = {"session": 6, "team": 5, "decision": 8, "remove": 3, "finish": 5, "end": 2, "player": 2, "members": 3, "outbox": 6, "unqueue": 3}
 
 
 class PendingFiles:

@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from game.store.atomic import write_atomic
 from game.store.pending import PendingFiles
@@ -37,6 +37,10 @@ OPS = {
     "finish": "UPDATE teams SET overall = ?, grade = ?, scorecard = ? WHERE session_id = ? AND team = ?",
     "end": "UPDATE sessions SET ended_at = ? WHERE id = ?",
     "choice": "INSERT OR REPLACE INTO choices (session_id, team, seq, chooser, choice, via, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "player": "UPDATE sessions SET player = ? WHERE id = ?",
+    "members": "UPDATE teams SET members = ? WHERE session_id = ? AND team = ?",
+    "outbox": "INSERT OR IGNORE INTO outbox (id, session_id, team, seq, statement, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    "unqueue": "DELETE FROM outbox WHERE session_id = ? AND team = ? AND seq >= ? AND sent_at IS NULL",
 }
 """Every write the store makes, by name: pending files name these, so merging one never runs SQL from a file."""
 
@@ -88,7 +92,21 @@ CREATE TABLE IF NOT EXISTS choices (
 CREATE TRIGGER IF NOT EXISTS choices_follow_decisions AFTER DELETE ON decisions BEGIN
   DELETE FROM choices WHERE session_id = OLD.session_id AND team = OLD.team AND seq = OLD.seq;
 END;
+CREATE TABLE IF NOT EXISTS outbox (
+  n INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  session_id TEXT NOT NULL,
+  team INTEGER NOT NULL,
+  seq INTEGER,
+  statement TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  refused TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox(sent_at, n);
 """
+ADDED_COLUMNS = (("sessions", "player", "TEXT"), ("teams", "members", "TEXT"))
+"""Columns later versions added: a database of an earlier version gets them when opened for writing."""
 
 
 def now() -> str:
@@ -127,6 +145,23 @@ def _friendly(exc: BaseException, path: Path) -> str:
     return f"{path.name}: {REASONS.get(code, f'the results database failed ({exc})')}"
 
 
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+XapiMaker = Callable[[str], list[dict]]
+"""Makes a decision's (or a finish's) xAPI statements, given the time the store stamps on it."""
+
+
+def _queued(session_id: str, team: int, seq: int | None, at: str, xapi: XapiMaker | None) -> list[tuple[str, tuple]]:
+    """The outbox rows of a write: its statements, written in the same transaction."""
+    if xapi is None:
+        return []
+    return [("outbox", (s["id"], session_id, team, seq, json.dumps(s, ensure_ascii=False, separators=(",", ":")), at)) for s in xapi(at)]
+
+
 class ResultsStore:
     """Sessions, teams and decisions; never raises for a database problem.
 
@@ -144,6 +179,7 @@ class ResultsStore:
         self.read_failed = False  # a read of the database failed: what was listed is not everything
         self.conn: sqlite3.Connection | None = None
         self.spill = PendingFiles(self.path.parent)
+        self.on_write: Callable[[], None] | None = None  # called after a write that put statements in the outbox (the sender's wake-up)
         self.merged = 0
         if self._open() and merge and not read_only:
             self.merged = self.merge_pending()
@@ -166,6 +202,7 @@ class ResultsStore:
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.executescript(SCHEMA)
+                _add_columns(conn)
             self.conn = conn
             self.problem = self.problem_code = None
             return True
@@ -201,6 +238,8 @@ class ResultsStore:
             return self._keep(batch)
         self.pending = []
         self.spill.clear()
+        if self.on_write is not None and any(op == "outbox" for op, _params in batch):
+            self.on_write()
         return True
 
     def _keep(self, batch: list[tuple[str, tuple]]) -> bool:
@@ -230,19 +269,28 @@ class ResultsStore:
         return merged
 
     # ----- writes -------------------------------------------------------------
-    def start_session(self, scenario: str, scenario_hash: str, language: str, mode: str = "solo", teams: list[dict] | None = None) -> str:
-        session_id = uuid.uuid4().hex
+    def start_session(self, scenario: str, scenario_hash: str, language: str, mode: str = "solo", teams: list[dict] | None = None,
+                      player: dict | None = None, session_id: str | None = None) -> str:
+        """A new session; ``player`` (solo: ``{"name": ..., "email": ...}``) and each team's ``members`` are kept with it."""
+        session_id = session_id or uuid.uuid4().hex
         statements = [("session", (session_id, now(), mode, scenario, scenario_hash, language))]
+        if player:
+            statements.append(("player", (json.dumps(player, ensure_ascii=False, sort_keys=True), session_id)))
         for index, team in enumerate(teams or [{"name": "solo"}]):
             statements.append(("team", (session_id, index, team.get("name", f"team {index + 1}"), team.get("colour", ""), team.get("symbol", ""))))
+            if team.get("members"):
+                statements.append(("members", (json.dumps(list(team["members"]), ensure_ascii=False), session_id, index)))
         self._write(statements)
         return session_id
 
-    def record_decision(self, session_id: str, team: int, seq: int, scene: str, answer: dict, seconds: float, votes: dict | None = None) -> bool:
+    def record_decision(self, session_id: str, team: int, seq: int, scene: str, answer: dict, seconds: float, votes: dict | None = None,
+                        xapi: XapiMaker | None = None) -> bool:
+        """A decision, and its xAPI statements (``xapi``) in the outbox, in one transaction."""
+        at = now()
         return self._write([(
             "decision",
-            (session_id, team, seq, scene, json.dumps(answer, ensure_ascii=False, sort_keys=True), round(float(seconds), 3), now(), json.dumps(votes) if votes else None),
-        )])
+            (session_id, team, seq, scene, json.dumps(answer, ensure_ascii=False, sort_keys=True), round(float(seconds), 3), at, json.dumps(votes) if votes else None),
+        )] + _queued(session_id, team, seq, at, xapi))
 
     def record_choices(self, session_id: str, team: int, seq: int, choices: list[dict]) -> bool:
         """Who chose what in a decision: ``[{"team": 2, "choice": {"choose": "wait"}, "via": "phone"}]``."""
@@ -251,14 +299,15 @@ class ResultsStore:
                                         c.get("via", "laptop"), at)) for c in choices]) if choices else True
 
     def remove_decision(self, session_id: str, team: int, seq: int) -> bool:
-        """Undo a mistaken decision (the trainer's 'back one decision')."""
-        return self._write([("remove", (session_id, team, seq))])
+        """Undo a mistaken decision (the trainer's 'back one decision'), and its statements not yet sent."""
+        return self._write([("remove", (session_id, team, seq)), ("unqueue", (session_id, team, seq))])
 
-    def finish_team(self, session_id: str, team: int, scorecard: dict) -> bool:
+    def finish_team(self, session_id: str, team: int, scorecard: dict, xapi: XapiMaker | None = None) -> bool:
+        """A team's scorecard, and its closing statements in the outbox, in one transaction."""
         return self._write([(
             "finish",
             (scorecard.get("overall"), scorecard.get("grade"), json.dumps(scorecard, ensure_ascii=False), session_id, team),
-        )])
+        )] + _queued(session_id, team, None, now(), xapi))
 
     def end_session(self, session_id: str) -> bool:
         return self._write([("end", (now(), session_id))])
@@ -329,6 +378,34 @@ class ResultsStore:
             "SELECT s.scenario AS scenario, MAX(t.overall) AS overall, t.grade AS grade FROM teams t JOIN sessions s ON s.id = t.session_id "
             "WHERE s.mode = ? AND typeof(t.overall) IN ('integer', 'real') AND t.overall BETWEEN 0 AND 100 GROUP BY s.scenario", (mode,))
         return {row["scenario"]: {"overall": row["overall"], "grade": row["grade"] if isinstance(row["grade"], str) else ""} for row in rows}
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Statements waiting to be sent, sent, and refused by the LRS."""
+        from_rows = self._rows("SELECT SUM(sent_at IS NULL AND refused IS NULL) AS waiting, SUM(sent_at IS NOT NULL) AS sent, "
+                               "SUM(refused IS NOT NULL) AS refused FROM outbox") if self._has_outbox() else []
+        row = from_rows[0] if from_rows else None
+        waiting = sum(1 for op, _params in self.pending if op == "outbox")  # statements kept in the pending file wait too
+        return {"waiting": int((row["waiting"] if row else 0) or 0) + waiting, "sent": int((row["sent"] if row else 0) or 0),
+                "refused": int((row["refused"] if row else 0) or 0)}
+
+    def _has_outbox(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"))
+
+    def statements(self, session_ids: list[str]) -> list[dict]:
+        """The xAPI statements recorded for these sessions, in the order they were made."""
+        if not self._has_outbox():
+            return []
+        found = []
+        for session_id in session_ids:
+            for row in self._rows("SELECT statement FROM outbox WHERE session_id = ? ORDER BY n", (session_id,)):
+                try:
+                    value = json.loads(row["statement"])
+                except (ValueError, TypeError, RecursionError):
+                    self.unreadable += 1
+                    continue
+                if isinstance(value, dict):
+                    found.append(value)
+        return found
 
     def integrity(self) -> str:
         rows = self._rows("PRAGMA integrity_check")

@@ -66,7 +66,7 @@ class Play:
         if recorder is None and results is not None:
             from game.ui.recorder import Recorder
 
-            recorder = Recorder(results, self.scenario.id, entry.hash, session.state.log, language(), session.ended)
+            recorder = Recorder(results, self.scenario.id, entry.hash, session.state.log, language(), session.ended, scenario=self.scenario)
         self.recorder = recorder
         self.check_results()
 
@@ -81,7 +81,7 @@ class Play:
         self.notice = None
         self.autosave()
         if self.recorder is not None:
-            self.recorder.decision(len(self.session.state.log) - 1, scene, answer, seconds)
+            self.recorder.decision(len(self.session.state.log) - 1, scene, answer, seconds, events)
             self.check_results()
         return events
 

@@ -17,9 +17,12 @@ have 0 seconds (their time is not known).
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from game.ui.i18n import N_, _
+from game.xapi.actors import agent
+from game.xapi.statements import PlayStatements
 
 MODE = "solo"
 SEARCHED_SESSIONS = 30  # how many recent sessions a resumed game looks through for its own
@@ -43,19 +46,38 @@ def problem_text(code: str | None, kept_in: Any = None) -> str:
 
 
 class Results:
-    """The app's results store, opened on first use."""
+    """The app's results store, opened on first use, with the sender that posts its xAPI outbox to the LRS.
+
+    ``player`` is who plays now (a :class:`game.store.players.Player`, or None: without a name).
+    """
 
     def __init__(self) -> None:
         self._store: Any = None
         self.noticed = False  # the player has been shown the store's problem
+        self.player: Any = None
+        self.sender: Any = None
 
     @property
     def store(self) -> Any:
         if self._store is None:
             from game.store.results import ResultsStore
+            from game.xapi import config
+            from game.xapi.sender import Sender
 
             self._store = ResultsStore()
+            self.sender = Sender(self._store.path, config.load()).start()
+            self._store.on_write = self.sender.wake
         return self._store
+
+    def waiting(self) -> int:
+        """How many records wait to be sent to the LRS (0 when none or the store cannot say)."""
+        try:
+            return self.store.outbox_counts()["waiting"]
+        except Exception:  # the store promises not to raise; a screen must open anyway
+            return 0
+
+    def homepage(self) -> str:
+        return self.sender.config.homepage if self.sender is not None else ""
 
     @property
     def problem(self) -> str | None:
@@ -88,6 +110,8 @@ class Results:
         store = self._store
         if store is None:
             return
+        if self.sender is not None:
+            self.sender.stop(timeout=1.0)  # what it has not sent waits in the outbox for the next start
         store.flush()
         store.close()
         self._store = None
@@ -100,9 +124,12 @@ def _answer(entry: dict) -> dict:
 class Recorder:
     """One solo play's session in the results store."""
 
-    def __init__(self, results: Results, scenario_id: str, scenario_hash: str, log: list[dict], language: str, ended: bool = False):
+    def __init__(self, results: Results, scenario_id: str, scenario_hash: str, log: list[dict], language: str, ended: bool = False,
+                 scenario: Any = None):
         self.results = results
         self.session_id: str | None = None
+        self.statements: Any = None  # game.xapi.statements.PlayStatements, when the scenario is known
+        self.seconds = 0.0
         if ended:  # a finished game loaded again: its result is already recorded
             return
         store = results.store
@@ -110,11 +137,22 @@ class Recorder:
         found, copied = self._continued(store, scenario_id, log)
         if found is not None:
             self.session_id = found
+            self._statements(scenario, language, scenario_hash)
             return
-        self.session_id = store.start_session(scenario_id, scenario_hash, language, MODE)
+        player = results.player
+        self.session_id = store.start_session(scenario_id, scenario_hash, language, MODE, player=player.record() if player else None,
+                                              session_id=uuid.uuid4().hex)
+        self._statements(scenario, language, scenario_hash)
         for seq, entry in enumerate(log):
             seconds = copied[seq]["seconds"] if copied else 0.0
-            store.record_decision(self.session_id, 0, seq, entry["scene"], _answer(entry), seconds)
+            self.decision(seq, entry["scene"], _answer(entry), seconds)
+
+    def _statements(self, scenario: Any, language: str, scenario_hash: str) -> None:
+        if scenario is None or self.session_id is None:
+            return
+        player = self.results.player
+        actor = agent(player.name if player else None, self.results.homepage(), self.session_id, player.record()["email"] if player else None)
+        self.statements = PlayStatements(scenario, self.session_id, language, actor, 0, MODE, scenario_hash)
 
     @staticmethod
     def _continued(store: Any, scenario_id: str, log: list[dict]) -> tuple[str | None, list[dict] | None]:
@@ -141,21 +179,26 @@ class Recorder:
                 copied = decisions[: len(wanted)]
         return None, copied
 
-    def decision(self, seq: int, scene: str, answer: dict, seconds: float) -> None:
+    def decision(self, seq: int, scene: str, answer: dict, seconds: float, events: list[dict] | None = None) -> None:
+        """Record a decision, with its xAPI statement in the outbox (``events``: the engine's, for the rules it touched)."""
         if self.session_id is None:
             return
         store = self.results.store
         if store.pending:
             store.flush()
-        store.record_decision(self.session_id, 0, seq, scene, answer, seconds)
+        self.seconds += seconds
+        made = self.statements
+        xapi = (lambda at: [made.decision(seq, scene, answer, events, seconds, at)]) if made is not None else None
+        store.record_decision(self.session_id, 0, seq, scene, answer, seconds, xapi=xapi)
 
     def finish(self, scorecard: dict) -> None:
-        """The scorecard at the debrief; the session ends."""
+        """The scorecard at the debrief, with the closing statements; the session ends."""
         if self.session_id is None:
             return
         store = self.results.store
         if store.pending:
             store.flush()
-        store.finish_team(self.session_id, 0, scorecard)
+        made, seconds = self.statements, self.seconds
+        store.finish_team(self.session_id, 0, scorecard, xapi=(lambda at: made.finished(scorecard, seconds, at)) if made is not None else None)
         store.end_session(self.session_id)
         self.session_id = None

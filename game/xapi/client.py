@@ -1,0 +1,65 @@
+"""One POST of statements to an LRS, with the standard library (urllib).
+
+Why urllib and not aiohttp: the sender is one background thread posting a
+batch at a time, so blocking I/O is the simplest correct tool; the game
+has no asyncio loop to share, and urllib adds no dependency to a desktop
+game that must install everywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+from game.xapi.config import LrsConfig
+from game.xapi.vocab import VERSION
+
+TIMEOUT_S = 20.0
+ANSWER_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the LRS said: its HTTP status (0 when it could not be reached) and the start of its answer."""
+
+    status: int
+    text: str
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    @property
+    def unauthorized(self) -> bool:
+        return self.status in (401, 403)
+
+    @property
+    def refused(self) -> bool:
+        """The LRS refused these statements for what they are (retrying the same will not help)."""
+        return 400 <= self.status < 500 and self.status not in (401, 403, 408, 429)
+
+
+def post(config: LrsConfig, body: bytes, timeout: float = TIMEOUT_S) -> Answer:
+    """POST a JSON array of statements to the LRS's statements resource."""
+    headers = {"Content-Type": "application/json; charset=utf-8", "X-Experience-API-Version": VERSION}
+    if config.key or config.secret:
+        token = base64.b64encode(f"{config.key}:{config.secret}".encode("utf-8")).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    request = urllib.request.Request(config.statements_url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return Answer(reply.status, reply.read(ANSWER_CHARS).decode("utf-8", "replace"))
+    except urllib.error.HTTPError as exc:
+        try:
+            text = exc.read(ANSWER_CHARS).decode("utf-8", "replace")
+        except OSError:
+            text = ""
+        return Answer(exc.code, text or str(exc.reason))
+    except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        return Answer(0, f"cannot reach {config.shown()}: {reason}")
+    except ValueError as exc:  # an endpoint urllib cannot use
+        return Answer(0, f"cannot use {config.shown()}: {exc}")
