@@ -13,6 +13,7 @@ from game.core.looks import DEFAULT_PLACES, PLACES, Look
 from game.ui.art import places, portraits
 from game.ui.art.looks import full_look
 from game.ui.art.paint import Scrim
+from game.ui.art.svg import rasterise
 from game.ui.theme import STANDARD
 
 
@@ -121,3 +122,13 @@ def test_a_look_key_the_format_does_not_know_is_refused(tmp_path):
     text = (SCENARIO % ("cafe", "reporter")).replace("emblem: mic}", "emblem: mic, hat: red}")
     problems = [p for p in check_text(text, tmp_path) if p.severity == "error"]
     assert any("hat" in p.message or "hat" in p.path for p in problems), problems
+
+
+def test_backdrops_drawn_in_the_background_are_the_ones_a_scene_then_shows():
+    places.warm(["park", "school", "park"], 330)
+    band = places.band("park", 330, 120)
+    direct = rasterise(places.svg_path("park"), places.full_size(330))
+    top = max(0, min(direct.get_height() - 120, round(direct.get_height() * places.FOCUS - 60)))
+    assert band.get_size() == (330, 120)
+    assert band.get_at((100, 60))[:3] == direct.get_at((100, top + 60))[:3]
+    assert places.band("school", 330, 120) is not None

@@ -22,6 +22,10 @@ def get(key: Hashable, draw: Callable[[], pygame.Surface]) -> pygame.Surface:
     return surface
 
 
+def has(key: Hashable) -> bool:
+    return key in _surfaces
+
+
 def clear() -> None:
     _surfaces.clear()
 

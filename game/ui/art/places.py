@@ -1,13 +1,17 @@
 """Backdrops: the places scenes happen in, drawn from ``assets/places/NAME.svg``.
 
 Each is rasterised once per window width (16:9, as wide as the window) and
-cached; a scene's band shows a slice of it. A place without its file (or one
-that cannot be read) simply shows no backdrop.
+cached; a scene's band shows a slice of it. :func:`warm` rasterises a
+scenario's places in a background thread before they are needed (pygame-ce
+lets other threads run meanwhile), so a scene opens without that wait. A place
+without its file (or one that cannot be read) simply shows no backdrop.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Iterable
 
 import pygame
 
@@ -17,6 +21,10 @@ from game.ui.art import cache
 from game.ui.art.svg import rasterise
 
 FOCUS = 0.56  # which part of the picture a band shows: 0 the top, 1 the bottom
+
+_lock = threading.Lock()
+_ready: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}   # rasterised in the background, not yet converted
+_pending: dict[tuple[str, tuple[int, int]], threading.Event] = {}
 
 
 def svg_path(name: str) -> Path:
@@ -28,10 +36,53 @@ def available() -> list[str]:
     return [name for name in PLACES if svg_path(name).is_file()]
 
 
+def full_size(width: int) -> tuple[int, int]:
+    return (width, width * 9 // 16)
+
+
+def warm(names: Iterable[str], width: int) -> None:
+    """Rasterise these places for a window ``width`` in a background thread (each once)."""
+    size = full_size(width)
+    with _lock:
+        todo = [n for n in dict.fromkeys(names) if n in PLACES and (n, size) not in _ready and (n, size) not in _pending
+                and not cache.has(("place", n, size)) and svg_path(n).is_file()]
+        for name in todo:
+            _pending[(name, size)] = threading.Event()
+    if todo:
+        threading.Thread(target=_rasterise_all, args=(todo, size), daemon=True, name="bridges-backdrops").start()
+
+
+def _rasterise_all(names: list[str], size: tuple[int, int]) -> None:
+    for name in names:
+        try:
+            image = rasterise(svg_path(name), size, convert=False)
+        except (pygame.error, OSError, ValueError, MemoryError):
+            image = None
+        with _lock:
+            _ready[(name, size)] = image
+            _pending.pop((name, size)).set()
+
+
+def _take(name: str, size: tuple[int, int]) -> tuple[bool, pygame.Surface | None]:
+    """A picture the background thread drew (waiting for it if it is being drawn): (found, picture)."""
+    with _lock:
+        event = _pending.get((name, size))
+    if event is not None:
+        event.wait()
+    with _lock:
+        if (name, size) in _ready:
+            return True, _ready.pop((name, size))
+    return False, None
+
+
 def picture(name: str, size: tuple[int, int]) -> pygame.Surface | None:
     """The whole backdrop drawn at ``size`` (opaque), or None if it cannot be drawn."""
     def draw() -> pygame.Surface:
-        image = rasterise(svg_path(name), size)
+        found, image = _take(name, size)
+        if not found:
+            image = rasterise(svg_path(name), size)
+        elif image is None:
+            raise pygame.error(f"cannot draw {name}")
         return image.convert() if pygame.display.get_surface() is not None else image
 
     if name not in PLACES or not svg_path(name).is_file():
@@ -46,7 +97,7 @@ def band(name: str, width: int, height: int) -> pygame.Surface | None:
     """A ``width`` x ``height`` slice of the backdrop, cut from one picture per window width."""
     if width < 1 or height < 1:
         return None
-    full = (width, width * 9 // 16)
+    full = full_size(width)
     if height > full[1]:  # a very tall band: draw the picture to cover it and cut the middle
         full = (height * 16 // 9, height)
     image = picture(name, full)

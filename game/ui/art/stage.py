@@ -31,6 +31,15 @@ def backdrops_on(b) -> bool:
     return b.palette.shadows
 
 
+def warm_places(app: Any, scenario: Any) -> None:
+    """Start drawing a scenario's backdrops for this window in the background (the first scene's first)."""
+    if app is None or scenario is None or not app.palette.shadows:
+        return
+    first = scenario.scenes.get(scenario.start_scene)
+    order = ([first] if first is not None else []) + list(scenario.scenes.values())
+    places.warm([place_of(scene) for scene in order], app.size[0])
+
+
 def face(b, member: Any, mood: str, x: int, y: int, size: int) -> None:
     """A round portrait of a cast member (with their organisation's emblem), in a ring."""
     b.art(Rect(x, y, size, size), Picture(portraits.face(of_member(member), mood, size)))

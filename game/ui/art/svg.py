@@ -8,15 +8,16 @@ from pathlib import Path
 import pygame
 
 
-def rasterise(svg: str | Path, size: tuple[int, int]) -> pygame.Surface:
-    """An SVG (text, or a file) drawn at ``size`` pixels, with alpha; a surface of the display's format when there is one."""
+def rasterise(svg: str | Path, size: tuple[int, int], convert: bool = True) -> pygame.Surface:
+    """An SVG (text, or a file) drawn at ``size`` pixels, with alpha; with ``convert``, in the display's format when
+    there is one (only the main thread may convert)."""
     source = io.BytesIO(svg.encode("utf-8")) if isinstance(svg, str) else str(svg)
     surface = pygame.image.load_sized_svg(source, size)
     if surface.get_size() != size:  # the picture keeps its proportions: centre it on the size asked for
         framed = pygame.Surface(size, pygame.SRCALPHA)
         framed.blit(surface, ((size[0] - surface.get_width()) // 2, (size[1] - surface.get_height()) // 2))
         surface = framed
-    if pygame.display.get_surface() is not None:
+    if convert and pygame.display.get_surface() is not None:
         surface = surface.convert_alpha()
     return surface
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import images, saving
+from game.ui.art import stage
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry
@@ -32,6 +33,7 @@ class BriefingScene(Scene):
     def enter(self, app) -> None:
         super().enter(app)
         self.survey()
+        stage.warm_places(app, self.entry.scenario)  # drawn while the player reads
 
     def survey(self) -> None:
         """Look at the autosave: a game of this scenario in progress, or why it cannot be resumed."""

@@ -34,6 +34,10 @@ class DecisionScene(Scene):
     def help_topic(self) -> str:  # type: ignore[override]
         return self.name
 
+    def enter(self, app) -> None:
+        super().enter(app)
+        stage.warm_places(app, self.play.scenario)  # a resumed game may skip the briefing
+
     # ----- layout -------------------------------------------------------------------
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
         """The main actions and a note for the footer."""
