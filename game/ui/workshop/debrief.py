@@ -104,10 +104,10 @@ class ComparisonScene(Scene):
         top = top_bar(b, _("Comparison: {title}").format(title=tr(scenario.title)), back=False)
         problem = self.run.problem
         note = problem if problem else _("Every decision and scorecard is saved in the results database.")
-        if self.handouts is not None:
-            note, tone = self.handouts.notice() or (_("Writing the handouts..."), "muted")
-        else:
-            tone = "bad" if problem else "muted"
+        tone = "bad" if problem else "muted"
+        if self.handouts is not None:  # the results problem stays first: it matters more than the handouts
+            said, handout_tone = self.handouts.notice() or (_("Writing the handouts..."), "muted")
+            note, tone = (f"{problem} {said}", "bad") if problem else (said, handout_tone)
         bottom = footer(b, [
             ButtonSpec("title", _("Title screen"), "secondary", "left"),
             ButtonSpec("handouts", _("Handouts (PDF)"), "secondary", "save", enabled=bool(self.data) and (self.handouts is None or not self.handouts.running)),
@@ -319,15 +319,24 @@ class ComparisonScene(Scene):
             self.scroll = 0
             self.invalidate()
         elif target_id == "handouts" and self.data:
-            comparison, scenario, rulebook, lang = self.data, self.run.setup.entry.scenario, self.run.rulebook, language()
-            self.handouts = HandoutJob(lambda: write_workshop(comparison, scenario, rulebook, lang))
-            self.invalidate()
+            self.write_handouts()
         elif target_id == "title":
             self.run.leave()
         elif target_id == "again":
             self.run.leave(to_setup=True)
         else:
             super().activate(target_id)
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        if self.data and self.handouts is None:  # every team leaves with its page, without the trainer asking
+            self.write_handouts()
+
+    def write_handouts(self) -> None:
+        """Write each team's handout and the trainer's summary in the background."""
+        comparison, scenario, rulebook, lang = self.data, self.run.setup.entry.scenario, self.run.rulebook, language()
+        self.handouts = HandoutJob(lambda: write_workshop(comparison, scenario, rulebook, lang))
+        self.invalidate()
 
     def update(self, dt: float) -> bool:
         if self.handouts is not None and self.handouts.fresh():
