@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from game.core import graph as story
+from game.core import storymap
 from game.core.scenario import Scenario
 from game.resources import SCENARIO_SCHEMA, inside_package, template
 from game.store.paths import scenarios_dir, schemas_dir
@@ -72,37 +72,61 @@ def modeline_target(folder: Path, schema: Path) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A DOT string; a line break in the text becomes DOT's own line break."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def to_dot(scenario: Scenario, language: str = "en") -> str:
-    """The story map in Graphviz DOT."""
-    lines = [f"digraph {_quote(scenario.id)} {{", "  rankdir=LR;", '  node [shape=box, style="rounded,filled", fontname="Noto Sans"];', f"  label={_quote(scenario.title.get(language))};"]
-    for scene_id, scene in scenario.scenes.items():
-        title = (scene.title or getattr(scene, "headline", None))
-        label = f"{scene_id}\\n[{scene.kind}]" + (f"\\n{title.get(language)}" if title else "")
-        if scene.kind == "ending":
-            lines.append(f"  {_quote(scene_id)} [label={_quote(label)}, shape=doubleoctagon, fillcolor={_quote(OUTCOME_COLOURS[scene.outcome])}];")
+EDGE_STYLES = {"story": "solid", "branch": "solid", "event": "dashed", "back": "dotted"}
+
+
+def to_dot(scenario: Scenario, language: str = "en", figures: dict | None = None) -> str:
+    """The story map in Graphviz DOT: scenes coloured by phase, endings by outcome, arrows named by
+    option; with ``figures`` (graph --analyze) the random players' share on each arrow, the expert's
+    play in bold and the scenes whose right option a surface reader finds."""
+    story = storymap.build(scenario, language)
+    title = scenario.title.get(language)
+    if figures:
+        title += f"\n(arrows: share of {figures['plays']} random players; bold: the expert's play; red: right option given away)"
+    lines = [f"digraph {_quote(scenario.id)} {{", "  rankdir=LR;", '  node [shape=box, style="rounded,filled", fontname="Noto Sans"];',
+             '  edge [fontname="Noto Sans", fontsize=9];', f"  label={_quote(title)};"]
+    for node in story.nodes.values():
+        label = f"{node.id}\n[{node.kind}]" + (f"\n{storymap.shorten(node.title, 40)}" if node.title else "")
+        extra = ""
+        if node.kind == "ending":
+            label += f"\nending: {node.outcome}"
+            extra = f", shape=doubleoctagon, fillcolor={_quote(OUTCOME_COLOURS[node.outcome])}"
         else:
-            lines.append(f"  {_quote(scene_id)} [label={_quote(label)}, fillcolor={_quote(PHASE_COLOURS[scene.phase])}];")
-    start = scenario.start_scene
+            extra = f", fillcolor={_quote(PHASE_COLOURS[node.phase])}"
+        if node.trigger:
+            label += f"\nevent: {storymap.shorten(node.trigger, 60)}"
+            extra += ', style="rounded,filled,dashed"'
+        if figures and node.id in figures["found"]:
+            label += f"\nfound by: {', '.join(figures['found'][node.id])}"
+            if node.id in figures["given_away"]:
+                extra += ', color="#dc2626", penwidth=3'
+        lines.append(f"  {_quote(node.id)} [label={_quote(label)}{extra}];")
     lines.append('  "__start" [shape=point];')
-    lines.append(f'  "__start" -> {_quote(start)};')
-    for scene_id, scene in scenario.scenes.items():
-        for label, targets in story.ways_on(scene):
-            for target in targets:
-                if target in scenario.scenes:
-                    lines.append(f"  {_quote(scene_id)} -> {_quote(target)} [label={_quote(label)}, fontsize=9];")
-        trigger = getattr(scene, "trigger", None)
-        if trigger is not None and trigger.after:
-            lines.append(f"  {_quote(trigger.after)} -> {_quote(scene_id)} [style=dashed, label=\"event\", fontsize=9];")
+    lines.append(f'  "__start" -> {_quote(story.start)};')
+    for edge in story.edges:
+        label = edge.label
+        attrs = f"style={EDGE_STYLES[edge.style]}"
+        if figures:
+            share = figures["share"].get(edge.key, 0.0) if edge.option else figures["pairs"].get((edge.source, edge.target), 0.0)
+            label += f"\n{share:.0%}"
+            if edge.key in figures["expert"]:
+                attrs += ", penwidth=3"
+        lines.append(f"  {_quote(edge.source)} -> {_quote(edge.target)} [label={_quote(label)}, {attrs}];")
+    lines.append('  subgraph cluster_legend { label="phases"; fontsize=10;')
+    for phase, colour in PHASE_COLOURS.items():
+        lines.append(f'    "__{phase}" [label={_quote(phase)}, fillcolor={_quote(colour)}];')
+    lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def write_graph(scenario: Scenario, out: Path) -> tuple[Path, str]:
+def write_graph(scenario: Scenario, out: Path, figures: dict | None = None, language: str = "en") -> tuple[Path, str]:
     """Write DOT (and SVG or PNG when Graphviz is installed); returns the file and a note."""
-    dot_text = to_dot(scenario)
+    dot_text = to_dot(scenario, language, figures)
     suffix = out.suffix.lower()
     if suffix in (".svg", ".png"):
         dot = shutil.which("dot")

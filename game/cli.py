@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     graph = sub.add_parser("graph", help="write the story map as Graphviz DOT (SVG or PNG with Graphviz)")
     graph.add_argument("scenario")
     graph.add_argument("--out", required=True, help="output file: .dot, .svg or .png")
+    graph.add_argument("--analyze", action="store_true", help="add the analyzer's figures: the share of random players on each arrow, "
+                       "the expert's play in bold, the scenes whose right option a surface reader finds (red when that reader finds too many)")
+    graph.add_argument("--plays", type=int, default=200, help="random plays behind the shares with --analyze (default 200)")
+    graph.add_argument("--lang", default="en", help="language of the scenes' titles and options' texts (default en)")
 
     shots = sub.add_parser("screenshots", help="render every screen of the demo scenario to PNG")
     shots.add_argument("--out", required=True, help="folder for the PNG files")
@@ -374,8 +378,16 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from game.authoring import write_graph
 
     checked = load_checked(args.scenario)
+    figures = None
+    if args.analyze:
+        from game.scoring.mapfigures import map_figures
+        from game.scoring.rulebook import default_rulebook
+
+        figures = map_figures(checked.scenario, default_rulebook(), plays=max(1, args.plays))
+    if args.lang not in checked.scenario.languages:
+        raise UsageError(f"the scenario is not written in '{args.lang}'; its languages are {', '.join(checked.scenario.languages)}")
     try:
-        path, note = write_graph(checked.scenario, Path(args.out))
+        path, note = write_graph(checked.scenario, Path(args.out), figures, args.lang)
     except OSError as exc:
         raise UsageError(f"cannot write '{args.out}': {exc.strerror or exc}") from None
     print(f"wrote {path}" + (f" ({note})" if note else ""))

@@ -58,8 +58,32 @@ def test_graph_writes_every_scene_and_marks_endings(tmp_path, demo):
     dot = out.read_text(encoding="utf-8")
     for scene_id in demo.scenes:
         assert f'"{scene_id}"' in dot
-    assert dot.count("doubleoctagon") == 2
-    assert '"media-steps" -> "partner-slips" [style=dashed' in dot
+    assert dot.count("doubleoctagon") == 2 and "ending: success" in dot and "ending: mixed" in dot
+    assert '"media-steps" -> "partner-slips" [label="event: may interrupt here", style=dashed' in dot
+    assert '"partner-slips" -> "cleanup-day" [label="back to the story", style=dotted' in dot
+    assert "event: after media-steps, when {picked: partner" in dot
+
+
+def test_graph_labels_are_readable_lines_and_arrows_are_named_by_option(tmp_path, demo):
+    out = tmp_path / "map.dot"
+    assert main(["graph", "demo-river-cleanup", "--out", str(out)]) == 0
+    dot = out.read_text(encoding="utf-8")
+    assert "\\\\n" not in dot and '"strategy\\n[choice]\\nWhere do we start?' in dot  # DOT's own line break, not a backslash and n
+    assert "options[" not in dot
+    assert '"strategy" -> "where-to-look" [label="write-strategy: Spend the weekend listing w…"' in dot
+    assert 'fillcolor="#dbeafe"' in dot and 'fillcolor="#fef3c7"' in dot and 'fillcolor="#dcfce7"' in dot  # before, during, after
+
+
+def test_graph_with_the_analyzers_figures(tmp_path):
+    out = tmp_path / "map.dot"
+    assert main(["graph", "demo-river-cleanup", "--out", str(out), "--analyze", "--plays", "40"]) == 0
+    dot = out.read_text(encoding="utf-8")
+    assert "share of 40 random players" in dot
+    assert '"strategy" -> "where-to-look" [label="write-strategy: Spend the weekend listing w…\\n' in dot
+    bold = [line for line in dot.splitlines() if "penwidth=3" in line and "->" in line]
+    assert any('"strategy" -> "where-to-look" [label="write-strategy' in line for line in bold)
+    assert not any('[label="wait:' in line for line in bold)
+    assert "found by: " in dot
 
 
 def test_the_template_is_a_good_example_that_the_analyzer_passes(tmp_path, rulebook):
