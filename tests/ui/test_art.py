@@ -128,7 +128,18 @@ def test_backdrops_drawn_in_the_background_are_the_ones_a_scene_then_shows():
     places.warm(["park", "school", "park"], 330)
     band = places.band("park", 330, 120)
     direct = rasterise(places.svg_path("park"), places.full_size(330))
-    top = max(0, min(direct.get_height() - 120, round(direct.get_height() * places.FOCUS - 60)))
+    top = max(0, min(direct.get_height() - 120, round(direct.get_height() * places.FOCUS.get("park", 0.55) - 60)))
     assert band.get_size() == (330, 120)
     assert band.get_at((100, 60))[:3] == direct.get_at((100, top + 60))[:3]
     assert places.band("school", 330, 120) is not None
+
+
+def test_faces_follow_trust_its_changes_and_the_negotiating_table():
+    from game.ui.art import moods
+
+    assert [moods.from_trust(t) for t in (80, 50, 30, 10)] == ["pleased", "neutral", "doubtful", "annoyed"]
+    assert [moods.from_change(d) for d in (3, -2, -10)] == ["pleased", "doubtful", "annoyed"]
+    assert moods.at_table("open", []) == "neutral"
+    assert moods.at_table("open", [{"type": "clause", "result": "refused"}]) == "doubtful"
+    assert moods.at_table("cold", [{"type": "clause", "result": "refused"}]) == "annoyed"
+    assert moods.at_table("tense", [{"type": "clause", "result": "agreed"}]) == "pleased"

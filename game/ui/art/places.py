@@ -20,7 +20,10 @@ from game.resources import assets_folder
 from game.ui.art import cache
 from game.ui.art.svg import rasterise
 
-FOCUS = 0.56  # which part of the picture a band shows: 0 the top, 1 the bottom
+FOCUS = {  # which part of each picture a band shows: 0 its top, 1 its bottom
+    "phone-call": 0.42, "school": 0.4, "radio-studio": 0.45, "tv-studio": 0.45, "community-centre": 0.42,
+    "meeting-table": 0.58, "riverside": 0.62, "park": 0.6, "municipal-office": 0.5,
+}
 
 _lock = threading.Lock()
 _ready: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}   # rasterised in the background, not yet converted
@@ -105,7 +108,7 @@ def band(name: str, width: int, height: int) -> pygame.Surface | None:
         return None
 
     def cut() -> pygame.Surface:
-        top = max(0, min(full[1] - height, round(full[1] * FOCUS - height / 2)))
+        top = max(0, min(full[1] - height, round(full[1] * FOCUS.get(name, 0.55) - height / 2)))
         left = (full[0] - width) // 2
         return image.subsurface(pygame.Rect(left, top, width, height))
 

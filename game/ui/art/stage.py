@@ -13,6 +13,7 @@ from typing import Any, Callable
 import pygame
 
 from game.core.looks import place_of
+from game.ui import images
 from game.ui.art import places, portraits
 from game.ui.art.bubbles import bubble
 from game.ui.art.looks import of_member
@@ -43,6 +44,17 @@ def warm_places(app: Any, scenario: Any) -> None:
 def face(b, member: Any, mood: str, x: int, y: int, size: int) -> None:
     """A round portrait of a cast member (with their organisation's emblem), in a ring."""
     b.art(Rect(x, y, size, size), Picture(portraits.face(of_member(member), mood, size)))
+    b.view.add(Box(Rect(x, y, size, size), None, "primary", max(2, b.u(2)), size // 2))
+
+
+def portrait(b, member: Any, x: int, y: int, size: int, play: Any = None, mood: str = "neutral") -> None:
+    """A round portrait: the picture the scenario ships for the member, else the face the game draws (with the mood)."""
+    path = images.find(play.entry.path, member.portrait) if play is not None else None
+    picture = images.round_portrait(path, size) if path is not None else None
+    if picture is None:
+        face(b, member, mood, x, y, size)
+        return
+    b.art(Rect(x, y, size, size), Picture(picture))
     b.view.add(Box(Rect(x, y, size, size), None, "primary", max(2, b.u(2)), size // 2))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.scoring.grader import check_evidence, one_verdict_per_decision
-from game.ui.art import bubbles, stage
+from game.ui.art import bubbles, moods, stage
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
@@ -56,13 +56,6 @@ REACTIONS = {
     ("media", "doubtful"): N_("We will keep an eye on how this goes."),
     ("media", "annoyed"): N_("Our readers will hear about this."),
 }
-
-
-def mood_of(delta: int) -> str:
-    """How a change of trust shows on a face."""
-    if delta > 0:
-        return "pleased"
-    return "annoyed" if delta <= -5 else "doubtful"
 
 
 class FeedbackScene(Scene):
@@ -148,20 +141,20 @@ class FeedbackScene(Scene):
             if two:
                 left_w = (width - gap) // 2
                 left = self._happened(b, x, y, left_w)
-                left = self._changes(b, x, left + gap, left_w)
                 if self.reactions():
-                    self._reactions(b, x, left + gap, left_w)
+                    left = self._reactions(b, x, left + gap, left_w)
+                self._changes(b, x, left + gap, left_w)
                 right = self._rules(b, x + left_w + gap, y, width - left_w - gap)
                 if self.end_checks():
                     self._end_checks(b, x + left_w + gap, right + gap, width - left_w - gap)
             else:
                 y = self._happened(b, x, y, width) + gap
+                if self.reactions():
+                    y = self._reactions(b, x, y, width) + gap
                 y = self._rules(b, x, y, width) + gap
                 if self.end_checks():
                     y = self._end_checks(b, x, y, width) + gap
-                y = self._changes(b, x, y, width) + gap
-                if self.reactions():
-                    self._reactions(b, x, y, width)
+                self._changes(b, x, y, width)
         default_focus(b, "continue")
 
     def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, fill_rows) -> int:
@@ -238,11 +231,11 @@ class FeedbackScene(Scene):
     def reactions(self) -> list[tuple[str, str]]:
         """(cast id, mood) of everyone whose trust this decision moved: pleased, doubtful or annoyed."""
         trust = self.changes()[1]
-        return [(cast_id, mood_of(delta)) for cast_id, (delta, _value) in trust.items() if self.play.scenario.member(cast_id) is not None]
+        return [(cast_id, moods.from_change(delta)) for cast_id, (delta, _value) in trust.items() if self.play.scenario.member(cast_id) is not None]
 
     def _reactions(self, b: Builder, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
-            size = b.u(120)
+            size = max(b.u(120), b.line_height("body") * 5 // 2)
             for cast_id, mood in self.reactions():
                 member = self.play.scenario.member(cast_id)
                 stage.face(b, member, mood, x, y, size)

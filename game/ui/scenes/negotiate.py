@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.art import moods
 from game.ui.art.bubbles import bubble, lines
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
@@ -22,7 +23,6 @@ from game.ui.view import Box, View
 
 Rect = pygame.Rect
 MOODS = {"warm": N_("warm"), "open": N_("open"), "tense": N_("tense"), "cold": N_("cold")}
-FACE_MOODS = {"warm": "pleased", "open": "neutral", "tense": "doubtful", "cold": "annoyed"}
 NEEDS = {
     "high": N_("{element} is one of our top concerns. The least we can accept: {term}."),
     "medium": N_("{element} matters to us. The least we can accept: {term}."),
@@ -70,13 +70,7 @@ class NegotiateScene(DecisionScene):
 
     def face_mood(self) -> str:
         """The counterpart's face: their mood at the table, and how the last round went."""
-        kinds = {e.get("type"): e for e in self.last_events}
-        if "all_agreed" in kinds or any(e.get("type") == "clause" and e.get("result") != "refused" for e in self.last_events):
-            return "pleased"
-        base = FACE_MOODS.get(self.mood(), "neutral")
-        if any(e.get("result") == "refused" for e in self.last_events) and base in ("neutral", "pleased"):
-            return "doubtful"
-        return base
+        return moods.at_table(self.mood(), self.last_events)
 
     def proposal(self) -> dict[str, str]:
         return {e: t for e, t in self.drafts.items() if e in self.open_elements()}

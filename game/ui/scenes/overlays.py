@@ -10,6 +10,7 @@ from typing import Callable
 
 import pygame
 
+from game.ui.art import moods, stage
 from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
@@ -265,13 +266,14 @@ class PeopleOverlay(Overlay):
         if not state.met:
             return b.text(_("You have not met anyone yet. You meet people when you pick them, negotiate with them or work with them."), "body", x, y, w, "muted")
         picked = {cast for members in state.picks.values() for cast in members}
-        size = b.line_height("h3")
+        size = b.line_height("h3") * 2
         for cast_id in state.met:
             member = play.scenario.member(cast_id)
             if member is None:
                 continue
             trust = play.session.trust(cast_id)
-            b.icon(member.kind, x, y, size, "primary")
+            row_top = y
+            stage.portrait(b, member, x, y, size, play, moods.from_trust(trust))
             tx = x + size + b.u(M)
             tw = w - size - b.u(M)
             y += b.text(tr(member.name), "h3", tx, y, tw)
@@ -284,6 +286,7 @@ class PeopleOverlay(Overlay):
             bar_w = max(b.u(60), tw - number_w - b.u(M))
             b.bar(Rect(tx, y + b.u(6), bar_w, b.u(16)), trust / 100, "primary")
             y += b.text(number, "small_bold", tx + bar_w + b.u(M), y, number_w + 1) + b.u(L)
+            y = max(y, row_top + size + b.u(L))
         return y - top
 
 

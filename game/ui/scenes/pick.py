@@ -4,14 +4,11 @@ counter of picks left, and confirm."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-from game.ui import images
 from game.ui.art import stage
-from game.ui.art.paint import Picture
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import KIND_NAMES
@@ -33,27 +30,11 @@ def affordable(play: Any, cost: dict[str, int]) -> bool:
     return True
 
 
-def portrait_path(play: Any, member: Any) -> Path | None:
-    """Where a cast member's portrait is: beside the scenario, or under assets/."""
-    return images.find(play.entry.path, member.portrait)
-
-
-def avatar(b: Builder, member: Any, x: int, y: int, size: int, play: Any = None, mood: str = "neutral") -> None:
-    """A round portrait: the one the scenario ships, else the face the game draws (with the mood)."""
-    path = portrait_path(play, member) if play is not None else None
-    picture = images.round_portrait(path, size) if path is not None else None
-    if picture is not None:
-        b.art(Rect(x, y, size, size), Picture(picture))
-        b.view.add(Box(Rect(x, y, size, size), None, "primary", b.u(2), size // 2))
-        return
-    stage.face(b, member, mood, x, y, size)
-
-
 def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6) -> int:
     """A cast card's head: portrait, name and kind; returns the y below it."""
     pad = b.u(L)
     size = round(b.line_height("h3") * scale)
-    avatar(b, member, x + pad, y, size, play, mood)
+    stage.portrait(b, member, x + pad, y, size, play, mood)
     tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
     ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
     ty += b.text(kind_label, "small", tx, ty, tw, "muted", container=card)
