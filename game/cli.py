@@ -17,7 +17,8 @@ from typing import Any, Sequence
 
 from game.resources import RULEBOOK_NAME, rulebook_file, scenarios_folder
 from game.scoring.explained import ANALYZE_HELP
-from game.store.paths import scenarios_dir, schemas_dir
+from game.store.paths import results_path, scenarios_dir, schemas_dir
+from game.xapi import commands as xapi_commands
 
 
 class UsageError(Exception):
@@ -92,6 +93,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--delimiter", help="CSV delimiter: ';' (decimals with a comma), ',' (decimals with a point) or tab; "
                                             "default: ';' where the computer's locale writes decimals with a comma, else ','")
     report.add_argument("--db", help="results database (default: the user's data folder)")
+    report.add_argument("--send", action="store_true", help="send every xAPI record not yet sent to the LRS (see 'bridges lrs')")
+    report.add_argument("--items", nargs="?", const="", metavar="SCENARIO",
+                        help="item analysis: how often each option is chosen, options under 5 %%, options with no discrimination "
+                             "(one scenario, or every recorded one)")
+    report.add_argument("--lrs", action="store_true", help="with --items: read the plays from the LRS instead of this computer")
+
+    forget = sub.add_parser("forget", help="delete a player's records on this computer and take them off the list of players")
+    forget.add_argument("player", help="the name the player gave at the start of a game")
+    forget.add_argument("--db", help="results database (default: the user's data folder)")
+
+    lrs = sub.add_parser("lrs", help="show or set where xAPI records are sent (a learning record store); environment variables "
+                                     "BRIDGES_LRS_ENDPOINT, _KEY, _SECRET and _HOMEPAGE win over these")
+    lrs.add_argument("--endpoint", help="the LRS's xAPI address, such as https://lrs.example.org/xAPI/ ('' turns sending off)")
+    lrs.add_argument("--key", help="the LRS's key (user name)")
+    lrs.add_argument("--secret", help="the LRS's secret (password)")
+    lrs.add_argument("--homepage", help="the home page of players' accounts, such as https://training.example.org")
 
     return parser
 
@@ -422,6 +439,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else None
     if path is not None and not path.is_file():
         raise UsageError(f"--db '{args.db}': no such file; give the path of a results database (results.sqlite3)")
+    if args.send:
+        return _print(xapi_commands.send(path or results_path()))
     store = ResultsStore(path, read_only=True)
     if path is None and not store.path.is_file():
         print(render_list([]))
@@ -434,6 +453,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         sessions = [found] if found else []
     else:
         sessions = [s for s in (store.session(row["id"]) for row in store.sessions(since, until)) if s]
+    if args.items is not None:
+        ids = [args.items] if args.items else sorted({s["scenario"] for s in sessions})
+        try:
+            return _print(xapi_commands.items(ids, lambda name: load_checked(name).scenario, sessions, args.lrs))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     trouble = read_trouble(store)
     if trouble:
         print(trouble, file=sys.stderr)
@@ -452,7 +477,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if trouble else 0
 
 
+def _print(result: tuple[int, str]) -> int:
+    code, text = result
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    try:
+        return _print(xapi_commands.forget(args.player, Path(args.db) if args.db else results_path()))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_lrs(args: argparse.Namespace) -> int:
+    try:
+        return _print(xapi_commands.settings(args.endpoint, args.key, args.secret, args.homepage))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write the settings: {exc.strerror or exc}") from None
+
+
 COMMANDS = {
+    "forget": cmd_forget,
+    "lrs": cmd_lrs,
     "play": cmd_play,
     "validate": cmd_validate,
     "autoplay": cmd_autoplay,

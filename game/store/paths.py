@@ -43,3 +43,8 @@ def schemas_dir() -> Path:
 def packs_dir() -> Path:
     """Scenario packs unpacked from ``.zip`` files, one folder each."""
     return data_dir() / "packs"
+
+
+def results_path() -> Path:
+    """The results database: sessions, decisions, scorecards and the xAPI outbox."""
+    return data_dir() / "results.sqlite3"

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from game.store.atomic import write_atomic
 from game.store.pending import PendingFiles
 from game.store.rows import clean_decision, clean_session, clean_team
-from game.store.paths import data_dir
+from game.store.paths import results_path
 
 OPS = {
     "session": "INSERT OR IGNORE INTO sessions (id, started_at, mode, scenario, scenario_hash, language) VALUES (?, ?, ?, ?, ?, ?)",
@@ -170,7 +170,7 @@ class ResultsStore:
     """
 
     def __init__(self, path: Path | None = None, read_only: bool = False, merge: bool = True):
-        self.path = path or data_dir() / "results.sqlite3"
+        self.path = path or results_path()
         self.read_only = read_only
         self.problem: str | None = None
         self.problem_code: str | None = None  # see problem_code(): the reason, for translated messages

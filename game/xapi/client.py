@@ -9,8 +9,10 @@ game that must install everywhere.
 from __future__ import annotations
 
 import base64
+import json
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
@@ -42,16 +44,45 @@ class Answer:
         return 400 <= self.status < 500 and self.status not in (401, 403, 408, 429)
 
 
-def post(config: LrsConfig, body: bytes, timeout: float = TIMEOUT_S) -> Answer:
-    """POST a JSON array of statements to the LRS's statements resource."""
+def _headers(config: LrsConfig) -> dict[str, str]:
     headers = {"Content-Type": "application/json; charset=utf-8", "X-Experience-API-Version": VERSION}
     if config.key or config.secret:
         token = base64.b64encode(f"{config.key}:{config.secret}".encode("utf-8")).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
-    request = urllib.request.Request(config.statements_url, data=body, headers=headers, method="POST")
+    return headers
+
+
+def post(config: LrsConfig, body: bytes, timeout: float = TIMEOUT_S) -> Answer:
+    """POST a JSON array of statements to the LRS's statements resource."""
+    return _call(urllib.request.Request(config.statements_url, data=body, headers=_headers(config), method="POST"), config, timeout, ANSWER_CHARS)
+
+
+MAX_STATEMENTS = 200_000
+
+
+def fetch(config: LrsConfig, query: dict[str, str], timeout: float = TIMEOUT_S) -> tuple[list[dict], Answer]:
+    """Statements matching ``query`` (xAPI's GET parameters), following ``more`` links; and the last answer (not ok: what went wrong)."""
+    found: list[dict] = []
+    url = config.statements_url + "?" + urllib.parse.urlencode(query)
+    parts = urllib.parse.urlsplit(config.statements_url)
+    while url and len(found) < MAX_STATEMENTS:
+        answer = _call(urllib.request.Request(url, headers=_headers(config)), config, timeout, None)
+        if not answer.ok:
+            return found, answer
+        try:
+            page = json.loads(answer.text)
+        except ValueError:
+            return found, Answer(0, f"{config.shown()} answered something that is not xAPI JSON")
+        found += [s for s in page.get("statements", []) if isinstance(s, dict)] if isinstance(page, dict) else []
+        more = page.get("more") if isinstance(page, dict) else None
+        url = urllib.parse.urljoin(f"{parts.scheme}://{parts.netloc}", more) if isinstance(more, str) and more else ""
+    return found, Answer(200, "")
+
+
+def _call(request: urllib.request.Request, config: LrsConfig, timeout: float, limit: int | None) -> Answer:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as reply:
-            return Answer(reply.status, reply.read(ANSWER_CHARS).decode("utf-8", "replace"))
+            return Answer(reply.status, (reply.read(limit) if limit else reply.read()).decode("utf-8", "replace"))
     except urllib.error.HTTPError as exc:
         try:
             text = exc.read(ANSWER_CHARS).decode("utf-8", "replace")

@@ -70,7 +70,7 @@ def check_url(value: str, what: str) -> str:
     return value
 
 
-def _from_file(path: Path) -> dict[str, str]:
+def from_file(path: Path) -> dict[str, str]:
     try:
         if path.stat().st_size > MAX_BYTES:
             return {}
@@ -83,7 +83,7 @@ def _from_file(path: Path) -> dict[str, str]:
 def load(environ: dict[str, str] | None = None) -> LrsConfig:
     """The settings: ``lrs.json``, then the environment on top; a wrong address in either is left out (see :func:`problems`)."""
     environ = os.environ if environ is None else environ
-    values = _from_file(config_path())
+    values = from_file(config_path())
     values.update({name: environ[var].strip() for name, var in ENV.items() if environ.get(var, "").strip()})
     for name in ("endpoint", "homepage"):
         if values.get(name):
@@ -98,7 +98,7 @@ def problems(environ: dict[str, str] | None = None) -> list[str]:
     """What is wrong in the settings, one message each (empty when they can work)."""
     environ = os.environ if environ is None else environ
     found = []
-    for source, values in (("lrs.json", _from_file(config_path())), ("the environment", {n: environ.get(v, "") for n, v in ENV.items()})):
+    for source, values in (("lrs.json", from_file(config_path())), ("the environment", {n: environ.get(v, "") for n, v in ENV.items()})):
         for name in ("endpoint", "homepage"):
             if values.get(name, "").strip():
                 try:

@@ -6,6 +6,12 @@ Ralph 5.1's ``lrs`` extra imports it without listing it) as
 ``python -m uvicorn ralph.api:app``, so no reloader process is left behind.
 Its statements are read back from the back end's file: every line one
 statement as stored, so a duplicate would show.
+
+Ralph 5.1's file system back end writes with the operation ``create`` by
+default, which makes the file on the first POST and refuses every later one
+(HTTP 500, "already exists and overwrite is not allowed"). The launcher
+starts uvicorn after setting that default to ``append``, an operation the
+back end documents and supports; nothing else of Ralph is changed.
 """
 
 from __future__ import annotations
@@ -20,6 +26,14 @@ import urllib.request
 from pathlib import Path
 
 KEY, SECRET = "bridges-test", "a-secret-for-tests"
+LAUNCH = """
+import sys
+import uvicorn
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.data.fs import FSDataBackend
+FSDataBackend.default_operation_type = BaseOperationType.APPEND
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+"""
 
 
 def free_port() -> int:
@@ -54,8 +68,7 @@ class Ralph:
     def start(self, timeout: float = 60.0) -> "Ralph":
         env = dict(os.environ, RALPH_RUNSERVER_BACKEND="fs", RALPH_APP_DIR=str(self.app_dir),
                    RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(self.data))
-        self.process = subprocess.Popen([sys.executable, "-m", "uvicorn", "ralph.api:app", "--host", "127.0.0.1", "--port", str(self.port),
-                                         "--log-level", "warning"], env=env, cwd=self.folder, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen([sys.executable, "-c", LAUNCH, str(self.port)], env=env, cwd=self.folder, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
