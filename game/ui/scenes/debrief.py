@@ -13,6 +13,7 @@ import pygame
 
 from game.handouts import write_player
 from game.scoring.answers import describe
+from game.ui.art import moods, stage
 from game.ui.i18n import N_, _, language, ngettext, tr
 from game.ui.handout_job import HandoutJob
 from game.ui.layout import Builder, ButtonSpec
@@ -96,9 +97,13 @@ class DebriefScene(Scene):
         bottom = self._grade(b, x, y, left_w)
         bottom = self._goals(b, x, bottom + gap, left_w)
         if two:
-            self._areas(b, x + left_w + gap, y, width - left_w - gap)
+            right = self._areas(b, x + left_w + gap, y, width - left_w - gap)
+            if self.play.session.state.met:
+                self._people(b, x + left_w + gap, right + gap, width - left_w - gap)
         else:
-            self._areas(b, x, bottom + gap, width)
+            bottom = self._areas(b, x, bottom + gap, width)
+            if self.play.session.state.met:
+                self._people(b, x, bottom + gap, width)
 
     def _grade(self, b: Builder, x: int, y: int, w: int) -> int:
         card = self.card
@@ -149,6 +154,31 @@ class DebriefScene(Scene):
             return y - b.u(M)
 
         return self._card(b, x, y, w, "flag", _("Your goals"), rows)
+
+    def _people(self, b: Builder, x: int, y: int, w: int) -> int:
+        """Everyone the NGO met, with the face their trust gives them at the end."""
+        play = self.play
+
+        def rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
+            size = b.line_height("body") * 2
+            gap = b.u(L)
+            columns = max(1, (w + gap) // (int(b.u(420) * b.m.text_scale) + gap))
+            cell = (w - gap * (columns - 1)) // columns
+            people = [m for m in (play.scenario.member(c) for c in play.session.state.met) if m is not None]
+            for start in range(0, len(people), columns):
+                row_bottom = y
+                for column_index, member in enumerate(people[start:start + columns]):
+                    cx = x + column_index * (cell + gap)
+                    trust = play.session.trust(member.id)
+                    stage.portrait(b, member, cx, y, size, play, moods.from_trust(trust))
+                    tx, tw = cx + size + b.u(M), cell - size - b.u(M)
+                    ty = y + b.text(play.cast_name(member.id), "strong", tx, y, tw, container=box)
+                    ty += b.text(_("Trust {value} of 100").format(value=trust), "small", tx, ty, tw, "muted", container=box)
+                    row_bottom = max(row_bottom, y + size, ty)
+                y = row_bottom + b.u(M)
+            return y - b.u(M)
+
+        return self._card(b, x, y, w, "people", _("The people you worked with"), rows)
 
     def _rule_counts(self, area: str) -> tuple[int, int, int]:
         """How many of an area's rules were honoured, broken, or both (mixed)."""

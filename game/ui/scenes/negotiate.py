@@ -17,7 +17,7 @@ from game.ui.play import ELEMENT_NAMES, KIND_NAMES
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene, section_heading
-from game.ui.scenes.pick import member_header, research_row, trait_rows
+from game.ui.scenes.pick import face_size, member_header, research_row, trait_rows
 from game.ui.theme import L, M, S
 from game.ui.view import Box, View
 
@@ -208,7 +208,7 @@ class NegotiateScene(DecisionScene):
 
     def _bubble(self, b: Builder, x: int, y: int, w: int, card: Rect) -> int:
         """What the counterpart says, in a bubble pointing up at their face."""
-        face = round(b.line_height("h3") * 3.4)
+        face = face_size(b, 3.4)
         return bubble(b, x, y + b.u(22), w, lines(self.speech()), "up", tail_x=x + face // 2)
 
     def _table(self, b: Builder, x: int, y: int, w: int) -> int:

@@ -30,10 +30,15 @@ def affordable(play: Any, cost: dict[str, int]) -> bool:
     return True
 
 
+def face_size(b: Builder, scale: float) -> int:
+    """A card's portrait: ``scale`` heading lines high, kept modest when the text is very large."""
+    return min(round(b.line_height("h3") * scale), b.u(60 * scale))
+
+
 def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6) -> int:
     """A cast card's head: portrait, name and kind; returns the y below it."""
     pad = b.u(L)
-    size = round(b.line_height("h3") * scale)
+    size = face_size(b, scale)
     stage.portrait(b, member, x + pad, y, size, play, mood)
     tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
     ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
