@@ -1,4 +1,4 @@
-"""Child process for the kill test: plays, saves and records in a loop until killed.
+"""Child process for the kill test: plays, saves and records (with each decision's xAPI statement) in a loop until killed.
 
 ``python -m tests.store.kill_child FOLDER SEED`` prints ``ready``, then one
 line ``committed N`` after each decision whose save and database row are
@@ -14,6 +14,8 @@ from game.core.engine import Session
 from game.core.policies import random_answer
 from game.store.results import ResultsStore
 from game.store.saves import SLOTS, SaveStore
+from game.xapi.actors import DEFAULT_HOMEPAGE, agent
+from game.xapi.statements import PlayStatements
 
 DEMO = Path(__file__).resolve().parents[2] / "scenarios" / "demo-river-cleanup.yaml"
 
@@ -28,13 +30,17 @@ def main() -> None:
     count = 0
     while True:
         session = Session(checked.scenario, seed=rng.randrange(10**6), scenario_hash=checked.hash)
-        session_id = results.start_session(checked.scenario.id, checked.hash, "en")
+        session_id = results.start_session(checked.scenario.id, checked.hash, "en", player={"name": "Kill Test"})
+        made = PlayStatements(checked.scenario, session_id, "en", agent("Kill Test", DEFAULT_HOMEPAGE, session_id), 0, "solo", checked.hash)
         while not session.ended:
             answer = random_answer(session, rng)
-            session.answer(answer)
+            scene = session.scene_id
+            events = session.answer(answer)
             saves.autosave(session)
             saves.save(SLOTS[count % len(SLOTS)], session)
-            ok = results.record_decision(session_id, 0, len(session.state.log) - 1, session.state.log[-1]["scene"], answer, 1.5)
+            seq = len(session.state.log) - 1
+            ok = results.record_decision(session_id, 0, seq, scene, answer, 1.5,
+                                         xapi=lambda at: [made.decision(seq, scene, answer, events, 1.5, at)])
             assert ok, results.problem
             count += 1
             print(f"committed {count}", flush=True)
