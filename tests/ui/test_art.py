@@ -130,7 +130,8 @@ def test_backdrops_drawn_in_the_background_are_the_ones_a_scene_then_shows():
     direct = rasterise(places.svg_path("park"), places.full_size(330))
     top = max(0, min(direct.get_height() - 120, round(direct.get_height() * places.FOCUS.get("park", 0.55) - 60)))
     assert band.get_size() == (330, 120)
-    assert band.get_at((100, 60))[:3] == direct.get_at((100, top + 60))[:3]
+    drawn, expected = band.get_at((100, 60)), direct.get_at((100, top + 60))   # drawn smaller, then scaled up
+    assert all(abs(a - b) <= 24 for a, b in zip(drawn[:3], expected[:3])), (drawn, expected)
     assert places.band("school", 330, 120) is not None
 
 

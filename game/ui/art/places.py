@@ -1,7 +1,9 @@
 """Backdrops: the places scenes happen in, drawn from ``assets/places/NAME.svg``.
 
-Each is rasterised once per window width (16:9, as wide as the window) and
-cached; a scene's band shows a slice of it. :func:`warm` rasterises a
+Each is rasterised once per window width (16:9, at two thirds of the
+window's width and at most :data:`RASTER_MAX` wide: flat shapes scale up
+without a visible loss, and a dozen places then take tens of megabytes, not
+hundreds) and cached; a scene's band is a slice of it, scaled to the window. :func:`warm` rasterises a
 scenario's places in a background thread before they are needed (pygame-ce
 lets other threads run meanwhile), so a scene opens without that wait. A place
 without its file (or one that cannot be read) simply shows no backdrop.
@@ -25,6 +27,8 @@ FOCUS = {  # which part of each picture a band shows: 0 its top, 1 its bottom
     "meeting-table": 0.58, "riverside": 0.62, "park": 0.6, "municipal-office": 0.5,
 }
 
+RASTER_SHARE, RASTER_MAX = 2 / 3, 1600
+
 _lock = threading.Lock()
 _ready: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}   # rasterised in the background, not yet converted
 _pending: dict[tuple[str, tuple[int, int]], threading.Event] = {}
@@ -40,12 +44,19 @@ def available() -> list[str]:
 
 
 def full_size(width: int) -> tuple[int, int]:
+    """The size of the whole picture on screen for a window ``width`` (16:9)."""
     return (width, width * 9 // 16)
+
+
+def raster_size(full: tuple[int, int]) -> tuple[int, int]:
+    """The size a picture shown at ``full`` is rasterised at."""
+    share = min(RASTER_SHARE, RASTER_MAX / max(1, full[0]))
+    return (max(1, round(full[0] * share)), max(1, round(full[1] * share)))
 
 
 def warm(names: Iterable[str], width: int) -> None:
     """Rasterise these places for a window ``width`` in a background thread (each once)."""
-    size = full_size(width)
+    size = raster_size(full_size(width))
     with _lock:
         todo = [n for n in dict.fromkeys(names) if n in PLACES and (n, size) not in _ready and (n, size) not in _pending
                 and not cache.has(("place", n, size)) and svg_path(n).is_file()]
@@ -103,13 +114,16 @@ def band(name: str, width: int, height: int) -> pygame.Surface | None:
     full = full_size(width)
     if height > full[1]:  # a very tall band: draw the picture to cover it and cut the middle
         full = (height * 16 // 9, height)
-    image = picture(name, full)
+    image = picture(name, raster_size(full))
     if image is None:
         return None
 
     def cut() -> pygame.Surface:
+        scale = image.get_width() / full[0]
         top = max(0, min(full[1] - height, round(full[1] * FOCUS.get(name, 0.55) - height / 2)))
         left = (full[0] - width) // 2
-        return image.subsurface(pygame.Rect(left, top, width, height))
+        source = pygame.Rect(round(left * scale), round(top * scale), max(1, round(width * scale)), max(1, round(height * scale)))
+        source = source.clip(image.get_rect())
+        return pygame.transform.smoothscale(image.subsurface(source), (width, height))
 
     return cache.get(("band", name, width, height, id(image)), cut)
