@@ -38,6 +38,8 @@ DEFAULT_PLACES = {
     "choice": "ngo-office", "event": "ngo-office", "pick": "ngo-office", "negotiate": "meeting-table",
     "sequence": "ngo-office", "allocate": "ngo-office", "ending": "park",
 }
+Place = Annotated[str, Field(max_length=80, json_schema_extra={"enum": list(PLACES)},
+                             description="where the scene takes place (its backdrop): " + ", ".join(PLACES))]
 SKIN_TONES = 6
 HAIR_STYLES = ("short", "long", "bun", "curly", "ponytail", "bald", "headscarf")
 HAIR_COLOURS = ("black", "brown", "auburn", "blonde", "grey", "white")

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 from game.core.base import AssetPath, Id, RuleId, Strict, Text
 from game.core.conditions import ELEMENTS, LICENCE_ELEMENTS, Condition, Element
 from game.core.effects import Effect
+from game.core.looks import Place
 
 Phase = Literal["before", "during", "after"]
 
@@ -111,7 +112,7 @@ class SceneBase(Strict):
     text: Text
     variants: list[TextVariant] = []
     image: AssetPath | None = None
-    place: Id | None = None
+    place: Place | None = None
     speaker: Id | None = None
     next: Next | None = None
 
@@ -417,7 +418,7 @@ class EndingScene(Strict):
     text: Text
     variants: list[TextVariant] = []
     image: AssetPath | None = None
-    place: Id | None = None
+    place: Place | None = None
     speaker: Id | None = None
 
 
