@@ -107,11 +107,18 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
     if not show:
         return bottom + b.u(L)
     band_bottom = max(bottom + pad, top + b.u(BAND_MIN))
-    image = places.band(place_of(scene), b.m.width, band_bottom - top)
-    if image is not None:
-        b.view.insert(index, Art(Rect(0, top, b.m.width, band_bottom - top), Picture(image)))
-    b.view.insert(index + (1 if image is not None else 0), Box(Rect(0, band_bottom - b.u(3), b.m.width, b.u(3)), "border", None, 0, 0))
+    backdrop(b, index, place_of(scene), top, band_bottom)
     return band_bottom + b.u(L)
+
+
+def backdrop(b, index: int, place: str, top: int, bottom: int) -> None:
+    """Put a place's backdrop across the window from ``top`` to ``bottom``, under the items added since ``index``."""
+    if not backdrops_on(b):
+        return
+    image = places.band(place, b.m.width, bottom - top)
+    if image is not None:
+        b.view.insert(index, Art(Rect(0, top, b.m.width, bottom - top), Picture(image)))
+    b.view.insert(index + (1 if image is not None else 0), Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "border", None, 0, 0))
 
 
 def title_and_text(title: str | None, text: str, picture: Callable[..., int] | None = None) -> Content:

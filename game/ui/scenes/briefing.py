@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.looks import place_of
 from game.ui import images, saving
 from game.ui.art import stage
 from game.ui.i18n import _, ngettext, tr
@@ -70,12 +71,15 @@ class BriefingScene(Scene):
         left_w = (width - gap) * 3 // 5 if two else width
         right_w = width - left_w - gap if two else width
         with b.view.scrolling(Rect(0, top, b.m.width, bottom - top)):
+            index = b.view.mark()
             y = top + b.u(XL)
             left_bottom = self._ngo(b, x, y, left_w)
             right_x, right_y = (x + left_w + gap, y) if two else (x, left_bottom + gap)
             right_bottom = self._resources(b, right_x, right_y, right_w)
             bottom_y = max(left_bottom, right_bottom) + gap
-            self._how(b, x, bottom_y, width)
+            start = scenario.scenes.get(scenario.start_scene)
+            stage.backdrop(b, index, place_of(start) if start is not None else "ngo-office", top, bottom_y)  # where the story starts
+            self._how(b, x, bottom_y + (gap if stage.backdrops_on(b) else 0), width)
         default_focus(b, "resume" if self.saved is not None else "start")
 
     def _card_start(self, b: Builder, x: int, y: int, w: int) -> tuple[int, Rect]:
