@@ -288,6 +288,27 @@ class App(Frames, Driver):
         if not isinstance(self.top, GlossaryOverlay):
             self.push(GlossaryOverlay(self.rulebook))
 
+    def open_story_map(self, entry: Any) -> None:
+        """The trainer's story map of a scenario (from a library card, or from F5's problems overlay)."""
+        from game.ui.scenes.storymap import StoryMapScene
+
+        if not isinstance(self.top, StoryMapScene):
+            self.push(StoryMapScene(entry))
+
+    def play_from_scene(self, entry: Any, scene_id: str) -> bool:
+        """Play a scenario from one of its scenes, reached by a play a player could make; a trainer's
+        preview, not recorded in the results. False when no play found reaches the scene."""
+        from game.scoring.reach import session_at
+        from game.ui.play import Play
+
+        session = session_at(entry.scenario, scene_id, self.rulebook, seed=self.seed or 0)
+        if session is None:
+            return False
+        self.play = Play(entry, self.rulebook, session=session, seed=self.seed, results=None)
+        self.play.preview = True
+        self.show_current_decision()
+        return True
+
     def open_people(self) -> None:
         from game.ui.scenes.overlays import PeopleOverlay
 

@@ -44,6 +44,8 @@ class Play:
     Play of the same game (after F5 reloads the scenario).
     """
 
+    preview = False  # True for a play opened from the story map: not autosaved, not recorded
+
     def __init__(self, entry: Entry, rulebook: Any, session: Any | None = None, seed: int | None = None,
                  results: Any = None, recorder: Any = None, clock: Callable[[], float] = time.monotonic):
         from game.core.engine import Session
@@ -88,6 +90,8 @@ class Play:
     def autosave(self) -> None:
         from game.store.saves import SaveError, SaveStore
 
+        if self.preview:  # a trainer's play from the story map keeps the player's autosave as it is
+            return
         try:
             SaveStore().autosave(self.session)
             self.save_problem = None

@@ -157,6 +157,10 @@ class LibraryScene(Scene):
         h = b.button_height(label, inner, "right", number)
         cy += b.u(S)
         b.button(self.target_of(entry), label, Rect(x + pad, cy, inner, h), "primary", "right", hotkey=number if number < 10 else None)
+        cy += h + b.u(S)
+        label = _("Story map")  # the trainer's view: every scene and way on, a click plays from there
+        h = b.button_height(label, inner, "flow")
+        b.button("map:" + self.target_of(entry).split(":", 1)[1], label, Rect(x + pad, cy, inner, h), "secondary", "flow")
         cy += h + pad
         card.h = cy - y
         b.card(card, target=None, index=index)
@@ -202,6 +206,10 @@ class LibraryScene(Scene):
             self.app.start_play(self.autosave.entry, self.autosave.session)
         elif target_id == "saves":
             self.app.open_saves()
+        elif target_id.startswith("map:"):
+            entry = next((e for e in self.entries if e.ok and self.target_of(e) == "play:" + target_id[4:]), None)
+            if entry is not None:
+                self.app.open_story_map(entry)
         elif target_id.startswith("play:"):
             from game.ui.scenes.briefing import BriefingScene
 

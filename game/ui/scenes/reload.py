@@ -56,11 +56,15 @@ class ReloadProblemsOverlay(Overlay):
     def buttons(self) -> list[ButtonSpec]:
         return [
             ButtonSpec("close", _("Keep playing"), "secondary", "left"),
+            ButtonSpec("map", _("Story map"), "secondary", "flow"),
             ButtonSpec("retry", _("Try again (F5)"), "primary", "reload"),
         ]
 
     def activate(self, target_id: str) -> None:
-        if target_id == "retry":
+        if target_id == "map" and self.app.play is not None:  # the map of the version being played
+            self.app.pop()
+            self.app.open_story_map(self.app.play.entry)
+        elif target_id == "retry":
             from game.ui.reload import reload_scenario
 
             reload_scenario(self.app)
