@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from game.locale import english_name
+from game.locale import languages as game_languages
 from game.resources import RULEBOOK_NAME, rulebook_file, scenarios_folder
 from game.scoring.explained import ANALYZE_HELP
 from game.store.paths import results_path, scenarios_dir, schemas_dir
@@ -34,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="start the game (the default)")
     play.add_argument("scenario", nargs="?", help="a scenario id, file, folder or pack (.zip) to play directly")
-    play.add_argument("--lang", choices=["en", "bg"], help="language to start in")
+    play.add_argument("--lang", choices=game_languages(), help="language to start in: " + ", ".join(game_languages()))
     play.add_argument("--size", help="window size, such as 1280x720")
     play.add_argument("--fullscreen", action="store_true")
 
@@ -79,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--out", required=True, help="folder for the PNG files")
     shots.add_argument("--size", action="append", help="window size such as 1280x720 (repeatable; default 1920x1080)")
     shots.add_argument("--scale", default="100", help="text sizes in percent, comma-separated (default 100)")
-    shots.add_argument("--lang", default="en,bg", help="languages, comma-separated (default en,bg)")
+    shots.add_argument("--lang", help=f"languages, comma-separated (default all: {','.join(game_languages())})")
     shots.add_argument("--high-contrast", action="store_true")
     shots.add_argument("--workshop", action="store_true", help="the workshop's screens (set-up, turns, vote, comparison) instead")
 
@@ -109,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     lrs.add_argument("--key", help="the LRS's key (user name)")
     lrs.add_argument("--secret", help="the LRS's secret (password)")
     lrs.add_argument("--homepage", help="the home page of players' accounts, such as https://training.example.org")
+
+    status = sub.add_parser("i18n-status", help="per language: what the UI catalog and each shipped scenario, the rulebook and the glossary still lack")
+    status.add_argument("--lang", help="one language, with every missing message and text listed (default: a table of all)")
 
     return parser
 
@@ -225,10 +230,12 @@ def load_checked(name: str) -> Any:
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.core.checker import check_file
     from game.core.problems import ContentError
+    from game.core.references import lacking_languages
     from game.scoring.rulebook import load_rulebook
 
     ids = None
     errors = warnings = 0
+    lacking: dict[str, int] = {}
     files = scenario_files(args.paths)
     rulebooks = [f for f in files if f.name == RULEBOOK_NAME]
     for book in rulebooks or [rulebook_file()]:
@@ -247,7 +254,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(problem)
         errors += len(checked.errors)
         warnings += len(checked.warnings)
+        for lang in lacking_languages(checked.scenario) if checked.scenario is not None else ():
+            lacking[lang] = lacking.get(lang, 0) + 1
     summary = f"{errors} error(s), {warnings} warning(s)" if errors or warnings else "all clean"
+    if lacking:
+        gaps = ", ".join(f"{n} lack {english_name(lang)}" for lang, n in lacking.items())
+        summary += f"\nnote: {gaps}: players in those languages see them in English; 'bridges i18n-status' shows what is missing"
     print(f"{len(files)} file(s) checked: {summary}", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
@@ -348,9 +360,10 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
         raise UsageError(f"--scale '{args.scale}' is not like 100,150,200") from None
     if any(s not in (1.0, 1.25, 1.5, 2.0) for s in scales):
         raise UsageError("text sizes are 100, 125, 150 or 200")
-    languages = tuple(v.strip() for v in args.lang.split(","))
-    if any(lang not in ("en", "bg") for lang in languages):
-        raise UsageError("languages are en and bg")
+    languages = tuple(v.strip() for v in args.lang.split(",")) if args.lang else game_languages()
+    unknown = [lang for lang in languages if lang not in game_languages()]
+    if unknown:
+        raise UsageError(f"no catalog for {', '.join(unknown)}: the languages are {', '.join(game_languages())}")
     walkthrough = None
     if args.workshop:
         from game.ui.workshop.shots import workshop_walkthrough as walkthrough
@@ -477,6 +490,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if trouble else 0
 
 
+def cmd_i18n_status(args: argparse.Namespace) -> int:
+    from game.locale.status import render, status
+
+    if args.lang is not None and args.lang not in game_languages():
+        raise UsageError(f"no catalog for '{args.lang}': the languages are {', '.join(game_languages())}; "
+                         f"start one with: python -m game.locale.fill {args.lang} FILE.json (see docs/translating.md)")
+    catalogs, files = status(args.lang)
+    print(render(catalogs, files, detail=args.lang is not None), end="")
+    return 0
+
+
 def _print(result: tuple[int, str]) -> int:
     code, text = result
     print(text, file=sys.stdout if code == 0 else sys.stderr)
@@ -502,6 +526,7 @@ def cmd_lrs(args: argparse.Namespace) -> int:
 COMMANDS = {
     "forget": cmd_forget,
     "lrs": cmd_lrs,
+    "i18n-status": cmd_i18n_status,
     "play": cmd_play,
     "validate": cmd_validate,
     "autoplay": cmd_autoplay,

@@ -19,6 +19,8 @@ from game.core.problems import WARNING, Problem, did_you_mean
 from game.core.scenario import BUILTIN_RESOURCES, CAST_KINDS, Scenario
 from game.core.shape import dotted
 from game.core.yamlsafe import Document
+from game.locale import SOURCE, english_name
+from game.locale import languages as game_languages
 
 
 class Reporter:
@@ -225,15 +227,41 @@ def _check_cast(report: Reporter, scenario: Scenario) -> None:
                 _known(report, ("cast", i, "research", j, "reveals", k), trait, member.hidden, "hidden trait")
 
 
+def texts(node: Any) -> Iterator[tuple[tuple, Text]]:
+    """Every text map in a validated tree (a scenario, the rulebook, the glossary), with its path."""
+    for path, found in walk(node):
+        if isinstance(found, Text):
+            yield path, found
+
+
+def missing_texts(node: Any, languages: "list[str] | tuple[str, ...]") -> dict[str, list[tuple]]:
+    """For each of ``languages``, the paths of the texts that lack it."""
+    missing: dict[str, list[tuple]] = {lang: [] for lang in languages}
+    for path, text in texts(node):
+        for lang in text.missing(languages):
+            missing[lang].append(path)
+    return missing
+
+
 def _check_languages(report: Reporter, scenario: Scenario) -> None:
-    if "en" not in scenario.languages:
+    declared = list(dict.fromkeys(scenario.languages))
+    if SOURCE not in declared:
         report.error(("languages",), "English ('en') is required")
-    if "bg" not in scenario.languages:
-        report.warn(("languages",), "no Bulgarian ('bg'): players can play this scenario in English only")
-        return
-    for path, node in walk(scenario):
-        if isinstance(node, Text) and not node.bg:
-            report.warn(path, "missing Bulgarian text; add 'bg: ...'")
+    for lang, paths in missing_texts(scenario, [lang for lang in declared if lang != SOURCE]).items():
+        for path in paths:
+            report.warn(path, f"missing {english_name(lang)} text; add '{lang}: ...' or take '{lang}' out of languages")
+    undeclared: dict[str, int] = {}
+    for _path, text in texts(scenario):
+        for lang in text.texts():
+            if lang not in declared:
+                undeclared[lang] = undeclared.get(lang, 0) + 1
+    for lang, count in undeclared.items():
+        report.warn(("languages",), f"{count} text(s) in {english_name(lang)}, which 'languages' does not list; add '{lang}' there or check the code")
+
+
+def lacking_languages(scenario: Scenario) -> list[str]:
+    """The game's languages (its catalogs) a scenario does not declare: players in them see it in English. Not a problem, a note."""
+    return [lang for lang in game_languages() if lang not in scenario.languages]
 
 
 def _check_asset(report: Reporter, path: tuple, value: str, folder: Path, assets: Path) -> None:

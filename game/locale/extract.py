@@ -1,7 +1,9 @@
 """Collect the UI messages from the code and add new ones to every catalog.
 
 ``python -m game.locale.extract`` finds every ``_()``, ``N_()`` and
-``ngettext()`` under ``game/ui``, then updates each ``bridges.po``: new
+``ngettext()`` under ``game/ui`` (and in the pure modules of ``EXTRA_SOURCES``),
+writes the template ``game/locale/bridges.pot`` (a new language starts from
+it), then updates each ``bridges.po``: new
 messages are added (untranslated in Bulgarian, the message id itself in
 English), messages no longer used are dropped, translations are kept. Needs Babel (``pip install -e '.[test]'``).
 """
@@ -16,9 +18,12 @@ SOURCE_DIR = LOCALE_DIR.parent / "ui"
 EXTRA_SOURCES = (  # pure code whose text is in the catalogs too
     LOCALE_DIR.parent / "scoring" / "notes.py",
     LOCALE_DIR.parent / "scoring" / "answers.py",
+    LOCALE_DIR.parent / "scoring" / "compare.py",
     *sorted((LOCALE_DIR.parent / "handouts").glob("*.py")),
 )
 DOMAIN = "bridges"
+POT_PATH = LOCALE_DIR / f"{DOMAIN}.pot"
+"""The template a translator starts a new language from (written by :func:`main`; shipped in the repository)."""
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "_each_plural": (1, 2)}
 
 
@@ -52,8 +57,31 @@ def extract():
     return template
 
 
+def template_text() -> str:
+    """The ``.pot`` template: every message, with its translators' comments, without line numbers.
+
+    Without locations and with the header's date kept from the committed
+    file, it changes only when the messages change.
+    """
+    from io import BytesIO
+
+    from babel.messages.pofile import read_po, write_po
+
+    template = extract()
+    template.copyright_holder = "the Bridges authors"
+    if POT_PATH.is_file():
+        with POT_PATH.open("rb") as stream:
+            template.creation_date = read_po(stream, domain=DOMAIN).creation_date
+    buffer = BytesIO()
+    write_po(buffer, template, width=100, omit_header=False, no_location=True, sort_output=False)
+    return buffer.getvalue().decode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     from babel.messages.pofile import read_po, write_po
+
+    POT_PATH.write_text(template_text(), encoding="utf-8")
+    print(f"{POT_PATH}: the template")
 
     for language in languages():
         template = extract()  # fresh for each catalog: Babel's update adopts the template's message objects

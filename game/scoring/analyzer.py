@@ -14,11 +14,11 @@ import statistics
 from typing import Any
 
 from game.core import graph
-from game.core.base import Text
 from game.core.engine import Session
 from game.core.policies import random_answer
-from game.core.references import walk
+from game.core.references import missing_texts, walk
 from game.core.scenario import Scenario
+from game.locale import english_name
 from game.scoring.budget import Budget
 from game.scoring.grader import Recorder, quick_score, scorecard, tested_rules
 from game.scoring.hitrates import READER_MARGIN, reader_rates, reader_warnings, too_high
@@ -89,7 +89,7 @@ def _structure(scenario: Scenario, rulebook: Rulebook) -> dict:
     reach = graph.reachable(scenario)
     used = _cast_mentions(scenario)
     tested = tested_rules(scenario)
-    missing_bg = [path for path, node in walk(scenario) if isinstance(node, Text) and not node.bg]
+    missing = missing_texts(scenario, [lang for lang in scenario.languages if lang != "en"])
     return {
         "scenes": len(scenario.scenes),
         "unreachable": sorted(set(scenario.scenes) - reach),
@@ -97,7 +97,7 @@ def _structure(scenario: Scenario, rulebook: Rulebook) -> dict:
         "unused_cast": sorted(m.id for m in scenario.cast if m.id not in used),
         "rules_tested": sorted(tested & rulebook.ids),
         "rules_not_tested": len(rulebook.ids - tested),
-        "missing_bulgarian": len(missing_bg),
+        "missing_texts": {lang: len(paths) for lang, paths in missing.items()},
     }
 
 
@@ -286,9 +286,9 @@ def _warnings(scenario: Scenario, report: dict) -> list[str]:
     worst = report["policies"]["worst"]["score"]
     if worst > WORST_CEILING:
         warnings.append(f"the worst play still scores {worst:.1f} %; bad choices should break rules")
-    missing = report["structure"]["missing_bulgarian"]
-    if missing:
-        warnings.append(f"{missing} text(s) have no Bulgarian; run 'validate' to see where")
+    for lang, missing in report["structure"]["missing_texts"].items():
+        if missing:
+            warnings.append(f"{missing} text(s) have no {english_name(lang)} though 'languages' lists it; run 'validate' to see where")
     for scene in report["structure"]["unreachable"]:
         warnings.append(f"scene '{scene}' cannot be reached")
     for dead in report["structure"]["dead_ends"]:

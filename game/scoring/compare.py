@@ -12,31 +12,38 @@ from collections import Counter
 from typing import Any
 
 from game.core.scenario import Scenario
+from game.locale import languages, translations
 from game.scoring.grader import grade
 from game.scoring.rulebook import Rulebook
 
 
+def _(message: str) -> str:
+    """Mark a message for the catalogs; it is translated per language below."""
+    return message
+
+
+ANSWER_WORDS = {
+    "in-order": _("in order"),
+    "out-of-order": _("out of order"),
+    "agreed": _("signed the agreement"),
+    "walked_away": _("walked away"),
+    "left": _("the counterpart left"),
+}
+
+
 def answer_label(scenario: Scenario, scene_id: str, key: str) -> dict[str, str]:
-    """What a team chose in a scene, in words (both languages)."""
+    """What a team chose in a scene, in words (every language of the game)."""
     scene = scenario.scenes[scene_id]
     if scene.kind in ("choice", "event"):
         option = next((o for o in scene.options if o.id == key), None)
         if option is not None:
-            return option.text.model_dump(exclude_none=True)
+            return {lang: option.text.get(lang) for lang in languages()}
     if scene.kind == "pick":
         names = [scenario.cast_by_id[c].name for c in key.split(",") if c in scenario.cast_by_id]
-        return {"en": ", ".join(n.en for n in names), "bg": ", ".join(n.get("bg") for n in names)}
-    words = {
-        "in-order": ("in order", "в правилния ред"),
-        "out-of-order": ("out of order", "в грешен ред"),
-        "agreed": ("signed the agreement", "подписаха споразумението"),
-        "walked_away": ("walked away", "се оттеглиха"),
-        "left": ("the counterpart left", "отсрещната страна си тръгна"),
-    }
-    if key in words:
-        en, bg = words[key]
-        return {"en": en, "bg": bg}
-    return {"en": key, "bg": key}
+        return {lang: ", ".join(n.get(lang) for n in names) for lang in languages()}
+    if key in ANSWER_WORDS:
+        return {lang: translations(lang).gettext(ANSWER_WORDS[key]) for lang in languages()}
+    return {lang: key for lang in languages()}
 
 
 def _decision_evidence(card: dict, scene_id: str) -> list[dict]:
@@ -52,15 +59,17 @@ def _question(scenario: Scenario, scene_id: str, groups: list[dict], rulebook: R
             if e["rule"] not in rules:
                 rules.append(e["rule"])
     rule = rulebook.by_id.get(rules[0]) if rules else None
-    en = f"At \u201c{title.en}\u201d the teams chose differently. What did each team expect to gain"
-    bg = f"При „{title.get('bg')}“ отборите избраха различно. Какво очакваше да спечели всеки отбор"
     if rule is not None:
-        en += f", and what does the handbook say about \u201c{rule.title.en}\u201d?"
-        bg += f" и какво казва наръчникът за „{rule.title.get('bg')}“?"
+        message = _("At “{scene}” the teams chose differently. What did each team expect to gain, and what does the handbook say about “{rule}”?")
     else:
-        en += ", and how did it change what happened next?"
-        bg += " и как това промени случилото се после?"
-    return {"en": en, "bg": bg}
+        message = _("At “{scene}” the teams chose differently. What did each team expect to gain, and how did it change what happened next?")
+    texts = [title] + ([rule.title] if rule is not None else [])
+    question = {}
+    for lang in languages():
+        # a scenario without this language asks in English, never one sentence in two languages
+        said = lang if all(text.has(lang) for text in texts) else "en"
+        question[lang] = translations(said).gettext(message).format(scene=title.get(said), rule=rule.title.get(said) if rule is not None else "")
+    return question
 
 
 def compare_teams(scenario: Scenario, teams: list[dict[str, Any]], rulebook: Rulebook) -> dict:

@@ -31,6 +31,7 @@ from pydantic import Field, model_validator
 from game.core.base import Id, Strict, Text
 from game.core.shape import shaped
 from game.core.yamlsafe import load_file
+from game.locale import english_name, languages
 from game.scoring.rulebook import Rulebook, Section, SectionId, default_rulebook
 
 GLOSSARY_PACKAGE = "game.data"
@@ -97,8 +98,22 @@ def default_glossary() -> Glossary:
     return load_glossary()
 
 
-_HEADINGS = {"en": ("Term", "Meaning"), "bg": ("Термин", "Значение")}
-LANGUAGES = tuple(_HEADINGS)  # the table's columns
+_HEADINGS = {
+    "en": ("Term", "Meaning"),
+    "bg": ("Термин", "Значение"),
+    "el": ("Όρος", "Σημασία"),
+    "ro": ("Termen", "Semnificație"),
+    "pl": ("Termin", "Znaczenie"),
+}
+
+
+def table_languages(glossary: Glossary) -> list[str]:
+    """The game's languages every term of the glossary is written in (English and Bulgarian at least): the table's columns."""
+    return [lang for lang in languages() if all(not text.missing([lang]) for term in glossary.terms for text in (term.term, term.meaning))]
+
+
+def _heading(lang: str) -> tuple[str, str]:
+    return _HEADINGS.get(lang) or tuple(f"{word} ({lang})" for word in _HEADINGS["en"])  # type: ignore[return-value]
 
 
 def _cell(text: str) -> str:
@@ -106,25 +121,28 @@ def _cell(text: str) -> str:
 
 
 def glossary_markdown(glossary: Glossary, rulebook: Rulebook) -> str:
-    """``docs/glossary.md``: one table per handbook section, English and Bulgarian side by side."""
+    """``docs/glossary.md``: one table per handbook section, each language the glossary is complete in side by side."""
+    columns = table_languages(glossary)
+    names = [english_name(lang).split(" (")[0] for lang in columns]
+    spoken = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
     lines = [
         "# Glossary of the handbook's terms / Речник на термините от наръчника",
         "",
         "The terms of the handbook \"Networking: Building Partnerships\" (Bulgarian original:",
-        "`handbook.bg.txt`), grouped by the handbook section they come from, in English and in Bulgarian.",
+        f"`handbook.bg.txt`), grouped by the handbook section they come from, in {spoken}.",
         "Generated from `game/data/glossary.yaml`; do not edit by hand, run",
         "`.venv/bin/python -m game.scoring.glossary docs/glossary.md`.",
         "",
         "Термините от наръчника „Нетуъркинг: Изграждане на партньорства“, подредени по раздела, от който",
         "идват, на английски и на български.",
     ]
-    header = [name for lang in LANGUAGES for name in _HEADINGS[lang]]
+    header = [name for lang in columns for name in _heading(lang)]
     for section, terms in glossary.grouped(rulebook):
         lines += ["", f"## {section.id} {section.title.en} / {section.title.bg}", ""]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
         for term in terms:
-            cells = [_cell(text.get(lang)) for lang in LANGUAGES for text in (term.term, term.meaning)]
+            cells = [_cell(text.get(lang)) for lang in columns for text in (term.term, term.meaning)]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -7,9 +7,7 @@ Counts use the catalogs' plural forms (gettext's ngettext).
 
 from __future__ import annotations
 
-from game.locale import translations
-
-LANGUAGES = ("en", "bg")
+from game.locale import languages, translations
 
 
 def _(message: str) -> str:
@@ -18,11 +16,11 @@ def _(message: str) -> str:
 
 
 def _each(message: str, **values) -> dict:
-    return {lang: translations(lang).gettext(message).format(**values) for lang in LANGUAGES}
+    return {lang: translations(lang).gettext(message).format(**values) for lang in languages()}
 
 
 def _each_plural(singular: str, plural: str, n: int, **values) -> dict:
-    return {lang: translations(lang).ngettext(singular, plural, n).format(n=n, **values) for lang in LANGUAGES}
+    return {lang: translations(lang).ngettext(singular, plural, n).format(n=n, **values) for lang in languages()}
 
 
 def closing_notes(card: dict) -> list[dict]:

@@ -26,7 +26,7 @@ import pygame
 
 from game.ui.driver import Driver
 from game.ui.frames import Frames
-from game.ui.i18n import _, language, set_language
+from game.ui.i18n import _, languages, next_language, set_language
 from game.ui.icons import icon
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
 from game.ui.metrics import TEXT_SCALES, Metrics
@@ -142,6 +142,17 @@ class App(Frames, Driver):
         self.prefs.language = set_language(lang)
         self.prefs.save()
         self._configure()
+
+    def switch_language(self) -> None:
+        """F2 and the top bar's language button: the other language when there are two, else the chooser (F2 again closes it)."""
+        from game.ui.scenes.language import LanguageOverlay
+
+        if len(languages()) <= 2:
+            self.set_language(next_language())
+        elif isinstance(self.top, LanguageOverlay):
+            self.pop()
+        else:
+            self.push(LanguageOverlay())
 
     def set_text_scale(self, scale: float) -> None:
         if scale in TEXT_SCALES:
@@ -324,7 +335,7 @@ class App(Frames, Driver):
     def activate_common(self, target_id: str) -> None:
         """Targets every screen shares (top bar and status bar buttons)."""
         if target_id == "global:language":
-            self.set_language("bg" if language() == "en" else "en")
+            self.switch_language()
         elif target_id == "global:back":
             self.top.back()
         elif target_id == "global:people":
@@ -393,7 +404,7 @@ class App(Frames, Driver):
             return
         if kind in GLOBAL_ACTIONS:
             if kind == "language":
-                self.set_language("bg" if language() == "en" else "en")
+                self.switch_language()
             elif kind == "fullscreen":
                 self.toggle_fullscreen()
             elif kind == "contrast":

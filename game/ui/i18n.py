@@ -8,8 +8,13 @@ the ``.mo`` with the standard library. Message ids are the English text::
     ngettext("{n} pick left", "{n} picks left", n).format(n=n)
     N_("Budget")          # marked for extraction, translated later with _()
 
-Scenario text (``Text`` models with ``en``/``bg``) is not in the catalogs:
-:func:`tr` picks the current language from it.
+Scenario text (``Text`` models: ``en`` and any other language code) is not
+in the catalogs: :func:`tr` picks the current language from it, and
+:func:`lacks` tells whether that fell back to English (the UI marks such a
+text block, never mixing languages inside one sentence).
+
+The languages are the catalogs that exist (:func:`game.locale.languages`);
+each is shown by its own name (:func:`language_name`).
 """
 
 from __future__ import annotations
@@ -17,10 +22,9 @@ from __future__ import annotations
 import gettext
 from typing import Any
 
-from game.locale import translations
+from game.locale import LANGUAGE_NAMES, SOURCE, available, decimal, language_name, languages, translations
 
-LANGUAGES = ("en", "bg")
-LANGUAGE_NAMES = {"en": "English", "bg": "Български"}  # each in its own language, never translated
+__all__ = ["InEnglish", "LANGUAGE_NAMES", "N_", "_", "available", "catalog", "decimal", "language", "language_name", "languages", "lacks", "ngettext", "next_language", "set_language", "tr"]
 
 _current = "en"
 
@@ -31,14 +35,21 @@ def catalog(language: str) -> gettext.NullTranslations:
 
 
 def set_language(language: str) -> str:
-    """Switch the UI language; unknown languages fall back to English. Returns the language set."""
+    """Switch the UI language; a language with no catalog falls back to English. Returns the language set."""
     global _current
-    _current = language if language in LANGUAGES else "en"
+    _current = available(language)
     return _current
 
 
 def language() -> str:
     return _current
+
+
+def next_language(current: str | None = None) -> str:
+    """The language after ``current`` (default: the one in use) in :func:`languages`, round to the first."""
+    found = languages()
+    here = _current if current is None else current
+    return found[(found.index(here) + 1) % len(found)] if here in found else found[0]
 
 
 def _(message: str) -> str:
@@ -56,10 +67,32 @@ def N_(message: str) -> str:
     return message
 
 
+class InEnglish(str):
+    """Scenario text shown in English because it lacks the player's language.
+
+    The layout draws it with a small tag (``EN``) beside the block, so a
+    player sees the text is a fallback; one text block is always in one
+    language. Any string operation gives a plain ``str`` again.
+    """
+
+    fallback = SOURCE.upper()
+
+
 def tr(text: Any) -> str:
-    """Scenario text (a ``Text`` model or an ``{en, bg}`` dict) in the current language."""
+    """Scenario text (a ``Text`` model or a ``{en: ..., bg: ...}`` dict) in the current language, else English (as :class:`InEnglish`)."""
     if text is None:
         return ""
     if isinstance(text, dict):
-        return text.get(_current) or text.get("en") or ""
-    return text.get(_current)
+        chosen = text.get(_current) or text.get(SOURCE) or ""
+    else:
+        chosen = text.get(_current)
+    return InEnglish(chosen) if chosen and lacks(text) else chosen
+
+
+def lacks(text: Any) -> bool:
+    """Whether scenario text shows in English only because it lacks the current language."""
+    if text is None or _current == SOURCE:
+        return False
+    if isinstance(text, dict):
+        return not text.get(_current) and bool(text.get(SOURCE))
+    return not text.has(_current)

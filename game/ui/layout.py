@@ -13,7 +13,7 @@ import pygame
 
 from game.ui.metrics import FontSpec, Metrics
 from game.ui.text import Typesetter
-from game.ui.theme import RADIUS, RADIUS_SMALL, TARGET, Palette
+from game.ui.theme import RADIUS, RADIUS_SMALL, S, TARGET, Palette
 from game.ui.view import Art, Bar, Box, Icon, Label, View
 
 Rect = pygame.Rect
@@ -61,7 +61,23 @@ class Builder:
         return self.ts.line_height(self.m.font(role))
 
     def lines(self, text: str, role: str, width: int) -> list[str]:
-        return self.ts.wrap(text, self.m.font(role), width) if text else []
+        return self.ts.wrap(text, self.m.font(role), width - self.fallback_room(text, width)) if text else []
+
+    def fallback_room(self, text: str, width: int) -> int:
+        """Width kept at the right of a scenario text shown in English for want of the player's language (``i18n.tr``): its tag goes there."""
+        if not getattr(text, "fallback", None):
+            return 0
+        room = self.text_width(text.fallback, "small") + self.u(3 * S)
+        return room if room * 8 <= width else 0  # a narrow label (a resource, a chip) stays untagged: its block is too small to mark
+
+    def _fallback_tag(self, text: str, right: int, y: int, role: str) -> None:
+        """A small outlined tag (``EN``) at the top right of the text block, level with its first line."""
+        label = text.fallback  # type: ignore[attr-defined]
+        h = self.line_height("small")
+        w = self.text_width(label, "small") + self.u(2 * S)
+        top = y + max(0, (self.line_height(role) - h) // 2)
+        self.box(Rect(right - w, top, w, h), None, "muted", 1, radius=RADIUS_SMALL)
+        self.text(label, "small", right - w + self.u(S), top, w, "muted")
 
     def text_height(self, text: str, role: str, width: int) -> int:
         return len(self.lines(text, role, width)) * self.line_height(role)
@@ -78,6 +94,9 @@ class Builder:
         lines = self.lines(text, role, width)
         if not lines:
             return 0
+        if self.fallback_room(text, width):
+            self._fallback_tag(text, x + width, y, role)
+            width -= self.fallback_room(text, width)
         spec = self.m.font(role)
         height = self.ts.line_height(spec)
         used = max(self.ts.width(line, spec) for line in lines)

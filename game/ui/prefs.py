@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.store.atomic import write_atomic
 from game.store.paths import data_dir
-from game.ui.i18n import LANGUAGES
+from game.ui.i18n import languages
 from game.ui.metrics import TEXT_SCALES
 
 FILE_NAME = "settings.json"
@@ -48,7 +48,7 @@ class Prefs:
     def load(cls) -> "Prefs":
         raw = read_json_object(cls.path())
         prefs = cls()
-        if raw.get("language") in LANGUAGES:
+        if raw.get("language") in languages():  # a language whose catalog is gone is chosen again
             prefs.language = raw["language"]
         if raw.get("text_scale") in TEXT_SCALES:
             prefs.text_scale = float(raw["text_scale"])

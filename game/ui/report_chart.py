@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from game.ui.i18n import LANGUAGES, catalog
+from game.ui.i18n import available, catalog, decimal
 from game.ui.symbols import TEAM_COLOURS, draw_symbol
 
 WIDTH = 1600
@@ -114,7 +114,7 @@ def _fit(font, text: str, width: int) -> str:
 
 def _score_text(score: float, language: str) -> str:
     text = f"{score:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language == "bg" else text
+    return decimal(text, language)
 
 
 def save_session_chart(session: dict, path: Path, language: str | None = None) -> Path:
@@ -123,7 +123,7 @@ def save_session_chart(session: dict, path: Path, language: str | None = None) -
     from game.ui.text import BOLD, REGULAR, SUBSTITUTES
 
     language = language or session.get("language")
-    language = language if language in LANGUAGES else "en"
+    language = available(language)
     messages = catalog(language)
     _: Callable[[str], str] = messages.gettext
 

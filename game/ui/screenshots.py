@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from game.locale import languages as available_languages
+
 DEMO_ID = "demo-river-cleanup"
 SEED = 7
 
@@ -25,6 +27,10 @@ def demo_walkthrough(app, shoot: Callable[[str], None]) -> None:
     app.click("language")
     shoot("language")
     app.key(pygame.K_ESCAPE)
+    app.key(pygame.K_F2)  # the chooser over the title when there are more than two languages (else F2 switches)
+    if app.top.name == "language-chooser":
+        shoot("language-chooser")
+        app.key(pygame.K_ESCAPE)
     app.click("settings")
     shoot("settings")
     app.key(pygame.K_ESCAPE)
@@ -121,8 +127,8 @@ def sort_sequence(app, mistakes: int = 0) -> None:
 
 
 def main(out: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080),), scales: tuple[float, ...] = (1.0,),
-         languages: tuple[str, ...] = ("en", "bg"), high_contrast: bool = False, walkthrough: Callable | None = None) -> int:
-    """Write the screenshots to ``out`` (of ``walkthrough``, the demo's by default); returns 0."""
+         languages: tuple[str, ...] | None = None, high_contrast: bool = False, walkthrough: Callable | None = None) -> int:
+    """Write the screenshots to ``out`` (of ``walkthrough``, the demo's by default; in ``languages``, by default all the game has); returns 0."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     out = Path(out)
@@ -134,7 +140,7 @@ def main(out: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080),), scales
     with tempfile.TemporaryDirectory(prefix="bridges-shots-") as data:
         os.environ["BRIDGES_DATA_DIR"] = data  # never touch the player's saves or settings
         try:
-            for language in languages:
+            for language in languages or available_languages():
                 for size in sizes:
                     for scale in scales:
                         prefs = Prefs(language=language, text_scale=scale, high_contrast=high_contrast, motion=False)

@@ -1,4 +1,5 @@
-"""Layout at every supported window size and text scale: measured from the
+"""Layout at every supported window size and text scale (in every language;
+see tests/ui/languages.py for which sizes each runs): measured from the
 rendered text, no text spills out of its card or off the screen, targets do
 not overlap, and everything you can press is at least 64 px high at 1080p."""
 
@@ -11,6 +12,7 @@ from game.ui.layout import Builder
 from game.ui.metrics import TEXT_SCALES, Metrics
 from game.ui.screenshots import demo_walkthrough
 from game.ui.view import View
+from tests.ui.languages import ALL, matrix
 
 SIZES = [(1280, 720), (1366, 768), (1280, 1024), (1920, 1080), (2560, 1080), (2560, 1440), (3840, 2160)]
 TOLERANCE = 1  # pixels of rounding
@@ -66,12 +68,12 @@ def layout_checker(app, lang: str, sizes, scales, found: list[str], stops: list[
     return check
 
 
-@pytest.mark.parametrize("lang", ["en", "bg"])
+@pytest.mark.parametrize("lang", ALL)
 def test_no_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     app = make_app(size=(1280, 720), language=lang)
     found: list[str] = []
     stops: list[str] = []
-    demo_walkthrough(app, layout_checker(app, lang, SIZES, TEXT_SCALES, found, stops))
+    demo_walkthrough(app, layout_checker(app, lang, *matrix(lang, SIZES, TEXT_SCALES), found, stops))
     assert len(stops) >= 20 and stops[-1] == "debrief-next"
     assert language() == lang
     assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])

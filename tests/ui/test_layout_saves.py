@@ -1,6 +1,6 @@
 """Layout of the Save / Load screen, the F5 overlays, the results notice and
-the game-in-progress card at every window size and text scale, in English
-and Bulgarian: no text spills out, targets do not overlap, 64 px at 1080p."""
+the game-in-progress card at every window size and text scale, in every
+language (tests/ui/languages.py): no text spills out, targets do not overlap, 64 px at 1080p."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from game.store.paths import data_dir
 from game.ui.i18n import set_language
 from game.ui.metrics import TEXT_SCALES
 from tests.ui.helpers import choose
+from tests.ui.languages import ALL, matrix
 from tests.ui.test_layout import SIZES, build, problems_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("lang", ["en", "bg"])
+@pytest.mark.parametrize("lang", ALL)
 def test_the_save_reload_and_notice_screens_fit_at_every_size_and_text_scale(make_app, tmp_path, lang):
     saves = data_dir() / "saves"
     saves.mkdir(parents=True)
@@ -35,8 +36,9 @@ def test_the_save_reload_and_notice_screens_fit_at_every_size_and_text_scale(mak
     def check(name: str) -> None:
         seen.append(name)
         for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
-            for size in SIZES:
-                for scale in TEXT_SCALES:
+            sizes, scales = matrix(lang, SIZES, TEXT_SCALES)
+            for size in sizes:
+                for scale in scales:
                     where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"
                     found.extend(problems_in(app, build(app, scene, size, scale), size, scale, where))
 

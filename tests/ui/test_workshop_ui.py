@@ -14,6 +14,7 @@ import pytest
 from game.ui.input import Action, InputMapper
 from game.ui.workshop.shots import DEMO, GOOD, HASTY, answer, play_to_comparison, type_text
 from tests.ui.helpers import texts
+from tests.ui.languages import ALL, matrix
 
 
 class Clock:
@@ -279,7 +280,7 @@ def test_random_input_never_breaks_a_workshop_screen(make_app, stop):
         assert any(t.enabled for t in app.top.view.targets), f"{app.current_scene_name} has nothing to press"
 
 
-@pytest.mark.parametrize("lang", ["en", "bg"])
+@pytest.mark.parametrize("lang", ALL)
 def test_no_workshop_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     from game.ui.i18n import set_language
     from game.ui.workshop.shots import workshop_walkthrough
@@ -289,7 +290,7 @@ def test_no_workshop_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     found: list[str] = []
     stops: list[str] = []
     sizes = ((1280, 720), (1920, 1080), (1366, 768), (3840, 2160))
-    workshop_walkthrough(app, layout_checker(app, lang, sizes, (1.25, 1.5, 2.0), found, stops))
+    workshop_walkthrough(app, layout_checker(app, lang, *matrix(lang, sizes, (1.25, 1.5, 2.0)), found, stops))
     assert stops[-1] == "ws-vote-comparison-splits"
     set_language("en")
     assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])

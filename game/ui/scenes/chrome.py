@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import LANGUAGE_NAMES, _, language, tr
+from game.ui.i18n import _, language, language_name, languages, next_language, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import Metrics
 from game.ui.play import PHASES
@@ -19,13 +19,10 @@ from game.ui.view import Box, View
 Rect = pygame.Rect
 
 
-def other_language() -> str:
-    return "bg" if language() == "en" else "en"
-
-
 def language_button() -> ButtonSpec:
-    """Shows the language you switch to, written in that language."""
-    return ButtonSpec("global:language", LANGUAGE_NAMES[other_language()], "header", "globe")
+    """With two languages, the one you switch to; with more, the one in use (it opens the chooser). Each written in itself."""
+    shown = next_language() if len(languages()) <= 2 else language()
+    return ButtonSpec("global:language", language_name(shown), "header", "globe")
 
 
 CHROME_MAX_SCALE = 1.5   # on short windows, bars and footers stop growing here so the content keeps room

@@ -1,39 +1,67 @@
-"""Choose the language: each language is named in itself, so anyone can find theirs."""
+"""Choose the language: each language is named in itself, so anyone can find theirs.
+
+The languages are the catalogs that exist (:func:`game.ui.i18n.languages`).
+:class:`LanguageScene` is the full screen reached from the title;
+:class:`LanguageOverlay` is the short chooser F2 (or the top bar's language
+button) opens over any screen when there are more than two languages: number
+keys pick, arrows and Enter too, Esc closes. With two languages F2 just
+switches to the other one (see ``App.switch_language``).
+"""
 
 from __future__ import annotations
 
 import pygame
 
-from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language
-from game.ui.layout import Builder
+from game.ui.i18n import _, language, language_name, languages
+from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
+from game.ui.scenes.overlays import Overlay
 from game.ui.theme import M, XL, XXL
 
 Rect = pygame.Rect
-HEADING = "Choose your language · Изберете език"  # deliberately in both languages
+
+CHOOSE = {
+    "en": "Choose your language",
+    "bg": "Изберете език",
+    "el": "Επιλέξτε γλώσσα",
+    "ro": "Alegeți limba",
+    "pl": "Wybierz język",
+}
+"""The heading in each language, shown together before anyone has chosen (never from a catalog)."""
+
+
+def heading() -> str:
+    """``Choose your language · Изберете език · ...`` in every available language that has a line here."""
+    return " · ".join(CHOOSE[lang] for lang in languages() if lang in CHOOSE)
+
+
+def language_buttons(b: Builder, x: int, y: int, width: int, role: str = "h2") -> int:
+    """One button per language, numbered, the current one checked; returns the bottom."""
+    for number, lang in enumerate(languages(), 1):
+        chosen = lang == language()
+        label = language_name(lang)
+        icon = "check" if chosen else "globe"
+        hotkey = number if number < 10 else None
+        h = b.button_height(label, width, icon, hotkey, role)
+        b.button(f"lang:{lang}", label, Rect(x, y, width, h), "selected" if chosen else "secondary", icon, hotkey=hotkey, role=role)
+        y += h + b.u(M)
+    default_focus(b, f"lang:{language()}")
+    return y
 
 
 class LanguageScene(Scene):
     name = "language"
 
     def build(self, b: Builder) -> None:
-        from game.ui.i18n import _
-
         top = top_bar(b, _("Language"))
         x, width = column(b)
         width = min(width, b.u(900) + int(b.u(300) * (b.m.text_scale - 1)))
         x = (b.m.width - width) // 2
         with b.view.scrolling(Rect(0, top, b.m.width, b.m.height - top)):
             y = top + b.u(XXL)
-            y += b.text(HEADING, "h1", x, y, width, "text", "center") + b.u(XL)
-            for number, lang in enumerate(LANGUAGES, 1):
-                chosen = lang == language()
-                label = LANGUAGE_NAMES[lang]
-                h = b.button_height(label, width, "check" if chosen else "globe", number, "h2")
-                b.button(f"lang:{lang}", label, Rect(x, y, width, h), "selected" if chosen else "secondary", "check" if chosen else "globe", hotkey=number, role="h2")
-                y += h + b.u(M)
-        default_focus(b, f"lang:{language()}")
+            y += b.text(heading(), "h2", x, y, width, "text", "center") + b.u(XL)
+            language_buttons(b, x, y, width)
 
     def activate(self, target_id: str) -> None:
         if target_id.startswith("lang:"):
@@ -44,3 +72,28 @@ class LanguageScene(Scene):
 
     def back(self) -> None:
         self.app.pop()
+
+
+class LanguageOverlay(Overlay):
+    """The F2 chooser: a small panel of the languages over the current screen."""
+
+    name = "language-chooser"
+    icon = "globe"
+    width_units = 640
+
+    def title(self) -> str:
+        return _("Language")
+
+    def buttons(self) -> list[ButtonSpec]:
+        return []
+
+    def body(self, b: Builder, x: int, y: int, w: int) -> int:
+        return language_buttons(b, x, y, w, "button") - b.u(M) - y
+
+    def activate(self, target_id: str) -> None:
+        if target_id.startswith("lang:"):
+            app = self.app
+            app.pop()
+            app.set_language(target_id.split(":", 1)[1])
+        else:
+            super().activate(target_id)

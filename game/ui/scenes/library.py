@@ -9,7 +9,7 @@ import pygame
 
 from game.core.problems import without_excerpt
 from game.ui import saving
-from game.ui.i18n import _, ngettext, tr
+from game.ui.i18n import _, language_name, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.store.paths import scenarios_dir
 from game.ui.library import OWN, SHIPPED, Entry, grouped, load_library, pack_of
@@ -141,6 +141,9 @@ class LibraryScene(Scene):
         size = b.line_height("small_bold")
         b.icon("weeks", x + pad, cy + b.u(2), size - b.u(4), "muted")
         cy += b.text(minutes, "small_bold", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
+        b.icon("globe", x + pad, cy + b.u(2), size - b.u(4), "muted")  # the languages it is written in, each named in itself
+        spoken = " · ".join(language_name(lang) for lang in dict.fromkeys(scenario.languages))
+        cy += b.text(spoken, "small", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
         if scenario.topics:
             cy += self._topics(b, [tr(t) for t in scenario.topics], x + pad, cy, inner, card) + b.u(S)
         best = self.best.get(scenario.id)

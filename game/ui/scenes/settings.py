@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, _, language
+from game.ui.i18n import _, language, language_name, languages
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import TEXT_SCALES
 from game.ui.scenes.base import Scene, default_focus
@@ -21,7 +21,7 @@ class SettingsScene(Scene):
     def _sections(self) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
         prefs = self.app.prefs
         return [
-            ("globe", _("Language"), [(f"lang:{lang}", LANGUAGE_NAMES[lang], lang == language()) for lang in LANGUAGES]),
+            ("globe", _("Language"), [(f"lang:{lang}", language_name(lang), lang == language()) for lang in languages()]),
             ("textsize", _("Text size"), [(f"scale:{scale}", f"{round(scale * 100)} %", prefs.text_scale == scale) for scale in TEXT_SCALES]),
             ("contrast", _("Contrast"), [("contrast:off", _("Standard"), not prefs.high_contrast), ("contrast:on", _("High contrast"), prefs.high_contrast)]),
             ("screen", _("Screen"), [("fullscreen:off", _("Window"), not self.app.fullscreen), ("fullscreen:on", _("Full screen"), self.app.fullscreen)]),

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, _, language, tr
+from game.ui.i18n import _, language, language_name, languages, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry, load_library
@@ -157,7 +157,7 @@ class SetupScene(Scene):
 
     def _options(self, b: Builder, x: int, y: int, w: int) -> int:
         rows = [
-            ("globe", _("Language"), [(f"lang:{lang}", LANGUAGE_NAMES[lang], lang == language()) for lang in LANGUAGES]),
+            ("globe", _("Language"), [(f"lang:{lang}", language_name(lang), lang == language()) for lang in languages()]),
             ("timer", _("Decision timer"), [(f"timer:{t or 0}", _("No timer") if t is None else _("{n} s").format(n=t), t == self.timer) for t in TIMERS]),
             ("eye", _("Feedback"), [("reveal:instant", _("At once"), self.feedback == "instant"), ("reveal:trainer", _("When the trainer reveals it"), self.feedback == "trainer")]),
             ("people", _("Way to play"), [("mode:turns", _("Teams in turn"), self.mode == "turns"), ("mode:vote", _("Plenary vote"), self.mode == "vote")]),

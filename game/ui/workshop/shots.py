@@ -97,14 +97,17 @@ def set_up(app, mode: str, names: tuple[str, ...], timer: str = "timer:0", revea
     app.click("start")
 
 
+TEAM_NAMES = {"en": ("Eagles", "Owls"), "bg": ("Орли", "Сови"), "el": ("Αετοί", "Κουκουβάγιες"), "ro": ("Vulturii", "Bufnițele"), "pl": ("Orły", "Sowy")}
+"""Two teams' names for the screenshots, as a trainer would type them in each language."""
+
+
 def workshop_walkthrough(app, shoot: Callable[[str], None]) -> None:
     """Title to two comparison debriefs (teams in turn, then a plenary vote); ``shoot(name)`` on every screen."""
     import pygame
 
     from game.ui.i18n import language
 
-    bg = language() == "bg"
-    names = ("Орли", "Сови") if bg else ("Eagles", "Owls")
+    names = TEAM_NAMES.get(language(), TEAM_NAMES["en"])
     shoot("ws-title")
     app.click("workshop")
     set_up(app, "turns", names, timer="timer:60", reveal="reveal:trainer", shoot=shoot)
@@ -198,7 +201,8 @@ def workshop_walkthrough(app, shoot: Callable[[str], None]) -> None:
     shoot("ws-vote-comparison-splits")
 
 
-def main(out, sizes=((1920, 1080),), scales=(1.0,), languages=("en", "bg"), high_contrast: bool = False) -> int:
+def main(out, sizes=((1920, 1080),), scales=(1.0,), languages: tuple[str, ...] | None = None, high_contrast: bool = False) -> int:
+    """The workshop's screenshots in ``languages`` (default: every language the game has)."""
     from game.ui.screenshots import main as shots
 
     return shots(out, sizes=sizes, scales=scales, languages=languages, high_contrast=high_contrast, walkthrough=workshop_walkthrough)
