@@ -24,6 +24,7 @@ from typing import Any
 
 import pygame
 
+from game.ui import icons
 from game.ui.i18n import N_, _, language, ngettext
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.chrome import margin
@@ -90,6 +91,7 @@ class Phones:
         self.key: tuple = ()
         self.seen = -1
         self.revealed = False  # a plenary vote's counts shown (R) before the trainer decides
+        self.strip: Rect | None = None  # where the teams' states are painted on the shared screen (repainted alone when they change)
         self.by_phone: set[int] = set()  # teams whose vote on the open decision came from their phone
 
     # ----- start and stop ----------------------------------------------------------------------
@@ -163,7 +165,7 @@ class Phones:
 
     # ----- answers ---------------------------------------------------------------------------------
     def pump(self) -> bool:
-        """Apply the answers phones sent (on the game's loop); True if the screen should be drawn again."""
+        """Apply the answers phones sent (on the game's loop); True if the teams' states on the shared screen changed."""
         if self.server is None:
             return False
         self.sync()
@@ -190,7 +192,6 @@ class Phones:
             cast_vote(scene, team, option)
             self.by_phone.add(team)
             self.room.settle(team, True)
-            run.refresh()
             return
         if scene.play.index != team or not hasattr(scene, "commit"):
             self.room.settle(team, False, "team")
@@ -203,7 +204,6 @@ class Phones:
         self.room.settle(team, events is not None, "" if events is not None else "engine")
         if events is not None and hasattr(scene, "last_events"):
             scene.last_events = events
-        run.refresh()
 
     def answered(self) -> set[int]:
         return self.room.answered_teams()
@@ -222,7 +222,8 @@ def cast_vote(scene: Any, team: int, option: str) -> None:
     scene.counts[option] += 1
     waiting = [i for i in range(len(scene.run.names)) if i not in scene.team_votes]
     scene.voter = waiting[0] if waiting else None
-    scene.invalidate()
+    if not scene.hidden:
+        scene.invalidate()  # hidden votes change nothing on the vote screen: only the strip, repainted alone
 
 
 def _look(run: Any, index: int) -> dict[str, str]:
@@ -301,36 +302,54 @@ def draw_strip(b: Builder, top: int, run: Any, play: Any) -> int:
     return bottom
 
 
-def team_state(run: Any, play: Any, index: int) -> tuple[str, str]:
-    """(icon, word) for a team on the strip: answered, waiting for its answer, no phone yet, or connected."""
-    phones: Phones = run.phones
-    connected = phones.room.phones_by_team().get(index, 0) > 0
+def team_state(phones: "Phones", index: int, teams: frozenset[int]) -> tuple[str, str]:
+    """(icon, word) for a team on the strip: answered, answering, no phone yet, or connected."""
     if index in phones.answered():
         return "check", _("answered")
-    _key, teams, _kind = phones.open_decision()
-    if not connected:
+    if phones.room.phones_by_team().get(index, 0) <= 0:
         return "cross", _("no phone")
     if index in teams:
         return "timer", _("answering")
     return "bubble", _("connected")
 
 
+STATE_WORDS = (N_("answered"), N_("no phone"), N_("answering"), N_("connected"))
+STATE_COLOURS = {"check": "good", "cross": "bad", "timer": "primary", "bubble": "primary"}
+
+
 def _team_chips(b: Builder, run: Any, play: Any, x: int, y: int, width: int) -> int:
+    """Each team's symbol and name (built once), and its state painted live: a phone's answer repaints only this strip."""
+    phones: Phones = run.phones
     gap = b.u(M)
     line = b.line_height("body")
+    word_w = max(b.text_width(_(w), "body") for w in STATE_WORDS) + 1
     cursor, row_top, row_h = x, y, 0
+    cells: list[tuple[int, Rect]] = []
     for index, name in enumerate(run.names):
-        icon, word = team_state(run, play, index)
-        label = f"{name}: {word}"
-        w = team_tag_width(b, label, "body") + line + b.u(S)
+        name_w = b.text_width(f"{name}:", "body") + 1
+        w = line + b.u(8) + name_w + b.u(8) + line + b.u(4) + word_w
         if cursor > x and cursor + w > x + width:
             cursor, row_top = x, row_top + row_h + b.u(4)
         symbol(b, run.style(index), cursor, row_top, line)
-        b.icon(icon, cursor + line + b.u(4), row_top + b.u(2), line - b.u(4), "good" if icon == "check" else ("bad" if icon == "cross" else "primary"))
-        b.text(label, "body", cursor + 2 * line + b.u(8), row_top, w - 2 * line - b.u(8))
+        b.text(f"{name}:", "body", cursor + line + b.u(8), row_top, name_w)
+        cells.append((index, Rect(cursor + line + 2 * b.u(8) + name_w, row_top, line + b.u(4) + word_w, line)))
         cursor += w + gap
         row_h = line
-    return row_top + row_h - y
+    area = Rect(x, y, width, row_top + row_h - y)
+    spec, u = b.m.font("body"), b.u
+    typesetter = b.ts
+
+    def paint(surface: pygame.Surface, rect: Rect, palette) -> None:
+        _key, teams, _kind = phones.open_decision()
+        for index, cell in cells:
+            icon_name, word = team_state(phones, index, teams)
+            colour = getattr(palette, STATE_COLOURS[icon_name])
+            surface.blit(icons.icon(icon_name, line - u(4), colour), (cell.x, cell.y + u(2)))
+            surface.blit(typesetter.render(word, spec, palette.text), (cell.x + line + u(4), cell.y))
+
+    b.art(area, paint)
+    phones.strip = area
+    return area.h
 
 
 class JoinOverlay(WorkshopOverlay):

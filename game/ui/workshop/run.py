@@ -196,7 +196,10 @@ class WorkshopRun:
     def pump_phones(self) -> None:
         """Take the phones' answers (called on every frame of a workshop screen; never waits)."""
         if self.phones is not None and self.phones.pump():
-            self.refresh()
+            if self.phones.strip is not None:
+                self.app.touched.append(self.phones.strip.inflate(4, 4))  # the teams' states: repainted alone
+            else:
+                self.app.top.invalidate()
 
     def stop_phones(self) -> None:
         if self.phones is not None:

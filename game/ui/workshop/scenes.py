@@ -262,9 +262,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         leader, tie = self.leader()
         ids = [o.id for o in self.options()]
         if self.hidden:
-            voted = len(self.team_votes)
-            note = ngettext("{n} of {count} team has voted. R shows the votes.", "{n} of {count} teams have voted. R shows the votes.",
-                            len(self.run.names)).format(n=voted, count=len(self.run.names))
+            note = _("The teams vote on their phones. R shows the votes.")
         elif leader is None:
             note = _("No votes yet.")
         elif tie:
@@ -291,8 +289,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
 
     def _voters(self, b: Builder, x: int, y: int, width: int) -> int:
         names = self.run.names
-        if len(names) < 2:
-            return y
+        if len(names) < 2 or getattr(self.run, "phones", None) is not None:
+            return y  # with phones, the strip above shows who has voted
         if self.voter is not None:
             prompt = _("{team}: press the number of your option.").format(team=names[self.voter])
         else:
