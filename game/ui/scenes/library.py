@@ -9,7 +9,7 @@ import pygame
 
 from game.core.problems import without_excerpt
 from game.ui import saving
-from game.ui.i18n import _, language_name, ngettext, tr
+from game.ui.i18n import _, language_name, languages, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.store.paths import scenarios_dir
 from game.ui.library import OWN, SHIPPED, Entry, grouped, load_library, pack_of
@@ -142,7 +142,8 @@ class LibraryScene(Scene):
         b.icon("weeks", x + pad, cy + b.u(2), size - b.u(4), "muted")
         cy += b.text(minutes, "small_bold", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
         b.icon("globe", x + pad, cy + b.u(2), size - b.u(4), "muted")  # the languages it is written in, each named in itself
-        spoken = " · ".join(language_name(lang) for lang in dict.fromkeys(scenario.languages))
+        order = {lang: i for i, lang in enumerate(languages())}  # the chooser's order, then any the game has no catalog for
+        spoken = " · ".join(language_name(lang) for lang in sorted(dict.fromkeys(scenario.languages), key=lambda lang: order.get(lang, len(order))))
         cy += b.text(spoken, "small", x + pad + size, cy, inner - size, "muted", container=card) + b.u(S)
         if scenario.topics:
             cy += self._topics(b, [tr(t) for t in scenario.topics], x + pad, cy, inner, card) + b.u(S)
