@@ -111,7 +111,7 @@ class ResearchMixin:
 
 
 class PickHandler(Handler, ResearchMixin):
-    """pick scenes: ``{"pick": [ids]}`` (exactly ``count``), and research first."""
+    """pick scenes: ``{"pick": [ids]}`` (exactly ``count``, or none when the scene has ``refuse``), and research first."""
 
     verbs = ("pick", "research")
 
@@ -121,8 +121,10 @@ class PickHandler(Handler, ResearchMixin):
         pool = [card.cast for card in scene.pool]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InvalidAnswer("pick takes a list of cast ids")
+        if not value and scene.refuse is not None:
+            return
         if len(set(value)) != len(value) or len(value) != scene.count:
-            raise InvalidAnswer(f"pick exactly {scene.count} different cards")
+            raise InvalidAnswer(f"pick exactly {scene.count} different cards" + (" (or none, to refuse them all)" if scene.refuse else ""))
         unknown = [v for v in value if v not in pool]
         if unknown:
             raise InvalidAnswer(f"not in this pool: {', '.join(unknown)}")
@@ -131,8 +133,13 @@ class PickHandler(Handler, ResearchMixin):
         if verb == "research":
             return self.apply_research(session, value)
         decision = len(session.state.log) - 1
-        session.state.chosen[session.scene_id] = ",".join(sorted(value))
+        session.state.chosen[session.scene_id] = ",".join(sorted(value)) or "none"
         events: list[dict] = []
+        if not value:  # the refusal: every card is passed over, then the refusal's own outcome
+            for card in scene.pool:
+                events += session.evidence(card.passed, session.scene_id, decision)
+            more, target = session.run_outcome(scene.refuse, session.scene_id, decision)
+            return self.finish(session, events + more, target, scene.next)
         for card in scene.pool:
             if card.cast in value:
                 member = session.scenario.cast_by_id[card.cast]

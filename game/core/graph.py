@@ -39,6 +39,8 @@ def _ways_on(scene: Any, settable: set[str] | None = None) -> list[tuple[str, li
         return [(name, _targets(getattr(scene, name).next, settable) or fallback) for name in ("in_order", "out_of_order")]
     if kind == "ending":
         return []
+    if kind == "pick" and getattr(scene, "refuse", None) is not None:  # picking nobody may lead elsewhere
+        return [("next", fallback), ("refuse", _targets(scene.refuse.next, settable) or fallback)]
     return [("next", fallback)]
 
 

@@ -202,8 +202,24 @@ class PickCard(Strict):
     passed: Evidence | None = None
 
 
+class Refusal(Outcome):
+    """Picking nobody from a pick's pool: the words of that choice, its evidence, effects, feedback and ``next``.
+
+    ```yaml
+    refuse:
+      text: {en: Take none of these sponsors, bg: ...}
+      evidence: {honours: [sponsor.values-fit]}
+      feedback: {en: ..., bg: ...}
+      next: look-again                # else the scene's next
+    ```
+    """
+
+    text: Text
+
+
 class PickScene(SceneBase):
-    """Choose ``count`` cast members from a pool; research reveals hidden traits first.
+    """Choose ``count`` cast members from a pool; research reveals hidden traits first. With
+    ``refuse`` the player may also pick nobody (every card then counts as passed over).
 
     ```yaml
     choose-partners:
@@ -212,12 +228,14 @@ class PickScene(SceneBase):
       text: {en: Choose two partners, bg: ...}
       count: 2
       pool: [{cast: green-future, evidence: {...}}, {cast: roots-foundation}]
+      refuse: {text: {en: Take none of them, bg: ...}, evidence: {...}}
       next: negotiate-agreement
     ```
     """
 
     kind: Literal["pick"]
     count: Annotated[int, Field(ge=1, le=6)] = 1
+    refuse: Refusal | None = None
     pool: Annotated[list[PickCard], Field(min_length=2, max_length=8)]
 
 

@@ -120,6 +120,8 @@ def _trigger_text(scene: Any) -> str | None:
 def _ways(scenario: Scenario, scene_id: str, scene: Any, language: str) -> list[Edge]:
     edges = []
     named = {f"options[{i}]": (o.id, o.text.get(language)) for i, o in enumerate(getattr(scene, "options", []))}
+    if getattr(scene, "refuse", None) is not None:
+        named["refuse"] = ("refuse", scene.refuse.text.get(language))
     for way, targets in graph.ways_on(scene):
         name, text = named.get(way, (way.replace("_", " "), ""))
         branches = _branches(scene, way)

@@ -51,3 +51,18 @@ def test_f5s_problems_overlay_opens_the_map_of_the_version_being_played(make_app
     assert app.current_scene_name == "story-map" and app.top.entry is app.play.entry
     app.key(pygame.K_ESCAPE)
     assert app.current_scene_name == "choice"
+
+
+def test_a_pick_with_refuse_offers_picking_nobody_in_the_authors_words(make_app, tmp_path):
+    from tests.core.test_refuse_all import refusing
+    from tests.ui.helpers import choose
+
+    app = make_app(scenario=refusing(tmp_path))
+    app.click("start")
+    choose(app, "plan")
+    app.click("continue")
+    assert app.current_scene_name == "pick"
+    assert "Take neither of them" in texts(app)
+    app.click("refuse")
+    assert app.play.session.state.chosen["choose"] == "none"
+    assert "You go on alone for now." in texts(app)

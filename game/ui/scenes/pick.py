@@ -101,7 +101,10 @@ class PickScene(DecisionScene):
             note = ngettext("{n} pick left", "{n} picks left", left).format(n=left)
         else:
             note = _("All picked. Confirm, or unpick a card to change.")
-        return [ButtonSpec("confirm", _("Confirm picks"), "primary", "check", left == 0)], note
+        buttons = [ButtonSpec("confirm", _("Confirm picks"), "primary", "check", left == 0)]
+        if self.scene_model.refuse is not None:  # picking nobody is a choice of its own, in the author's words
+            buttons.insert(0, ButtonSpec("refuse", tr(self.scene_model.refuse.text), "secondary", "cross"))
+        return buttons, note
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         pool = self.scene_model.pool
@@ -167,6 +170,8 @@ class PickScene(DecisionScene):
         elif target_id == "confirm":
             if len(self.picked) == self.count:
                 self.commit({"pick": list(self.picked)})
+        elif target_id == "refuse" and self.scene_model.refuse is not None:
+            self.commit({"pick": []})
         else:
             super().activate(target_id)
 
