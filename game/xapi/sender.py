@@ -17,6 +17,7 @@ so a batch sent again after a crash or a lost answer adds nothing twice.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import threading
@@ -29,6 +30,8 @@ from game.xapi.client import Answer, post
 from game.xapi.config import LrsConfig
 
 BATCH = 200
+GAME_BATCH = 100
+REST_S = 0.05  # the game's sender rests this long between batches: a backlog goes out at up to 2000 a second, and frames keep their time
 FIRST_WAIT_S = 2.0
 LONGEST_WAIT_S = 300.0
 IDLE_LOOK_S = 30.0  # without a wake-up, look at the outbox this often
@@ -49,12 +52,16 @@ class Status:
         return self.state in ("offline", "unauthorized", "error")
 
 
-def one_pass(outbox: Outbox, config: LrsConfig, batch: int = BATCH, poster: Callable[[LrsConfig, bytes], Answer] = post) -> Status:
-    """Send what waits, oldest first, until none is left or a batch cannot be sent."""
+def one_pass(outbox: Outbox, config: LrsConfig, batch: int = BATCH, poster: Callable[[LrsConfig, bytes], Answer] = post,
+             between: Callable[[], bool] | None = None) -> Status:
+    """Send what waits, oldest first, until none is left or a batch cannot be sent.
+    ``between`` runs before each batch after the first (the game's sender rests there); True from it stops the pass."""
     if not config.configured:
         return Status("off")
     sent = refused = 0
     while True:
+        if sent and between is not None and between():
+            return Status("sent", sent, refused)
         rows = outbox.waiting(batch)
         if not rows:
             return Status("sent" if sent else "idle", sent, refused)
@@ -75,6 +82,14 @@ def one_pass(outbox: Outbox, config: LrsConfig, batch: int = BATCH, poster: Call
                 refused += 1
             else:
                 return Status(_trouble(single), sent, refused, single.status, single.text)
+
+
+def _lower_priority() -> None:
+    """Let the frame loop go first where the system schedules threads on their own (Linux: a thread's nice value)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass  # not on this system: the rests between batches are enough
 
 
 def _trouble(answer: Answer) -> str:
@@ -101,10 +116,12 @@ def send_all(path: Path, config: LrsConfig, batch: int = BATCH) -> Status:
 class Sender:
     """Sends the outbox of the results database at ``path`` from a daemon thread; :meth:`wake` after a write."""
 
-    def __init__(self, path: Path, config: LrsConfig, batch: int = BATCH, first_wait: float = FIRST_WAIT_S, longest_wait: float = LONGEST_WAIT_S):
+    def __init__(self, path: Path, config: LrsConfig, batch: int = GAME_BATCH, first_wait: float = FIRST_WAIT_S, longest_wait: float = LONGEST_WAIT_S,
+                 rest: float = REST_S):
         self.path = path
         self.config = config
         self.batch = batch
+        self.rest = rest
         self.first_wait, self.longest_wait = first_wait, longest_wait
         self.status = Status("off" if not config.configured else "idle")
         self.total_sent = 0
@@ -139,13 +156,14 @@ class Sender:
         return self._thread is not None and self._thread.is_alive()
 
     def _run(self) -> None:
+        _lower_priority()
         wait = self.first_wait
         outbox: Outbox | None = None
         while not self._stop.is_set():
             self._wake.clear()
             try:
                 outbox = outbox or Outbox(self.path)
-                status = one_pass(outbox, self.config, self.batch)
+                status = one_pass(outbox, self.config, self.batch, between=lambda: self._stop.wait(self.rest))
             except sqlite3.Error as exc:  # the database is busy or gone for now: try again later
                 status = Status("error", answer=f"the results database: {exc}")
                 if outbox is not None:
