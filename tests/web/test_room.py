@@ -88,3 +88,11 @@ def test_a_scene_is_shown_in_the_sessions_language_without_its_feedback_or_evide
     assert view["options"] and all(set(o) == {"id", "text"} for o in view["options"])
     assert any("а" in o["text"] for o in view["options"])  # Cyrillic
     assert "feedback" not in json.dumps(view) and "evidence" not in json.dumps(view)
+
+
+def test_the_room_and_the_server_import_no_pygame():
+    import subprocess
+    import sys
+
+    code = "import sys, game.web.room, game.web.server; print('pygame' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
