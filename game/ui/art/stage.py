@@ -103,7 +103,9 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
         box.h = bottom - y
         b.view.insert(index, Art(Rect(box), Scrim(box.size, b.u(RADIUS))))
     else:
-        bottom = content(b, x, y, width if not show else text_w, Rect(x, y, width, 0))
+        box = Rect(x, y, width if not show else text_w, 0)
+        bottom = content(b, x, y, box.w, box)
+        box.h = bottom - y  # the text's own block: what it must stay inside
     if not show:
         return bottom + b.u(L)
     band_bottom = max(bottom + pad, top + b.u(BAND_MIN))
