@@ -13,6 +13,7 @@ players; nothing else is read from it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from game.store.atomic import write_atomic
 from game.store.paths import data_dir
 
 FILE_NAME = "players.json"
+EMAIL_LIKE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 KIND = "bridges-players"
 MAX_PLAYERS = 50
 MAX_NAME = 40

@@ -16,6 +16,7 @@ a reveal) runs.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -35,6 +36,12 @@ from game.ui.recorder import Results
 from game.ui.text import Typesetter
 from game.ui.theme import palette
 from game.ui.view import Painter
+
+SCREENS = {
+    "players": "game.ui.scenes.players:PlayersScene",
+    "items": "game.ui.scenes.items:ItemsScene",
+}
+"""Screens opened by name with :meth:`App.show` ("module:Class"): a scene asks for one without importing another scene."""
 
 DEFAULT_SIZE = (1280, 720)
 SMALLEST = (640, 360)
@@ -285,6 +292,15 @@ class App(Frames, Driver):
 
         self.play = None
         self.reset(LibraryScene())
+
+    def show(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Push the screen registered as ``name`` in :data:`SCREENS`."""
+        module, _sep, cls = SCREENS[name].partition(":")
+        self.push(getattr(importlib.import_module(module), cls)(*args, **kwargs))
+
+    def asks_player(self) -> bool:
+        """Whether a new solo game first asks who is playing (once a run; the settings can turn it off)."""
+        return self.prefs.ask_player and not self.results.asked
 
     def open_help(self, topic: str) -> None:
         from game.ui.scenes.overlays import HelpOverlay

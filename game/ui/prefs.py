@@ -39,6 +39,9 @@ class Prefs:
     high_contrast: bool = False
     fullscreen: bool = False
     motion: bool = True
+    # Ask "who is playing" before a solo game. On for a player's own settings (load()); off for the Prefs that
+    # tests, screenshots and benchmarks build, which go straight to the game.
+    ask_player: bool = False
 
     @classmethod
     def path(cls) -> Path:
@@ -52,7 +55,8 @@ class Prefs:
             prefs.language = raw["language"]
         if raw.get("text_scale") in TEXT_SCALES:
             prefs.text_scale = float(raw["text_scale"])
-        for name in ("high_contrast", "fullscreen", "motion"):
+        prefs.ask_player = True
+        for name in ("high_contrast", "fullscreen", "motion", "ask_player"):
             if isinstance(raw.get(name), bool):
                 setattr(prefs, name, raw[name])
         return prefs

@@ -55,6 +55,7 @@ class Results:
         self._store: Any = None
         self.noticed = False  # the player has been shown the store's problem
         self.player: Any = None
+        self.asked = False  # who is playing was asked in this run (None as the answer: without a name)
         self.sender: Any = None
 
     @property

@@ -11,12 +11,10 @@ of its own session.
 
 from __future__ import annotations
 
-import re
-
+from game.store.players import EMAIL_LIKE
 from game.xapi.vocab import ROOT
 
 DEFAULT_HOMEPAGE = f"{ROOT}/players"
-EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
 def account_name(name: str) -> str:
@@ -29,7 +27,7 @@ def agent(name: str | None, homepage: str, session_id: str, email: str | None = 
     if not name:
         return {"objectType": "Agent", "account": {"homePage": homepage, "name": f"anonymous-{session_id}"}}
     shown = " ".join(name.split())
-    if email and EMAIL.match(email):
+    if email and EMAIL_LIKE.match(email):
         return {"objectType": "Agent", "name": shown, "mbox": f"mailto:{email.strip()}"}
     return {"objectType": "Agent", "name": shown, "account": {"homePage": homepage, "name": account_name(shown)}}
 

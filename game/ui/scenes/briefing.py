@@ -175,6 +175,9 @@ def start_new(app, entry: Entry, slots: list[saving.Slot] | None = None) -> None
     or an autosave that cannot be loaded (the autosave is written after the first decision)."""
     from game.ui.scenes.overlays import ConfirmOverlay
 
+    if app.asks_player():
+        app.show("players", then=lambda: start_new(app, entry, slots))
+        return
     at_risk = saving.autosave_at_risk(slots if slots is not None else saving.survey([entry]))
     if at_risk is None:
         app.start_play(entry)
