@@ -369,8 +369,9 @@ def text_in(value: Any, language: str) -> str:
     return str(value)
 
 
-def scene_view(session: Any, language: str) -> dict:
-    """A scene as a phone shows it: title, text and what can be answered (ids and texts, never evidence or feedback)."""
+def scene_view(session: Any, language: str, element_names: dict[str, str] | None = None) -> dict:
+    """A scene as a phone shows it: title, text and what can be answered (ids and texts, never evidence or feedback).
+    ``element_names``: the agreement's parts in ``language`` (goals, period...), for clauses without a label."""
     scene = session.scene
     scenario = session.scenario
     t = lambda v: text_in(v, language)  # noqa: E731
@@ -399,7 +400,7 @@ def scene_view(session: Any, language: str) -> dict:
         counters = dict(record.counters) if record else {}
         asked = list(record.asked) if record else []
         view["clauses"] = [{
-            "element": c.element, "label": t(c.label) if c.label else c.element,
+            "element": c.element, "label": t(c.label) if c.label else (element_names or {}).get(c.element, c.element),
             "terms": [{"id": term.id, "text": t(term.text)} for term in c.terms],
             "agreed": agreed.get(c.element), "counter": counters.get(c.element), "asked": c.element in asked,
         } for c in scene.clauses]

@@ -35,26 +35,38 @@ def plan(team: int) -> dict:
             "allocate": {"cleaning": 3 - team % 4, "posters": team % 4}}
 
 
-def answer_on_the_page(driver, team: int) -> str | None:
-    """Answer the decision shown on a team's page, if there is one; returns its kind."""
+def click(driver, element_id: str) -> None:
+    """Press a button of the page (the page draws itself anew when a view arrives: then find the button again)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
+    for _attempt in range(20):
+        try:
+            driver.find_element(By.ID, element_id).click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.05)
+    raise AssertionError(f"the button {element_id} kept changing")
+
+
+def answer_on_the_page(driver, team: int) -> str | None:
+    """Answer the decision shown on a team's page, if there is one; returns its kind."""
     shown = set(driver.execute_script("return Array.from(document.querySelectorAll('button[id]'), b => b.id)"))
     wanted = plan(team)
     if f"option-{wanted['choose']}" in shown:
-        driver.find_element(By.ID, f"option-{wanted['choose']}").click()
+        click(driver, f"option-{wanted['choose']}")
         kind = "choice"
     elif f"card-{wanted['pick'][0]}" in shown:
-        driver.find_element(By.ID, f"card-{wanted['pick'][0]}").click()
+        click(driver, f"card-{wanted['pick'][0]}")
         kind = "pick"
     elif "more-cleaning" in shown:
         for option, points in wanted["allocate"].items():
             for _ in range(points):
-                driver.find_element(By.ID, f"more-{option}").click()
+                click(driver, f"more-{option}")
         kind = "allocate"
     else:
         return None
-    driver.find_element(By.ID, "send").click()
+    click(driver, "send")
     return kind
 
 
@@ -129,3 +141,61 @@ def test_eight_phones_play_a_workshop_to_the_comparison(make_app, data_dir):
                            {"allocate": {k: v for k, v in wanted["allocate"].items() if v}}]
         assert [c["via"] for d in team["decisions"] for c in d["choices"]] == ["phone"] * 3
         assert all(c["team"] == team["team"] for d in team["decisions"] for c in d["choices"])
+
+
+def negotiation_view(demo):
+    """The demo's negotiation as a phone shows it (reached with the good plan's answers)."""
+    from game.core.engine import Session
+    from game.ui.workshop.shots import GOOD
+    from game.web.room import scene_view
+
+    session = Session(demo, seed=1)
+    while session.scene.kind != "negotiate":
+        want = GOOD[session.scene_id]
+        kind = session.scene.kind
+        if kind == "sequence":
+            session.order([s.id for s in session.scene.steps])
+        elif kind == "allocate":
+            session.allocate(want)
+        elif kind == "pick":
+            session.pick(want)
+        else:
+            session.choose(want)
+    return scene_view(session, "bg", {"goals": "Цели"})
+
+
+def test_a_phone_negotiates_clause_by_clause(demo):
+    from selenium.webdriver.common.by import By
+
+    from game.web.room import Decision, Room
+    from game.web.server import PhoneServer
+
+    view = negotiation_view(demo)
+    assert view["clauses"] and view["counterpart"] and view["patience"] > 0
+    assert any(c["label"] == "Цели" for c in view["clauses"])  # the agreement's parts named in the session's language
+    room = Room([{"name": "Сови", "colour": "#0072B2", "symbol": "circle"}])
+    room.publish(Decision(1, "negotiate", frozenset({0}), {0: view}), {"propose": "Предложете тези условия"}, "bg")
+    server = PhoneServer(room, "127.0.0.1", 0)
+    server.start()
+    driver = phone(language="bg")
+    try:
+        driver.get(server.join_url(0))
+        clause = view["clauses"][0]
+        term = clause["terms"][-1]["id"]
+        deadline = time.monotonic() + 15
+        while not driver.find_elements(By.ID, f"term-{clause['element']}-{term}") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert driver.find_element(By.ID, "propose").text == "Предложете тези условия"
+        assert driver.find_elements(By.ID, f"ask-{clause['element']}") and driver.find_elements(By.ID, "walk-away")
+        assert not driver.find_element(By.ID, "sign").is_enabled()  # nothing agreed yet
+        click(driver, f"term-{clause['element']}-{term}")
+        click(driver, "propose")
+        deadline = time.monotonic() + 10
+        taken = []
+        while not taken and time.monotonic() < deadline:
+            taken = room.take()
+            time.sleep(0.05)
+        assert [s.answer for s in taken] == [{"propose": {clause["element"]: term}}]
+    finally:
+        driver.quit()
+        server.stop()

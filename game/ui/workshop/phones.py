@@ -27,6 +27,7 @@ import pygame
 from game.ui import icons
 from game.ui.i18n import N_, _, language, ngettext
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import ELEMENT_NAMES
 from game.ui.scenes.chrome import margin
 from game.ui.theme import M, S
 from game.ui.view import Box
@@ -159,7 +160,7 @@ class Phones:
         self.key = full
         decision = None
         if key and teams:
-            view = scene_view(w.teams[key[0]].session, language())
+            view = scene_view(w.teams[key[0]].session, language(), {e: _(name) for e, name in ELEMENT_NAMES.items()})
             decision = Decision(self.number, kind, teams, {t: view for t in teams})
         self.room.publish(decision, phone_words(), language(), paused=w.paused, ended=w.finished)
 
