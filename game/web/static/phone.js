@@ -191,10 +191,10 @@
     var left = scene.points - spent;
     var rows = scene.options.map(function (o) {
       var n = draft.allocate[o.id];
-      return el("div", { class: "card row" }, [el("span", { class: "grow", text: o.text }),
+      return el("div", { class: "card" }, [el("p", { text: o.text }), el("div", { class: "row end" }, [
         el("button", { class: "small", id: "less-" + o.id, text: "\u2212", "aria-label": "-1", disabled: n === 0 ? "disabled" : false, on: function () { draft.allocate[o.id] -= 1; render(); } }),
         el("span", { class: "count", id: "points-" + o.id, text: String(n) }),
-        el("button", { class: "small", id: "more-" + o.id, text: "+", "aria-label": "+1", disabled: left === 0 ? "disabled" : false, on: function () { draft.allocate[o.id] += 1; render(); } })]);
+        el("button", { class: "small", id: "more-" + o.id, text: "+", "aria-label": "+1", disabled: left === 0 ? "disabled" : false, on: function () { draft.allocate[o.id] += 1; render(); } })])]);
     });
     var ready = scene.must_spend_all ? left === 0 : left >= 0;
     return [el("p", { class: "status", id: "left", text: w("points_left", { n: left }) })].concat(rows, [
