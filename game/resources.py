@@ -70,6 +70,11 @@ def template(name: str) -> Path:
     return package_root() / "templates" / name
 
 
+def web_folder() -> Path:
+    """The phones' page: ``game/web/static`` (HTML, script, style, fonts), the only files the phones' server sends."""
+    return package_root() / "web" / "static"
+
+
 def inside_package(path: Path) -> bool:
     """Whether a path is inside the installed program (where an update or an uninstall would delete it)."""
     try:

@@ -31,9 +31,9 @@ from typing import Any, Callable
 
 from aiohttp import WSMsgType, web
 
+from game.resources import web_folder
 from game.web.room import MAX_MESSAGE, JoinRequest, MessageError, Room, answer_dict, parse_message
 
-STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_PORT = 8470
 HELLO_SECONDS = 5.0
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -105,9 +105,9 @@ def lan_address() -> str | None:
     return None
 
 
-def static_files(folder: Path = STATIC) -> dict[str, Path]:
+def static_files(folder: Path | None = None) -> dict[str, Path]:
     """Every file of the web folder by its name under /static/ (the only files ever served)."""
-    root = folder.resolve()
+    root = (folder or web_folder()).resolve()
     return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink() and p.suffix in CONTENT_TYPES}
 
 
@@ -118,7 +118,7 @@ class PhoneServer:
     """
 
     def __init__(self, room: Room, host: str, port: int = DEFAULT_PORT, wake: Callable[[], None] | None = None,
-                 limits: Limits | None = None, folder: Path = STATIC):
+                 limits: Limits | None = None, folder: Path | None = None):
         self.room, self.host, self.port = room, host, port
         self.wake = wake or (lambda: None)
         self.limits = limits or Limits()
