@@ -80,7 +80,13 @@ def check_references(scenario: Scenario, doc: Document, rule_ids: set[str] | Non
 
 def _known(report: Reporter, path: tuple, value: str, known: set[str] | dict, what: str) -> None:
     if value not in known:
-        report.error(path, f"unknown {what} '{value}';" + (did_you_mean(value, known) or f" known: {', '.join(sorted(known)) or 'none'}"))
+        names = sorted(known)
+        shown = ", ".join(names[:KNOWN_SHOWN]) + (f" and {len(names) - KNOWN_SHOWN} more" + (" (all in scenarios/rulebook.yaml)" if what == "rule" else "")
+                                                  if len(names) > KNOWN_SHOWN else "")
+        report.error(path, f"unknown {what} '{value}';" + (did_you_mean(value, known) or f" known: {shown or 'none'}"))
+
+
+KNOWN_SHOWN = 12  # ids listed when nothing is close to a misspelt one
 
 
 def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, scenes: set, cast: dict, resources: set, rule_ids: set | None) -> None:

@@ -142,6 +142,8 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
             message = _condition_form(form, parent, key)
         elif key in field_names(model):
             message = f"key '{key}' does not belong here; it is a key of {_owners(model, key)}: check its indentation (how far a line is indented decides what it belongs to)"
+            if len(path) >= 2 and isinstance(path[-2], str) and path[-2] not in ("scenes",):
+                message += f", or whether it should sit next to '{path[-2]}' rather than inside it"
         else:
             message = f"unknown key '{key}':" + (did_you_mean(key, field_names(model)) or " remove it or check the spelling")
         return Problem(doc.file, line, col, dotted(path), message)
@@ -183,6 +185,8 @@ def _problem(model: type[BaseModel], doc: Document, error: dict) -> Problem:
     elif kind in ("less_than_equal", "greater_than_equal") and isinstance(value, (int, float)):
         bound = ("at most", ctx.get("le")) if kind == "less_than_equal" else ("at least", ctx.get("ge"))
         message = f"must be {bound[0]} {bound[1]}, not {doc.sources.get(path, value)}"
+        if path and path[-1] == "count" and value == 0:
+            message += "; to let the player pick nobody, keep the count and add 'refuse: {text: ..., evidence: ...}' to the scene"
     elif kind == "unknown_form" and isinstance(value, dict):
         keys = ", ".join(map(str, value)) or "nothing"
         message = f"{error.get('msg')} (found: {keys})"
@@ -210,7 +214,11 @@ def _owners(model: type[BaseModel], key: str) -> str:
     return ", ".join(("an " if o[0] in "aeiou" else "a ") + o if o != "..." else o for o in shown)
 
 
-_PART_NAMES = {"Scenario": "scenario (the top level)", "Outcome": "result (agreed, walked_away, left, in_order, out_of_order)", "Branch": "branch of next"}
+_PART_NAMES = {
+    "Scenario": "scenario (the top level)", "Outcome": "result (agreed, walked_away, left, in_order, out_of_order)", "Branch": "branch of next",
+    "ResourceIs": "resource condition ({resource: budget, at_least: 200})", "TrustIs": "trust condition ({trust: partner, at_least: 60})",
+    "Share": "share of an allocate scene (beside its 'evidence', not inside it)", "Refusal": "pick's refuse",
+}
 
 
 @functools.lru_cache(maxsize=None)

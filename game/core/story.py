@@ -8,8 +8,9 @@ error of its own. A scene is said to be in a loop only when it is on one.
 from __future__ import annotations
 
 from game.core import graph
+from game.core.conditions import ELEMENTS
 from game.core.problems import Problem, closest, listed
-from game.core.references import Reporter
+from game.core.references import Reporter, walk
 from game.core.scenario import Scenario
 from game.core.yamlsafe import Document
 
@@ -27,7 +28,8 @@ def check_story(scenario: Scenario, doc: Document, holes: dict[str, set[str]] | 
     reach = graph.reachable(scenario, holes)
     unreached = [s for s in scenario.scenes if s not in reach] if start_known else []
     broken = [(sid, path, target) for sid, path, target in graph.links(scenario) if target not in known and sid not in holes]
-    _unknown_ways(report, scenario, broken, reach, unreached, holes)
+    sent_to_events = graph.returning_events_sent_to(scenario)
+    left = _unknown_ways(report, scenario, broken, reach, unreached, holes, report_left=not sent_to_events)
     has_ending = any(scene.kind == "ending" for scene in scenario.scenes.values())
     dead = set()
     for scene_id, way in graph.dead_ends(scenario):
@@ -51,20 +53,23 @@ def check_story(scenario: Scenario, doc: Document, holes: dict[str, set[str]] | 
             flags = graph.unset_flags_needed(scenario, scene_id)
             why = f" (it needs flag {', '.join(repr(f) for f in flags)}, which nothing sets)" if flags else ""
             report.error(("scenes", scene_id), f"scene '{scene_id}' has no way out to an ending that can be taken{why}; give one way on no 'when'", key=True)
-    for event_id, source in graph.returning_events_sent_to(scenario):
+    for i, (event_id, source) in enumerate(sent_to_events):
+        lost = f" Until this is fixed no path reaches {len(left)} scene{'s' if len(left) > 1 else ''} ({listed(left)}); they are not listed again." if i == 0 and left else ""
         report.error(("scenes", source), f"scene '{source}' sends the story to '{event_id}' with 'next', but '{event_id}' is an interrupting event "
                      "whose options go back to the story, and here there is none to go back to: give each of its options a 'next', "
-                     "or send the story to a scene that is not an event", key=True)
+                     "or send the story to a scene that is not an event (the event's trigger brings it)." + lost, key=True)
     for scene_id in graph.may_offer_nothing(scenario):
         report.warn(("scenes", scene_id, "options"), "every option here has a 'when': if none holds, the player has nothing to choose and the story stops; "
                     "give one option no 'when', or pair conditions like {flag: x} and {not: {flag: x}}", key=True)
+    _agreements_that_cannot_hold(report, scenario)
     if not has_ending:  # then no scene reaches an ending: one problem, not one per scene
         report.error(("scenes",), "the scenario has no ending; add a scene with 'kind: ending'", key=True)
     return report.problems
 
 
-def _unknown_ways(report: Reporter, scenario: Scenario, broken: list, reach: set[str], unreached: list[str], holes: dict) -> None:
-    """Each unknown ``next`` once, naming the scenes it cuts off; other unreachable scenes one by one."""
+def _unknown_ways(report: Reporter, scenario: Scenario, broken: list, reach: set[str], unreached: list[str], holes: dict, report_left: bool = True) -> list[str]:
+    """Each unknown ``next`` once, naming the scenes it cuts off; other unreachable scenes one by one
+    (or, without ``report_left``, returned for another root cause to name)."""
     known = set(scenario.scenes)
     left = list(unreached)
     cut: list[list[str]] = []
@@ -83,8 +88,27 @@ def _unknown_ways(report: Reporter, scenario: Scenario, broken: list, reach: set
             message += (f" Until this is fixed no path reaches {len(lost)} scene{'s' if len(lost) > 1 else ''} ({listed(lost)}); "
                         "they are not listed again")
         report.error(("scenes", sid) + path, message)
+    if not report_left:
+        return left
     for scene_id in left:
         report.error(("scenes", scene_id), f"no path reaches scene '{scene_id}'; link to it with 'next' or remove it", key=True)
+    return []
+
+
+def _agreements_that_cannot_hold(report: Reporter, scenario: Scenario) -> None:
+    """``{agreement: all}`` or ``{agreement: [x]}`` asking for an element no negotiation has: it never holds."""
+    negotiated = {c.element for s in scenario.scenes.values() if s.kind == "negotiate" and getattr(s, "contract", "partnership") != "licence" for c in s.clauses}
+    if not negotiated:
+        return
+    for path, node in walk(scenario):
+        if type(node).__name__ != "AgreementHas" or node.agreement == "signed":
+            continue
+        wanted = list(ELEMENTS) if node.agreement == "all" else list(node.agreement)
+        missing = [e for e in wanted if e not in negotiated]
+        if missing:
+            said = "'all' means all six elements, and" if node.agreement == "all" else "it asks for"
+            report.warn(path + ("agreement",), f"this condition never holds: {said} no negotiation has a clause for {', '.join(missing)}; "
+                        f"name the elements your negotiations have: {{agreement: [{', '.join(sorted(negotiated))}]}}")
 
 
 def _moved_in_hint(scene) -> str:

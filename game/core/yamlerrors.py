@@ -173,6 +173,8 @@ def _expected_dash(lines, row, col, problem, context, start):
     dash = start.column
     have = _indent(line)
     inner = _item_keys_column(lines, start.line, row, dash)
+    if line.lstrip().startswith("- "):  # a new item out of line with the items above
+        return row, have, f"this list item is indented {_spaces(have)}, but the items above are at {dash}; indent it {_spaces(dash)} to line up its '- ' with theirs"
     if have == dash:
         return row, have, (f"this line is at the level of the list's '- ' but does not start with '- '; indent it {_spaces(inner)} to make it "
                            f"part of the item above, or start it with '- ' to begin a new item")

@@ -71,6 +71,7 @@ def analyze(scenario: Scenario, rulebook: Rulebook, plays: int = 500, seed: int 
     report["expert_plan"] = expert_card["timeline"] and [{k: v for k, v in step.items() if k in ("scene", "answer")} for step in expert_card["timeline"]]
     report["scenes"] = _scene_table(scenario, rulebook, agreements.get("expert"))
     report["success_with_broken_agreement"] = bad_success
+    report["expert_breaks"] = list(dict.fromkeys(e["scene"] for r in expert_card["rules"] for e in r["evidence"] if e["verdict"] == "breaks"))
     report["readers"] = reader_rates(scenario, rulebook)
     report["limits"] = budget.cuts
     report["warnings"] = _warnings(scenario, report)
@@ -260,8 +261,9 @@ def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
 
     if scene.kind in ("choice", "event"):
         return [evidence_value(o.evidence, rulebook) for o in scene.options]
-    if scene.kind == "pick":
-        return [evidence_value(c.evidence, rulebook) - evidence_value(c.passed, rulebook) for c in scene.pool]
+    if scene.kind == "pick":  # a refusal is one more answer: every card passed over, and its own evidence
+        refusal = [sum(evidence_value(c.passed, rulebook) for c in scene.pool) + evidence_value(scene.refuse.evidence, rulebook)] if scene.refuse else []
+        return [evidence_value(c.evidence, rulebook) - evidence_value(c.passed, rulebook) for c in scene.pool] + refusal
     if scene.kind == "allocate":
         return [evidence_value(o.evidence, rulebook) - evidence_value(o.below, rulebook) for o in scene.options]
     return []
@@ -282,7 +284,10 @@ def _warnings(scenario: Scenario, report: dict) -> list[str]:
         warnings.append(f"random play averages {mean:.1f} %, above {RANDOM_CEILING:.0f} %; make the wrong options more tempting or more numerous")
     expert = report["policies"]["expert"]["score"]
     if expert < EXPERT_FLOOR:
-        warnings.append(f"the expert reaches only {expert:.1f} %; some scene has no way to follow the handbook fully")
+        where = report.get("expert_breaks") or []
+        scenes = f": even the expert breaks a rule in {', '.join(where)}; give each of those scenes a way that follows the handbook (or check the 'when' that hides it)" if where else \
+            "; some scene has no way to follow the handbook fully"
+        warnings.append(f"the expert reaches only {expert:.1f} %{scenes}")
     worst = report["policies"]["worst"]["score"]
     if worst > WORST_CEILING:
         warnings.append(f"the worst play still scores {worst:.1f} %; bad choices should break rules")
@@ -296,8 +301,9 @@ def _warnings(scenario: Scenario, report: dict) -> list[str]:
     for ending in dict.fromkeys(b["ending"] for b in report.get("success_with_broken_agreement", [])):
         first = next(b for b in report["success_with_broken_agreement"] if b["ending"] == ending)
         terms = "; ".join(f"{t['element']}: '{t['term']}' breaks {', '.join(t['breaks'])}" for t in first["terms"])
+        elements = ", ".join(c.element for c in getattr(scenario.scenes.get(first["negotiation"]), "clauses", []))
         warnings.append(f"ending '{ending}' is marked success, yet {first['play']} reached it after signing in '{first['negotiation']}' terms that break "
-                        f"the handbook ({terms}); let only a sound agreement lead there, e.g. next: [{{when: {{agreement: all}}, go: {ending}}}, {{go: <a mixed ending>}}]")
+                        f"the handbook ({terms}); let only a sound agreement lead there, e.g. next: [{{when: {{agreement: [{elements}]}}, go: {ending}}}, {{go: <a mixed ending>}}]")
     return warnings
 
 

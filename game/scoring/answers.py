@@ -48,6 +48,8 @@ def describe(scenario: Scenario, entry: dict, language: str) -> str:
     if verb == "choose" and scene is not None:
         option = next((o for o in getattr(scene, "options", []) if o.id == value), None)
         return _("You chose: {option}").format(option=_text(option.text, language) if option else value)
+    if verb == "pick" and not value and getattr(scene, "refuse", None) is not None:
+        return _("You picked nobody: {refusal}").format(refusal=_text(scene.refuse.text, language))
     if verb == "pick":
         return _("You picked: {names}.").format(names=", ".join(cast_name(c) for c in value))
     if verb == "research":

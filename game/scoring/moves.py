@@ -44,7 +44,7 @@ def moves(recorder: Any) -> list[Move]:
 def _pick_moves(session: Any, scene: Any) -> Iterator[Move]:
     pool = [card.cast for card in scene.pool]
     if scene.refuse is not None:
-        yield "pick:none", _answer({"pick": []})
+        yield "refuse:all", _answer({"pick": []})
     for combo in list(combinations(pool, scene.count))[:MAX_COMBOS]:
         yield f"pick:{'+'.join(combo)}", _answer({"pick": list(combo)})
         if any(session.scenario.cast_by_id[c].research for c in combo):

@@ -79,6 +79,8 @@ def static_value(recorder: Recorder, label: str, rulebook: Rulebook) -> float:
         cast = session.scenario.cast_by_id
         checked = (lambda c: bool(cast[c].research)) if verb == "research+pick" else session.was_researched
         return pick_value(scene, set(arg.split("+")), lambda c: checked(c) or session.was_researched(c), rulebook)
+    if verb == "refuse":  # every card passed over, and the refusal's own evidence
+        return decision_value([card.passed for card in scene.pool] + [scene.refuse.evidence], rulebook)
     if verb == "order":
         return evidence_value(scene.evidence, rulebook, inverted=arg != "correct")
     if verb == "allocate":
@@ -125,6 +127,8 @@ def _text_length(recorder: Recorder, label: str) -> int:
     if verb == "pick":
         members = [session.scenario.cast_by_id[c] for c in arg.split("+")]
         return sum(len(m.name.en) + len(m.about.en if m.about else "") for m in members)
+    if verb == "refuse":
+        return len(scene.refuse.text.en)
     if verb == "allocate":
         split = dict(part.split("=") for part in arg.split(",") if part)
         return max((len(o.text.en) for o in scene.options if int(split.get(o.id, 0)) == scene.points), default=-1)
@@ -145,6 +149,8 @@ def _move_cost(recorder: Recorder, label: str) -> float:
     if verb == "pick":
         cast = session.scenario.cast_by_id
         return sum(resource_cost(c.effects, cast[c.cast].cost / 100.0) + sum(sum(a.cost.values()) for a in cast[c.cast].research) / 1000.0 for c in scene.pool if c.cast in arg.split("+"))
+    if verb == "refuse":
+        return resource_cost(scene.refuse.effects)
     if verb == "allocate":
         split = dict(part.split("=") for part in arg.split(",") if part)
         return sum(resource_cost(o.per_point) * int(split.get(o.id, 0)) for o in scene.options)

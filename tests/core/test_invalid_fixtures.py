@@ -106,6 +106,7 @@ TABLE: dict[str, Expected] = {
     "yaml-text-after-quote": Expected(62, "text goes on after its closing quote; put the whole text inside the quotes"),
     "yaml-list-on-key-line": Expected(6, "a list cannot start on the same line as its key"),
     "yaml-list-item-misaligned": Expected(56, "this list item is indented 5 spaces, but the items above are at 6"),
+    "yaml-list-item-indented-more": Expected(45, "this list item is indented 7 spaces, but the items above are at 6; indent it 6 spaces"),
     "yaml-bracket-not-closed": Expected(6, "the '[' here is never closed: add ']' at the end of the line"),
     "yaml-apostrophe-in-single-quotes": Expected(10, "an apostrophe inside a text in single quotes ends the text; put the text in double quotes"),
     "yaml-comment-in-text": Expected(10, "a ' #' starts a comment, so the rest of the line is cut off"),

@@ -68,7 +68,7 @@ def test_without_refuse_an_empty_pick_is_refused_and_the_analyzer_offers_the_ref
     scenario = check_file(refusing(tmp_path), rulebook.ids).scenario
     recorder = Recorder(Session(scenario))
     recorder.answer({"choose": "plan"})
-    assert "pick:none" in [label for label, _ in moves(recorder)]
+    assert "refuse:all" in [label for label, _ in moves(recorder)]
 
 
 def test_the_refusals_next_is_a_way_on_for_the_checker(tmp_path, rulebook):
@@ -77,3 +77,45 @@ def test_the_refusals_next_is_a_way_on_for_the_checker(tmp_path, rulebook):
     checked = check_file(path, rulebook.ids)
     messages = [p.message for p in checked.errors]
     assert any("unknown scene 'alon'; did you mean 'alone'?" in m for m in messages), messages
+
+
+def test_the_analyzer_counts_the_refusal_as_an_answer_of_the_pick(tmp_path, rulebook):
+    from game.scoring.analyzer import _option_values
+
+    scenario = check_file(refusing(tmp_path), rulebook.ids).scenario
+    values = _option_values(scenario.scenes["choose"], rulebook)
+    assert len(values) == 3 and values[-1] > 0  # two cards, then the refusal (its own evidence honours a rule)
+
+
+def test_an_agreement_condition_asking_for_an_element_no_negotiation_has_is_a_warning(tmp_path, rulebook):
+    from game.resources import scenarios_folder
+
+    text = (scenarios_folder() / "demo-river-cleanup.yaml").read_text(encoding="utf-8")
+    fewer = text.replace("{when: {all: [{agreement: all}, {resource: reputation", "{when: {all: [{agreement: all}, {resource: reputation", 1)
+    path = tmp_path / "demo.yaml"
+    path.write_text(fewer, encoding="utf-8")
+    assert not [p for p in check_file(path, rulebook.ids).warnings if "never holds" in p.message]  # the demo negotiates all six
+    minimal = refusing(tmp_path).read_text(encoding="utf-8").replace("when: {chose: plan, in: intro}", "when: {agreement: [goals]}")
+    minimal = minimal.replace("  alone:\n", """  deal:
+    kind: negotiate
+    phase: before
+    text: {en: "Terms", bg: "Условия"}
+    counterpart: big-ngo
+    patience: 3
+    clauses:
+      - element: period
+        terms:
+          - {id: year, text: {en: "A year", bg: "Година"}, evidence: {honours: [agreement.period]}}
+          - {id: open, text: {en: "Open", bg: "Без срок"}, evidence: {breaks: [agreement.period]}}
+        accepts: year
+        wants: open
+        reason: {en: "No.", bg: "Не."}
+    agreed: {next: the-end}
+    walked_away: {next: the-end}
+    left: {next: the-end}
+  alone:
+""").replace("      next: alone\n", "      next: deal\n")
+    path.write_text(minimal, encoding="utf-8")
+    checked = check_file(path, rulebook.ids)
+    found = [p.message for p in checked.warnings if "never holds" in p.message]
+    assert found and "no negotiation has a clause for goals" in found[0] and "{agreement: [period]}" in found[0], checked.problems
