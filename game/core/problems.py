@@ -57,8 +57,6 @@ class YamlError(ContentError):
         super().__init__([Problem(file, line, col, "", message)])
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``word`` in spelling, or None when nothing is close."""
 EXCERPT = "\n    | "  # a YAML syntax message ends with the line as written and a caret under the place
 
 
@@ -67,6 +65,8 @@ def without_excerpt(text: str) -> str:
     return text.split(EXCERPT, 1)[0]
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to ``word`` in spelling, or None when nothing is close."""
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return close[0] if close else None
 
