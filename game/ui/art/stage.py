@@ -16,6 +16,7 @@ from game.core.looks import place_of
 from game.ui import images
 from game.ui.art import places, portraits
 from game.ui.art.bubbles import bubble
+from game.ui.art.emblems import emblem
 from game.ui.art.looks import of_member
 from game.ui.art.paint import Picture, Scrim
 from game.ui.theme import L, M, RADIUS, S, XL
@@ -60,7 +61,11 @@ def portrait(b, member: Any, x: int, y: int, size: int, play: Any = None, mood: 
 
 def bust(b, member: Any, mood: str, x: int, y: int, size: int) -> None:
     """Head and shoulders of a cast member, standing in the scene."""
-    b.art(Rect(x, y, size, size), Picture(portraits.bust(of_member(member), mood, size)))
+    look = of_member(member)
+    b.art(Rect(x, y, size, size), Picture(portraits.bust(look, mood, size)))
+    if look.emblem:  # who they speak for
+        mark = size * 3 // 10
+        b.art(Rect(x + size - mark - size // 12, y + size - mark - size // 20, mark, mark), Picture(emblem(look, mark)))
 
 
 def name_tag(b, text: str, x: int, y: int, width: int) -> int:
