@@ -50,7 +50,7 @@ class Choose(Strict):
 
 
 class Pick(Strict):
-    pick: Annotated[list[Id], Field(min_length=1, max_length=8)]
+    pick: Annotated[list[Id], Field(max_length=8)]  # empty: nobody, where the scene offers to refuse every card
 
 
 class DoResearch(Strict):
@@ -384,6 +384,9 @@ def scene_view(session: Any, language: str, element_names: dict[str, str] | None
     elif kind == "pick":
         view["count"] = scene.count
         view["cards"] = [_card(session, card.cast, language) for card in scene.pool]
+        refuse = getattr(scene, "refuse", None)
+        if refuse is not None:
+            view["refuse"] = t(refuse.text)
     elif kind == "sequence":
         steps = {s.id: t(s.text) for s in scene.steps}
         view["steps"] = [{"id": i, "text": steps[i]} for i in session.shuffled_steps()]

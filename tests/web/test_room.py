@@ -96,3 +96,8 @@ def test_the_room_and_the_server_import_no_pygame():
 
     code = "import sys, game.web.room, game.web.server; print('pygame' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_a_pick_of_nobody_is_a_well_formed_answer_the_engine_then_judges():
+    message = parse_message(answer("abcdefghijk", 2, {"pick": []}))
+    assert message.answer.model_dump() == {"pick": []}

@@ -169,7 +169,8 @@
         c.traits.length ? el("p", { class: "traits", text: c.traits.join(" · ") }) : null,
         research.length ? el("div", { class: "row" }, research) : null]);
     });
-    return [el("p", { class: "note", text: w("chosen", { n: draft.pick.length, count: scene.count }) })].concat(cards, [
+    var refuse = scene.refuse ? el("button", { class: "option", id: "refuse", text: scene.refuse, on: function () { send({ pick: [] }); } }) : null;
+    return [el("p", { class: "note", text: w("chosen", { n: draft.pick.length, count: scene.count }) })].concat(cards, [refuse,
       el("button", { class: "primary", id: "send", text: w("send"), disabled: draft.pick.length === scene.count ? false : "disabled",
         on: function () { send({ pick: draft.pick.slice() }); } })]);
   }
