@@ -10,7 +10,7 @@ import pygame
 from game.store.players import load_players
 from game.store.results import ResultsStore
 from tests.ui.conftest import data_dir, make_app  # noqa: F401  (fixtures)
-from tests.ui.helpers import choose, start_demo
+from tests.ui.helpers import choose, start_demo, texts
 
 
 def _type(app, text: str) -> None:
@@ -79,3 +79,38 @@ def test_forgetting_a_player_from_the_settings_deletes_their_records(make_app, d
     assert not load_players()
     store = ResultsStore(data_dir / "results.sqlite3")
     assert store.sessions() == [] and store.outbox_counts() == {"waiting": 0, "sent": 0, "refused": 0}
+
+
+def test_the_debrief_says_how_many_records_wait_and_the_items_screen_shows_the_options(make_app, data_dir):
+    from game.ui.screenshots import demo_walkthrough
+
+    app = make_app()
+    seen = {}
+
+    def look(name):
+        if name == "debrief":
+            seen["notice"] = app.top.waiting.notice
+
+    demo_walkthrough(app, look)
+    assert seen["notice"] is not None
+    text, tone = seen["notice"]
+    assert "records waiting to be sent" in text and "No learning record store is set" in text and tone == "good"
+    app.show("items")
+    assert app.current_scene_name == "items" and app.top.scenario == "demo-river-cleanup" and app.top.plays == 1
+    shown = texts(app)
+    assert "the handbook's answer" in shown and "almost nobody picks it" in shown
+
+
+def test_workshop_teams_may_list_their_members_who_become_the_groups_members(make_app, data_dir):
+    app = make_app()
+    app.click("workshop")
+    app.click("scenario:demo-river-cleanup")
+    app.click("members:0")
+    _type(app, "Ana,  Boris ,")
+    app.key(pygame.K_RETURN)
+    assert "Members: Ana, Boris" in texts(app)
+    app.click("start")
+    store = ResultsStore(data_dir / "results.sqlite3")
+    session = store.session(store.sessions()[0]["id"])
+    assert json.loads(session["teams"][0]["members"]) == ["Ana", "Boris"] and session["teams"][1]["members"] is None
+    assert [m["name"] for m in app.workshop.workshop.statements[0].actor["member"]] == ["Ana", "Boris"]

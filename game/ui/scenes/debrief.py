@@ -20,6 +20,7 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
+from game.ui.records import WaitingLine
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
 from game.ui.scenes.feedback import rule_rows, verdict_badge
@@ -41,11 +42,13 @@ class DebriefScene(Scene):
         self.card: dict[str, Any] | None = None
         self.new_best = False
         self.handout: HandoutJob | None = None
+        self.waiting: WaitingLine | None = None
 
     def enter(self, app) -> None:
         super().enter(app)
         self.card = self.play.scorecard()
         self.new_best = self.play.record_result()
+        self.waiting = WaitingLine(getattr(app, "results", None))
 
     # ----- layout --------------------------------------------------------------------------
     def build(self, b: Builder) -> None:
@@ -54,6 +57,8 @@ class DebriefScene(Scene):
             top = notice_strip(b, top, *self.play.notice)
         if self.handout is not None:
             top = notice_strip(b, top, *(self.handout.notice() or (_("Writing the handout..."), "good")))
+        if self.waiting is not None and self.waiting.notice is not None:  # records still on their way to the learning record store
+            top = notice_strip(b, top, *self.waiting.notice)
         bottom = footer(b, [
             ButtonSpec("library", _("Scenarios"), "secondary", "left"),
             ButtonSpec("glossary", _("Glossary"), "secondary", "help"),
@@ -295,7 +300,7 @@ class DebriefScene(Scene):
             super().activate(target_id)
 
     def update(self, dt: float) -> bool:
-        if self.handout is not None and self.handout.fresh():
+        if self.handout is not None and self.handout.fresh() or (self.waiting is not None and self.waiting.changed()):
             self.invalidate()
             return True
         return super().update(dt)

@@ -45,7 +45,8 @@ class LibraryScene(Scene):
         self.invalidate()
 
     def build(self, b: Builder) -> None:
-        top = top_bar(b, _("Scenarios"), buttons=[ButtonSpec("saves", _("Saved games"), "header", "save")])
+        top = top_bar(b, _("Scenarios"), buttons=[ButtonSpec("items", _("Options chosen"), "header", "timeline"),
+                                                   ButtonSpec("saves", _("Saved games"), "header", "save")])
         x, width = column(b)
         columns = 2 if width >= b.u(1300) * b.m.text_scale and len(self.entries) > 1 else 1
         gap = b.u(L)
@@ -210,6 +211,8 @@ class LibraryScene(Scene):
             self.app.start_play(self.autosave.entry, self.autosave.session)
         elif target_id == "saves":
             self.app.open_saves()
+        elif target_id == "items":
+            self.app.show("items")
         elif target_id.startswith("map:"):
             entry = next((e for e in self.entries if e.ok and self.target_of(e) == "play:" + target_id[4:]), None)
             if entry is not None:

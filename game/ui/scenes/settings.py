@@ -26,6 +26,8 @@ class SettingsScene(Scene):
             ("contrast", _("Contrast"), [("contrast:off", _("Standard"), not prefs.high_contrast), ("contrast:on", _("High contrast"), prefs.high_contrast)]),
             ("screen", _("Screen"), [("fullscreen:off", _("Window"), not self.app.fullscreen), ("fullscreen:on", _("Full screen"), self.app.fullscreen)]),
             ("motion", _("Animations"), [("motion:on", _("On"), prefs.motion), ("motion:off", _("Off"), not prefs.motion)]),
+            ("people", _("Learning records"), [("records:players", _("Players and their records"), False), ("records:send", _("Send records now"), False),
+                                                        ("ask:on", _("Ask who is playing"), prefs.ask_player), ("ask:off", _("Do not ask"), not prefs.ask_player)]),
         ]
 
     def build(self, b: Builder) -> None:
@@ -62,6 +64,17 @@ class SettingsScene(Scene):
         elif kind == "fullscreen":
             if (value == "on") != self.app.fullscreen:
                 self.app.toggle_fullscreen()
+        elif kind == "records":
+            if value == "players":
+                self.app.show("players", manage=True)
+            else:
+                self.app.results.store  # opens the store and its sender
+                if self.app.results.sender is not None:
+                    self.app.results.sender.wake()
+        elif kind == "ask":
+            self.app.prefs.ask_player = value == "on"
+            self.app.prefs.save()
+            self.invalidate()
         elif kind == "motion":
             self.app.set_motion(value == "on")
             self.invalidate()

@@ -19,6 +19,7 @@ from game.ui.handout_job import HandoutJob
 from game.ui.i18n import N_, _, language, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import source_line
+from game.ui.records import WaitingLine
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.scenes.decision import section_heading
@@ -108,6 +109,9 @@ class ComparisonScene(Scene):
         if self.handouts is not None:  # the results problem stays first: it matters more than the handouts
             said, handout_tone = self.handouts.notice() or (_("Writing the handouts..."), "muted")
             note, tone = (f"{problem} {said}", "bad") if problem else (said, handout_tone)
+        waiting = getattr(self, "waiting", None)
+        if waiting is not None and waiting.notice is not None:  # records still on their way to the learning record store
+            note, tone = f"{note} {waiting.short}", "bad" if waiting.notice[1] == "bad" else tone
         bottom = footer(b, [
             ButtonSpec("title", _("Title screen"), "secondary", "left"),
             ButtonSpec("handouts", _("Handouts (PDF)"), "secondary", "save", enabled=bool(self.data) and (self.handouts is None or not self.handouts.running)),
@@ -329,6 +333,7 @@ class ComparisonScene(Scene):
 
     def enter(self, app) -> None:
         super().enter(app)
+        self.waiting = WaitingLine(getattr(app, "results", None))
         if self.data and self.handouts is None:  # every team leaves with its page, without the trainer asking
             self.write_handouts()
 
@@ -339,7 +344,7 @@ class ComparisonScene(Scene):
         self.invalidate()
 
     def update(self, dt: float) -> bool:
-        if self.handouts is not None and self.handouts.fresh():
+        if (self.handouts is not None and self.handouts.fresh()) or self.waiting.changed():
             self.invalidate()
             return True
         return super().update(dt)

@@ -20,6 +20,7 @@ from game.ui.input import Action
 from game.ui.library import Entry
 from game.ui.play import Play
 from game.ui.workshop.looks import style_record
+from game.xapi.actors import DEFAULT_HOMEPAGE
 from game.ui.workshop.phones import JoinOverlay, Phones, draw_strip
 
 WORKSHOP_TEXT_FLOOR = 1.25  # 22-unit small text becomes 28 px at 1080p: nothing important under 28 px
@@ -62,6 +63,7 @@ class Setup:
     choose_team: bool = False  # a phone may pick its team on the room page (else it is given the next team without a phone)
     phones_host: str | None = None  # None: the laptop's address on the local network
     phones_port: int | None = None  # None: game.web.server.DEFAULT_PORT
+    members: list[list[str]] = field(default_factory=list)  # each team's member names, for the xAPI Groups (may be empty)
 
 
 class TeamPlay(Play):
@@ -139,7 +141,7 @@ class WorkshopRun:
         self.workshop = Workshop(
             setup.entry.scenario, self.rulebook, list(setup.names), mode=setup.mode, timer=setup.timer, reveal=setup.reveal,
             seed=seed, scenario_hash=setup.entry.hash, language=language(), results=self.results, clock=clock or now,
-            styles=[style_record(s) for s in setup.styles],
+            styles=[style_record(s) for s in setup.styles], members=setup.members or None, homepage=_homepage(app),
         )
 
     # ----- facts for the screens ---------------------------------------------------------------
@@ -403,6 +405,12 @@ class WorkshopRun:
             self.show_decision(restart_timer=False)
             self.state.notice = _("Went back one decision: {team} decides again.").format(team=who)
             self.refresh()
+
+
+def _homepage(app: Any) -> str:
+    """The home page of players' accounts the trainer set (the app's sender knows it), else the default."""
+    results = getattr(app, "results", None)
+    return (results.homepage() if results is not None and hasattr(results, "homepage") else "") or DEFAULT_HOMEPAGE
 
 
 def open_results(app: Any = None) -> tuple[Any, bool]:

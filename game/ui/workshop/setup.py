@@ -2,7 +2,8 @@
 decision timer, when the feedback shows, and the way to play.
 
 A team's name is edited in place: press it, type (Backspace erases), Enter
-or Esc to finish. Its look (colour and symbol together) changes with the
+or Esc to finish. Its members' names (optional, separated by commas) are
+typed the same way under it; they are recorded with the team. Its look (colour and symbol together) changes with the
 button beside it, to one no other team has.
 """
 
@@ -23,6 +24,7 @@ from game.ui.workshop.looks import STYLES, symbol
 
 Rect = pygame.Rect
 MAX_NAME = 24
+MAX_MEMBERS = 200  # characters of a team's member names, separated by commas
 TIMERS = (None, 30, 60, 120)
 
 
@@ -46,6 +48,8 @@ class SetupScene(Scene):
         self.mode = "turns"
         self.phones = "off"  # off, given (each phone is given the next team), choose (a phone picks its team)
         self.editing: int | None = None
+        self.members: list[str] = [""] * STYLES  # member names as typed, separated by commas
+        self.editing_members = False  # the field being typed is the members of team ``editing``
         self.notice = ""
 
     def enter(self, app) -> None:
@@ -136,13 +140,21 @@ class SetupScene(Scene):
             symbol(b, self.styles[i], x, y + (button - size * 3 // 4) // 2, size * 3 // 4)
             name_x = x + size + b.u(M)
             name_w = w - (name_x - x) - look_w - b.u(S)
-            editing = self.editing == i
+            editing = self.editing == i and not self.editing_members
             text = self.team_name(i) + ("|" if editing else "")
             h = b.button_height(text, name_w, "textsize" if editing else None, role="strong")
             b.button(f"name:{i}", text, Rect(name_x, y, name_w, h), "selected" if editing else "option", "textsize" if editing else None, role="strong", align="left")
             b.button(f"look:{i}", look_label, Rect(x + w - look_w, y + (h - button) // 2, look_w, button), "quiet", "right", role="small_bold")
             y += max(h, button) + b.u(S)
+            typing = self.editing == i and self.editing_members
+            people = (self.members[i] + "|") if typing else (_("Members: {names}").format(names=self.members[i]) if self.members[i] else _("Add the members' names (optional)"))
+            mh = b.button_height(people, name_w, "people", role="small_bold")
+            b.button(f"members:{i}", people, Rect(name_x, y, name_w, mh), "selected" if typing else "quiet", "people", role="small_bold", align="left")
+            y += mh + b.u(M)
         return y
+
+    def member_names(self, index: int) -> list[str]:
+        return [n for n in (" ".join(part.split()) for part in self.members[index].split(",")) if n]
 
     def _choice_row(self, b: Builder, icon: str, title: str, options: list[tuple[str, str, bool]], x: int, y: int, w: int) -> int:
         pad = b.u(L)
@@ -173,10 +185,10 @@ class SetupScene(Scene):
         return y
 
     # ----- editing a name ----------------------------------------------------------------------
-    def start_editing(self, index: int) -> None:
+    def start_editing(self, index: int, members: bool = False) -> None:
         self.stop_editing()
-        self.editing = index
-        if self.names[index] is None:
+        self.editing, self.editing_members = index, members
+        if not members and self.names[index] is None:
             self.names[index] = ""  # typing replaces the default name; an empty name goes back to it
         pygame.key.start_text_input()
         self.invalidate()
@@ -185,7 +197,9 @@ class SetupScene(Scene):
         if self.editing is not None:
             index = self.editing
             self.editing = None
-            if not (self.names[index] or "").strip():
+            if self.editing_members:
+                self.members[index] = ", ".join(self.member_names(index))
+            elif not (self.names[index] or "").strip():
                 self.names[index] = None
             else:
                 self.names[index] = " ".join(self.names[index].split())
@@ -196,9 +210,17 @@ class SetupScene(Scene):
         if self.editing is None:
             return False
         index, kind = self.editing, action.kind
+        if kind == "text" and self.editing_members:
+            self.members[index] = "".join(c for c in self.members[index] + (action.target or "") if c.isprintable())[:MAX_MEMBERS]
+            self.invalidate()
+            return True
         if kind == "text":
             name = (self.names[index] or "") + (action.target or "")
             self.names[index] = "".join(c for c in name if c.isprintable())[:MAX_NAME]
+            self.invalidate()
+            return True
+        if kind == "erase" and self.editing_members:
+            self.members[index] = self.members[index][:-1]
             self.invalidate()
             return True
         if kind == "erase":
@@ -226,6 +248,8 @@ class SetupScene(Scene):
             self.count = min(STYLES, self.count + 1)
         elif kind == "name":
             self.start_editing(int(value))
+        elif kind == "members":
+            self.start_editing(int(value), members=True)
         elif kind == "look":
             self.next_look(int(value))
         elif kind == "lang":
@@ -268,7 +292,8 @@ class SetupScene(Scene):
             self.invalidate()
             return
         setup = Setup(entry, [self.team_name(i).strip() for i in range(self.count)], self.styles[:self.count],
-                      mode=self.mode, timer=self.timer, reveal=self.feedback, phones=self.phones != "off", choose_team=self.phones == "choose")
+                      mode=self.mode, timer=self.timer, reveal=self.feedback, phones=self.phones != "off", choose_team=self.phones == "choose",
+                      members=[self.member_names(i) for i in range(self.count)])
         WorkshopRun(self.app, setup).start()
 
     def default_action(self) -> None:
