@@ -174,6 +174,12 @@ def topic_text(topic: str) -> str:
                   "The majority decides; a tie goes to the option listed first."),
         "comparison": _("The teams side by side: scores and the handbook's areas, the decisions where the teams split, "
                         "with a question to discuss for each, and the rules broken most often."),
+        "players": _("What is recorded: the name you give (your e-mail address only if you agree), each decision with the time it took, "
+                     "and your scorecard. Where: in the results file in Bridges' data folder on this computer and, if your trainer has set "
+                     "a learning record store, there too. To delete it: Settings > Players and their records > Forget, or the command "
+                     "'bridges forget NAME'. Records already sent stay in the learning record store; its administrator deletes them."),
+        "items": _("For each decision, the share of recorded plays that chose each option. Rewrite a wrong option almost nobody picks, "
+                   "and an option the strongest and the weakest players choose alike: neither teaches."),
     }
     return texts.get(topic, _("Choose where to go with the mouse, a finger or the keyboard."))
 
