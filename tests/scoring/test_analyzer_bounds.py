@@ -25,7 +25,7 @@ def test_a_loop_that_random_play_can_circle_for_ever_is_analysed_within_bounds(r
     kind: ending''')
     started = time.monotonic()
     report = analyze(scenario_from_text(looped), rulebook, plays=40, time_limit=30)
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90, "a guard against a hang, not a timing: the analyzer stops at its own time limit"
     assert not report["range"]["exact"] and "too large to analyse exactly" in report["range"]["method"]
 
 
