@@ -482,7 +482,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if "png" in formats:
         from game.ui.report_chart import save_session_chart as draw_png
     try:
-        written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png, style)
+        written = export_sessions([s for s in sessions if s], Path(args.out), formats, draw_png, style, recorded=store.statements)
     except OSError as exc:
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
     for written_path in written:

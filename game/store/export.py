@@ -9,9 +9,11 @@ delimiter is ``;`` and decimals are written with a comma; elsewhere ``,``
 and a point. Text cells that a spreadsheet would run as a formula are
 neutralised (:func:`safe_cell`).
 
-xAPI: one statement a decision with the verb "answered", and one a team
-for the completed scenario with its scaled score, verb "completed"; ready
-to POST to a learning record store.
+xAPI: the statements recorded with each decision in the outbox (see
+``docs/xapi.md``); for sessions recorded before there was one, one statement
+a decision with the verb "answered", and one a team for the completed
+scenario with its scaled score, verb "completed"; ready to POST to a
+learning record store.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import locale
 import math
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
@@ -290,5 +292,10 @@ def xapi_statements(sessions: list[dict]) -> list[dict[str, Any]]:
     return statements
 
 
-def to_xapi(sessions: list[dict]) -> str:
-    return json.dumps(xapi_statements(sessions), ensure_ascii=False, indent=1)
+def to_xapi(sessions: list[dict], recorded: Callable[[list[str]], list[dict]] | None = None) -> str:
+    """The statements of these sessions: the ones recorded with each decision (what the LRS gets) where there are,
+    else (sessions recorded before the outbox) statements built from the session as :func:`xapi_statements` does."""
+    found: list[dict] = []
+    for session in sessions:
+        found += (recorded([session["id"]]) if recorded is not None else []) or xapi_statements([session])
+    return json.dumps(found, ensure_ascii=False, indent=1)

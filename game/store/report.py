@@ -36,10 +36,11 @@ def render_list(sessions: list[dict], complete: bool = True) -> str:
 
 
 def export_sessions(sessions: list[dict], folder: Path, formats: set[str], draw_png: Callable[[dict, Path], Path] | None = None,
-                    style: CsvStyle = CsvStyle()) -> list[Path]:
+                    style: CsvStyle = CsvStyle(), recorded: Callable[[list[str]], list[dict]] | None = None) -> list[Path]:
     """Write the chosen formats; one CSV/summary/JSON/xAPI file for all, and with ``draw_png``
     (the UI's chart renderer, passed in so the store stays free of pygame) one PNG a session.
-    CSV files are UTF-8 with a byte order mark, in ``style`` (delimiter and decimal mark)."""
+    CSV files are UTF-8 with a byte order mark, in ``style`` (delimiter and decimal mark); xAPI holds the statements
+    ``recorded`` gives for a session's id (the store's outbox) where there are."""
     folder.mkdir(parents=True, exist_ok=True)
     tail = sessions[0]["id"][:8] if len(sessions) == 1 else "sessions"
     written = []
@@ -47,7 +48,7 @@ def export_sessions(sessions: list[dict], folder: Path, formats: set[str], draw_
         ("csv", lambda s: to_csv(s, style), f"bridges-{tail}.csv", CSV_ENCODING),
         ("summary", lambda s: to_summary_csv(s, style), f"bridges-summary-{tail}.csv", CSV_ENCODING),
         ("json", to_json, f"bridges-{tail}.json", "utf-8"),
-        ("xapi", to_xapi, f"bridges-{tail}.xapi.json", "utf-8"),
+        ("xapi", lambda s: to_xapi(s, recorded), f"bridges-{tail}.xapi.json", "utf-8"),
     ):
         if fmt in formats:
             path = folder / name

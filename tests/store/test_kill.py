@@ -28,10 +28,12 @@ def test_saves_and_results_survive_a_hundred_sigkills(tmp_path, demo):
     for round_ in range(KILLS):
         child = subprocess.Popen([sys.executable, "-m", "tests.store.kill_child", str(tmp_path), str(round_)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        first = child.stdout.readline().strip()  # at least one decision each round, however busy the machine
+        assert first.startswith("committed "), child.stderr.read()
         time.sleep(rng.uniform(0.0, 0.08))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
-        lines = [line for line in out.splitlines() if line.startswith("committed ")]
+        lines = [first] + [line for line in out.splitlines() if line.startswith("committed ")]
         acknowledged += int(lines[-1].split()[1]) if lines else 0
 
     store = SaveStore(tmp_path / "saves")
@@ -52,7 +54,7 @@ def test_saves_and_results_survive_a_hundred_sigkills(tmp_path, demo):
     db = sqlite3.connect(tmp_path / "results.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     rows = db.execute("SELECT answer, scene, seconds FROM decisions").fetchall()
-    assert len(rows) >= acknowledged > KILLS // 2  # every acknowledged decision is there (a busy machine makes fewer before each kill)
+    assert len(rows) >= acknowledged > KILLS  # every acknowledged decision is there
     for answer, scene, seconds in rows:
         assert json.loads(answer) and scene and seconds == 1.5
     # each decision's xAPI statement is in the outbox, written in the decision's own transaction: never one without the other

@@ -145,3 +145,14 @@ def test_docs_name_every_verb_activity_type_and_extension():
     page = (ROOT / "docs" / "xapi.md").read_text(encoding="utf-8")
     for iri in [*vocab.VERBS.values(), *vocab.ACTIVITY_TYPES.values(), *vocab.EXTENSIONS.values()]:
         assert iri in page, iri
+
+
+def test_the_xapi_export_holds_the_statements_recorded_for_the_lrs(tmp_path, demo, rulebook):
+    from game.cli import main
+
+    db = tmp_path / "r.sqlite3"
+    store = ResultsStore(db)
+    ids = record_plays(store, demo, rulebook, 1, player="Ana", seed=8)
+    assert main(["report", ids[0][:10], "--db", str(db), "--out", str(tmp_path / "out"), "--format", "xapi"]) == 0
+    exported = json.loads(next((tmp_path / "out").glob("*.xapi.json")).read_text(encoding="utf-8"))
+    assert exported == store.statements(ids)
