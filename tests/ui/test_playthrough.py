@@ -124,11 +124,13 @@ def test_the_demo_plays_from_title_to_debrief_through_keys_clicks_taps_and_drags
 
     at(app, "event", "partner-slips")                                 # the unreliable partner lets you down
     app.key(pygame.K_F2)                                              # switch to Bulgarian mid-game: everything re-renders
+    app.click("lang:bg")
     assert "Как ще реагирате?" in texts(app)
     app.post(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080)
     app.settle()
     assert app.size == (1920, 1080)
     app.key(pygame.K_F2)
+    app.click("lang:en")
     assert "How do you respond?" in texts(app)
     app.key(pygame.K_2)
     app.key(pygame.K_RETURN)
