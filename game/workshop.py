@@ -147,12 +147,12 @@ class Workshop:
         return self.ended or all(t.session.ended for t in self.teams)
 
     def leaderboard(self) -> list[dict]:
-        """Teams by live handbook score (highest first)."""
+        """Teams by live handbook score (highest first); teams that have not answered yet come last, in their order."""
         rows = []
         for team in self.teams:
             card = grade(self.scenario, team.session, self.rulebook)
             rows.append({"team": team.name, "index": team.index, "overall": card["overall"], "grade": card["grade"], "decisions": len(team.session.state.log), "finished": team.session.ended})
-        return sorted(rows, key=lambda r: (-(r["overall"] or 0.0), r["index"]))
+        return sorted(rows, key=lambda r: (not r["decisions"], -(r["overall"] or 0.0), r["index"]))
 
     # ----- answers ------------------------------------------------------------------
     def answer(self, answer: dict, votes: dict[str, int] | None = None, team_votes: dict[int, str] | None = None,

@@ -28,6 +28,7 @@ ANSWER_WORDS = {
     "agreed": _("signed the agreement"),
     "walked_away": _("walked away"),
     "left": _("the counterpart left"),
+    "none": _("picked nobody"),
 }
 
 
@@ -38,9 +39,14 @@ def answer_label(scenario: Scenario, scene_id: str, key: str) -> dict[str, str]:
         option = next((o for o in scene.options if o.id == key), None)
         if option is not None:
             return {lang: option.text.get(lang) for lang in languages()}
-    if scene.kind == "pick":
+    if scene.kind == "pick" and key != "none":
         names = [scenario.cast_by_id[c].name for c in key.split(",") if c in scenario.cast_by_id]
         return {lang: ", ".join(n.get(lang) for n in names) for lang in languages()}
+    if scene.kind == "allocate":
+        texts = {o.id: o.text for o in scene.options}
+        shares = [part.partition("=") for part in key.split(",") if part and not part.endswith("=0")]
+        if all(share in texts for share, _sep, _amount in shares):
+            return {lang: "; ".join(f"{texts[share].get(lang)}: {amount}" for share, _sep, amount in shares) for lang in languages()}
     if key in ANSWER_WORDS:
         return {lang: translations(lang).gettext(ANSWER_WORDS[key]) for lang in languages()}
     return {lang: key for lang in languages()}
@@ -145,7 +151,8 @@ def _summary(scenario: Scenario, names: list[str], cards: list[dict], splits: li
     ]
     return {
         "scenario": scenario.id,
-        "teams": [{"name": n, "overall": c["overall"], "grade": c["grade"], "goals_met": c["goals_met"], "goals": len(c["goals"]), "ending": c["ending"], "outcome": c["outcome"]} for n, c in zip(names, cards)],
+        "teams": [{"name": n, "overall": c["overall"], "grade": c["grade"], "goals_met": c["goals_met"], "goals": len(c["goals"]), "ending": c["ending"], "outcome": c["outcome"],
+                   "decisions": c["decisions"]} for n, c in zip(names, cards)],
         "areas": areas,
         "splits": splits,
         "most_broken": most_broken,

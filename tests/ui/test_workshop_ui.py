@@ -181,7 +181,10 @@ def test_trainer_keys_pause_go_back_and_end(make_app, data_dir, monkeypatch):
     db = results(data_dir)
     assert db.execute("SELECT seconds FROM decisions").fetchone()[0] == 20.0
     app.key(pygame.K_b)
-    app.key(pygame.K_RETURN)
+    app.key(pygame.K_RETURN)  # Enter takes the safe choice: nothing is taken back
+    assert app.current_scene_name == "choice" and app.top.play.index == 1 and w.teams[0].session.state.log
+    app.key(pygame.K_b)
+    app.click("yes")
     assert app.current_scene_name == "choice" and app.top.play.index == 0 and not w.teams[0].session.state.log
     assert db.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 0
     assert "Eagles decides again" in texts(app)
@@ -193,11 +196,21 @@ def test_trainer_keys_pause_go_back_and_end(make_app, data_dir, monkeypatch):
     app.key(pygame.K_ESCAPE)
     app.key(pygame.K_e)
     assert app.current_scene_name == "confirm"
-    app.key(pygame.K_RETURN)
+    app.key(pygame.K_RETURN)  # "End the session" is not the default
+    assert app.current_scene_name != "confirm" and not w.ended
+    app.key(pygame.K_e)
+    app.click("yes")
     assert app.current_scene_name == "comparison" and w.ended
     assert db.execute("SELECT ended_at FROM sessions").fetchone()[0]
     app.key(pygame.K_p)  # no effect once the session has ended
     assert app.current_scene_name == "comparison"
+    app.key(pygame.K_ESCAPE)  # Esc asks before leaving; Enter keeps the comparison
+    assert app.current_scene_name == "confirm"
+    app.key(pygame.K_RETURN)
+    assert app.current_scene_name == "comparison"
+    app.key(pygame.K_ESCAPE)
+    app.click("yes")
+    assert app.current_scene_name == "title" and app.workshop is None
 
 
 def test_letters_and_typed_text_become_actions_on_any_layout():
@@ -225,7 +238,7 @@ def test_the_results_problem_shows_in_a_banner_and_nothing_breaks(make_app, data
     answer(app, GOOD)
     assert app.current_scene_name == "feedback"
     app.key(pygame.K_e)
-    app.key(pygame.K_RETURN)
+    app.click("yes")
     assert app.current_scene_name == "comparison" and "The results database is damaged" in texts(app)
 
 
@@ -256,7 +269,7 @@ def drive(app, stop: str) -> None:
     answer(app, GOOD)
     if stop == "comparison":
         app.key(pygame.K_e)
-        app.key(pygame.K_RETURN)
+        app.click("yes")
 
 
 @pytest.mark.parametrize("stop", WORKSHOP_STOPS)

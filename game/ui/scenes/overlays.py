@@ -320,6 +320,10 @@ class ConfirmOverlay(Overlay):
             ButtonSpec("yes", self.confirm_label, "danger" if self.danger else "primary", "check"),
         ]
 
+    def build(self, b: Builder) -> None:
+        default_focus(b, "close")  # the safe choice: Enter on a dialog that cannot be undone cancels it
+        super().build(b)
+
     def activate(self, target_id: str) -> None:
         if target_id == "yes":
             self.app.pop(fade=False)

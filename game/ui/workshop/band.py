@@ -156,8 +156,8 @@ def _who(b: Builder, run: Any, play: Any, headline: str, detail: str, x: int, y:
     name_h = b.text(headline, "h2", x, y, name_w)
     detail_w = width - name_w - b.u(M)
     if detail_w > b.text_width(detail, "strong"):
-        return max(size, name_h, b.text(detail, "strong", x + name_w + b.u(M), y + (size - b.line_height("strong")) // 2, detail_w, "muted"))
-    return max(size, name_h) + b.text(detail, "strong", x, y + max(size, name_h), width, "muted")
+        return max(size, name_h, b.text(detail, "strong", x + name_w + b.u(M), y + (size - b.line_height("strong")) // 2, detail_w, "text"))
+    return max(size, name_h) + b.text(detail, "strong", x, y + max(size, name_h), width, "text")
 
 
 def _timer_width(b: Builder, label: str) -> int:

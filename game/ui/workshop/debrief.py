@@ -21,6 +21,7 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import source_line
 from game.ui.records import WaitingLine
 from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.overlays import ConfirmOverlay
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
@@ -171,16 +172,19 @@ class ComparisonScene(Scene):
     def _team_card(self, b: Builder, index: int, team: dict, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
             y += self._tag(b, index, x, y, w, "h3", card) + b.u(M)
+            if not team.get("decisions", 1):  # a team that never answered is not scored or ranked
+                return y + b.text(_("No answers yet"), "h2", x, y, w, container=card)
             overall = team.get("overall")
             score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
             y += b.text(score, "h2", x, y, w, container=card)
             y += b.text(_("Grade {grade}").format(grade=team.get("grade") or "–"), "strong", x, y, w, container=card) + b.u(S)
             goals = _("Goals met: {met} of {total}").format(met=team.get("goals_met", 0), total=team.get("goals", 0))
             y += b.text(goals, "body", x, y, w, container=card) + b.u(S)
-            icon, word, color = OUTCOMES.get(team.get("outcome") or "", ("flag", N_("Not finished"), "muted"))
+            icon, word, color = OUTCOMES.get(team.get("outcome") or "", ("flag", N_("Not finished"), "text"))
             size = b.line_height("body")
             b.icon(icon, x, y + b.u(4), size - b.u(8), color)
-            y += b.text(_(word), "body", x + size + b.u(S), y, w - size - b.u(S), color, container=card)
+            story = _("Story: {outcome}").format(outcome=_(word))  # the story's ending, as the solo debrief says it; the score is the handbook's
+            y += b.text(story, "body", x + size + b.u(S), y, w - size - b.u(S), color, container=card)
             return y
 
         return self._card(b, x, y, w, "", "", rows)
@@ -216,7 +220,7 @@ class ComparisonScene(Scene):
                     b.text(shown, "strong", x + w - number_w, y, number_w, "text", "right", container=card)
                     y += size + b.u(S)
                 y += b.u(M)
-            y += b.text(_("A dash: the team's decisions did not touch this area."), "small", x, y, w, "muted", container=card)
+            y += b.text(_("A dash: the team's decisions did not touch this area."), "small", x, y, w, "text", container=card)
             return y
 
         return self._card(b, x, y, width, "networking", _("The handbook's areas, team by team"), rows)
@@ -263,7 +267,7 @@ class ComparisonScene(Scene):
             score = "–" if led.get("overall") is None else str(round(led["overall"]))
             text = _("{team}: {score} of 100, ending: {ending}").format(team=led["team"], score=score, ending=self.ending_title(led.get("ending")))
             b.icon("right", x + indent, y + b.u(4), b.line_height("body") - b.u(8), "muted")
-            y += b.text(text, "body", x + indent + b.line_height("body"), y, w - indent - b.line_height("body"), "muted", container=card) + b.u(4)
+            y += b.text(text, "body", x + indent + b.line_height("body"), y, w - indent - b.line_height("body"), "text", container=card) + b.u(4)
         return y
 
     def _team_tags(self, b: Builder, team_names: list[str], x: int, y: int, w: int, card: Rect) -> int:
@@ -301,7 +305,7 @@ class ComparisonScene(Scene):
             return
         total = len(self.data.get("teams") or [])
         intro = _("The rules of the handbook broken most often, with what the handbook advises.")
-        y += b.text(intro, "body", x, y, width, "muted") + b.u(L)
+        y += b.text(intro, "body", x, y, width, "text") + b.u(L)
         for item in broken:
             def rows(b: Builder, x: int, y: int, w: int, card: Rect, item=item) -> int:
                 if self.vote:
@@ -312,7 +316,7 @@ class ComparisonScene(Scene):
                 b.icon("cross", x, y + b.u(4), size - b.u(8), "bad")
                 y += b.text(who, "strong", x + size + b.u(S), y, w - size - b.u(S), "bad", container=card) + b.u(S)
                 y += b.text(tr(item["advice"]), "body", x, y, w, container=card) + b.u(S)
-                return y + b.text(source_line(self.run.rulebook, item["rule"]), "small", x, y, w, "muted", container=card)
+                return y + b.text(source_line(self.run.rulebook, item["rule"]), "small", x, y, w, "text", container=card)
 
             y = self._card(b, x, y, width, "agreement", tr(item["title"]), rows) + b.u(M)
 
@@ -350,4 +354,7 @@ class ComparisonScene(Scene):
         return super().update(dt)
 
     def back(self) -> None:
-        pass  # the way out is the footer: a trainer's stray Esc must not lose the comparison
+        """Esc asks before leaving (Cancel is the default), so a stray key never loses the comparison."""
+        if not isinstance(self.app.top, ConfirmOverlay):
+            self.app.push(ConfirmOverlay(_("Leave the comparison?"), _("The results are kept in the results database; the handouts are in the handouts folder."),
+                                         _("Title screen"), self.run.leave))

@@ -43,7 +43,7 @@ class PausedOverlay(WorkshopOverlay):
     def body(self, b: Builder, x: int, y: int, w: int) -> int:
         top = y
         y += b.text(_("The workshop is paused. The timer has stopped and no answer is taken."), "h3", x, y, w) + b.u(M)
-        y += b.text(_("Press P or Resume to go on."), "body", x, y, w, "muted")
+        y += b.text(_("Press P or Resume to go on."), "body", x, y, w, "text")
         return y - top
 
     def buttons(self) -> list[ButtonSpec]:
@@ -81,7 +81,8 @@ class LeaderboardOverlay(WorkshopOverlay):
         size = b.line_height("h2")
         for rank, row in enumerate(rows, 1):
             name = _("The room (plenary vote)") if vote else row["team"]
-            b.text(f"{rank}.", "h2", x, y, rank_w, "muted")
+            answered = row["decisions"] > 0  # a team that has not answered is listed, not ranked
+            b.text(f"{rank}." if answered else "", "h2", x, y, rank_w, "text")
             if vote:
                 b.icon("people", x + rank_w, y, size, "primary")
             else:
@@ -90,13 +91,13 @@ class LeaderboardOverlay(WorkshopOverlay):
             text_w = w - (text_x - x) - number_w - b.u(M)
             h = b.text(name, "h2", text_x, y, text_w)
             score = row["overall"]
-            b.text("–" if score is None else str(round(score)), "h2", x + w - number_w, y, number_w, "text", "right")
+            b.text("–" if score is None or not answered else str(round(score)), "h2", x + w - number_w, y, number_w, "text", "right")
             y += max(h, size)
-            detail = ngettext("{n} answer", "{n} answers", row["decisions"]).format(n=row["decisions"])
+            detail = ngettext("{n} answer", "{n} answers", row["decisions"]).format(n=row["decisions"]) if answered else _("No answers yet")
             if row["finished"]:
                 detail = _("{detail} · finished").format(detail=detail)
-            y += b.text(detail, "body", text_x, y, text_w, "muted") + b.u(L)
-        y += b.text(_("Scores are out of 100, from the handbook rules each team's decisions touched so far."), "small", x, y, w, "muted")
+            y += b.text(detail, "body", text_x, y, text_w, "text") + b.u(L)
+        y += b.text(_("Scores are out of 100, from the handbook rules each team's decisions touched so far."), "small_bold", x, y, w, "text")
         return y - top
 
     def buttons(self) -> list[ButtonSpec]:

@@ -172,7 +172,7 @@ class WorkshopFeedbackScene(WorkshopScreen, FeedbackScene):
             return super()._rules(b, x, y, w)
 
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
-            return y + b.text(_("The trainer reveals what the handbook says about this decision (R)."), "body", x, y, w, "muted", container=card)
+            return y + b.text(_("The trainer reveals what the handbook says about this decision (R)."), "body", x, y, w, "text", container=card)
 
         return self._card(b, x, y, w, "eye", _("The handbook"), rows)
 
@@ -200,7 +200,7 @@ class WorkshopFeedbackScene(WorkshopScreen, FeedbackScene):
             teams = vote.get("teams") or {}
             if teams:
                 parts = [f"{self.run.names[i]}: {options.get(k, (0, k))[0]}" for i, k in sorted(teams.items())]
-                y += b.text(_("Team votes: {votes}").format(votes=", ".join(parts)), "small", x, y, w, "muted", container=card) + b.u(M)
+                y += b.text(_("Team votes: {votes}").format(votes=", ".join(parts)), "small_bold", x, y, w, "text", container=card) + b.u(M)
             return y - b.u(M)
 
         return self._card(b, x, y, w, "people", _("The room's vote"), rows)

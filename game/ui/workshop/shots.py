@@ -141,7 +141,7 @@ def workshop_walkthrough(app, shoot: Callable[[str], None]) -> None:
     app.click("continue")
     app.key(pygame.K_b)
     shoot("ws-back-confirm")
-    app.key(pygame.K_RETURN)
+    app.click("yes")
     shoot("ws-went-back")
     plans = [GOOD, HASTY, GOOD]
     shots = {"allocate", "pick", "negotiate", "sequence", "event"}
