@@ -32,8 +32,8 @@ CHOOSE = {
 
 
 def heading() -> str:
-    """``Choose your language · Изберете език · ...`` in every available language that has a line here."""
-    return " · ".join(CHOOSE[lang] for lang in languages() if lang in CHOOSE)
+    """``Choose your language``, ``Изберете език``, ... one line for each available language that has one here."""
+    return "\n".join(CHOOSE[lang] for lang in languages() if lang in CHOOSE)  # one line each: never broken inside a language
 
 
 def language_buttons(b: Builder, x: int, y: int, width: int, role: str = "h2") -> int:
