@@ -14,6 +14,7 @@ import statistics
 from typing import Any
 
 from game.core import graph
+from game.core.negotiation import say, strictest
 from game.core.engine import Session
 from game.core.policies import random_answer
 from game.core.references import missing_texts, walk
@@ -200,7 +201,7 @@ def _score_range(scenario: Scenario, rulebook: Rulebook, seed: int, policy_cards
         method = f"exact over all {len(cards)} paths"
     else:
         cards = policy_cards + random_cards
-        method = (f"sampled: more than {EXACT_LIMIT} paths, or paths longer than {MAX_PATH} answers, so not every path was played; "
+        method = (f"sampled: too large to analyse exactly (more than {EXACT_LIMIT} paths, or paths longer than {MAX_PATH} answers), so not every path was played; "
                   f"best and worst of {len(cards)} scorecards: the {len(policy_cards)} policies above and the first {len(random_cards)} random plays "
                   f"(the random mean uses every random play)")
     totals = [c["overall"] or 0.0 for c in cards]
@@ -252,8 +253,15 @@ def _scene_table(scenario: Scenario, rulebook: Rulebook, expert_agreement: Any =
 def _clause_values(scene: Any, rulebook: Rulebook) -> list[dict]:
     from game.scoring.policies import evidence_value
 
-    return [{"element": c.element, "accepts": c.accepts, "wants": c.wants,
-             "terms": [{"id": t.id, "value": evidence_value(t.evidence, rulebook)} for t in c.terms]} for c in scene.clauses]
+    rows = []
+    for clause in scene.clauses:
+        table = strictest(scene, clause)  # with several parties, what all of them accept
+        row = {"element": clause.element, "accepts": table.accepts, "wants": table.wants,
+               "terms": [{"id": t.id, "value": evidence_value(t.evidence, rulebook)} for t in clause.terms]}
+        if scene.parties:
+            row["say"] = [{"cast": who, "accepts": limit.accepts, "wants": limit.wants, "priority": limit.priority} for who, limit in say(scene, clause)]
+        rows.append(row)
+    return rows
 
 
 def _option_values(scene: Any, rulebook: Rulebook) -> list[float]:
