@@ -112,17 +112,22 @@ def shipped_files() -> list[tuple[str, Path]]:
     return found
 
 
+def _declared(root: yaml.Node) -> list[str] | None:
+    """A scenario's ``languages`` list, read from the composed tree (None when the file has none)."""
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "languages" and isinstance(value, yaml.SequenceNode):
+                return [item.value for item in value.value if isinstance(item, yaml.ScalarNode)]
+    return None
+
+
 def file_status(name: str, path: Path, wanted: list[str]) -> FileStatus:
     try:
-        text, root = compose(path)
+        _, root = compose(path)
     except TextFileError as error:
         return FileStatus(name, 0, None, {}, str(error))
     maps = text_maps(root)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
-    declared = data.get("languages") if isinstance(data, dict) and isinstance(data.get("languages"), list) else None
+    declared = _declared(root)
     missing = {lang: [m.at for m in maps if not str(m.texts.get(lang) or "").strip()] for lang in wanted}
     return FileStatus(name, len(maps), declared, missing)
 
