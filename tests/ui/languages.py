@@ -32,7 +32,7 @@ def matrix(language: str, sizes, scales) -> tuple[tuple, tuple]:
 def written_in(path: Path) -> list[str]:
     """The languages a scenario file declares (its ``languages``), English if unreadable."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: collection stays quick
     except (OSError, yaml.YAMLError):
         return ["en"]
     found = data.get("languages") if isinstance(data, dict) else None

@@ -60,7 +60,7 @@ def catalog_strings() -> list[tuple[str, str, str]]:
 def data_strings() -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for path in DATA_FILES:
-        text_values(yaml.safe_load(path.read_text(encoding="utf-8")), path.name, found)
+        text_values(yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path.name, found)
     return found
 
 
