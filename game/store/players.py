@@ -121,10 +121,27 @@ def forget_records(db: Path, name: str) -> dict[str, int]:
             for table, column in (("outbox", "session_id"), ("decisions", "session_id"), ("teams", "session_id"), ("sessions", "id")):
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (sid,))
         conn.executemany("UPDATE teams SET members = ? WHERE session_id = ? AND team = ?", changed_teams)
+        for _members, sid, team in changed_teams:  # statements not yet sent lose the name from their Group too
+            rows = conn.execute("SELECT n, statement FROM outbox WHERE session_id = ? AND team = ? AND sent_at IS NULL", (sid, team)).fetchall()
+            conn.executemany("UPDATE outbox SET statement = ? WHERE n = ?", [(_without_member(text, key), n) for n, text in rows])
         conn.execute("COMMIT")
         return {"sessions": len(mine), "teams": len(changed_teams)}
     finally:
         conn.close()
+
+
+def _without_member(text: str, key: str) -> str:
+    """A statement's JSON with the member named ``key`` taken out of its Group."""
+    try:
+        statement = json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+    actor = statement.get("actor") if isinstance(statement, dict) else None
+    if isinstance(actor, dict) and isinstance(actor.get("member"), list):
+        actor["member"] = [m for m in actor["member"] if not (isinstance(m, dict) and same_name(str(m.get("name", ""))) == key)]
+        if not actor["member"]:
+            del actor["member"]
+    return json.dumps(statement, ensure_ascii=False, separators=(",", ":"))
 
 
 def _named(text: str, key: str) -> bool:

@@ -156,3 +156,16 @@ def test_the_xapi_export_holds_the_statements_recorded_for_the_lrs(tmp_path, dem
     assert main(["report", ids[0][:10], "--db", str(db), "--out", str(tmp_path / "out"), "--format", "xapi"]) == 0
     exported = json.loads(next((tmp_path / "out").glob("*.xapi.json")).read_text(encoding="utf-8"))
     assert exported == store.statements(ids)
+
+
+def test_forgetting_a_member_takes_them_out_of_the_teams_unsent_statements(tmp_path, demo, rulebook):
+    from game.cli import main
+
+    db = tmp_path / "r.sqlite3"
+    store = ResultsStore(db)
+    w = Workshop(demo, rulebook, ["Eagles", "Storks"], seed=2, results=store, members=[["Ana", "Boris"], ["Vera"]], homepage=HOME)
+    w.answer(POLICIES["random"](w.session, __import__("random").Random(1)))
+    assert main(["forget", "ana", "--db", str(db)]) == 0
+    first = ResultsStore(db).statements([w.results_id])[0]
+    assert [m["name"] for m in first["actor"]["member"]] == ["Boris"]
+    assert json.loads(ResultsStore(db).session(w.results_id)["teams"][0]["members"]) == ["Boris"]
