@@ -195,9 +195,11 @@ class Session:
         scene = self.scenario.scenes[scene_id]
         events: list[dict] = []
         if scene.kind == "negotiate":
-            met = self.meet(scene.counterpart)
-            events += [met] if met else []
-            self.state.negotiations[scene_id] = NegotiationState(patience=scene.patience)
+            for who in (scene.counterpart, *(party.cast for party in scene.parties)):
+                met = self.meet(who)
+                events += [met] if met else []
+            self.state.negotiations[scene_id] = NegotiationState(
+                patience=scene.patience, patience_of={party.cast: party.patience or scene.patience for party in scene.parties})
         if isinstance(scene, EndingScene):
             self.state.ending = scene_id
             events.append({"type": "ended", "ending": scene_id, "outcome": scene.outcome})

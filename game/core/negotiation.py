@@ -15,6 +15,12 @@ question costs a round. Answers::
 Trust changes what the counterpart accepts: at 70 or more it gives one step
 on clauses it does not rank high; after a facilitator it does too.
 Every refused term costs 2 trust, and lowballing (two or more steps short) 4.
+
+Two or three parties may sit at the table (``parties`` on the scene): each
+has its own trust, patience and limits on the clauses it lists. A term is
+agreed when every party with a say accepts it; a refusal gives the counter
+that all of them accept and the reason of the party furthest from the offer;
+every round costs each party one patience, and the first to run out leaves.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from typing import Any
 from game.core.decisions import Handler, InvalidAnswer, ResearchMixin
 from game.core.state import Agreement
 
+PRIORITY_RANK = {"low": 0, "medium": 1, "high": 2}
+
 WARM_TRUST = 70
 LOWBALL_STEPS = 2
 
@@ -32,12 +40,45 @@ def index_of(clause: Any, term_id: str) -> int:
     return [t.id for t in clause.terms].index(term_id)
 
 
-def leeway(session: Any, scene: Any, clause: Any) -> int:
-    """How many steps below its limit the counterpart will still accept (0 or 1)."""
-    if clause.priority == "high":
+def at_table(scene: Any) -> list[str]:
+    """Everyone the NGO negotiates with in a scene: the lead counterpart first."""
+    return [scene.counterpart, *(party.cast for party in scene.parties)]
+
+
+def say(scene: Any, clause: Any) -> list[tuple[str, Any]]:
+    """Who has a say on a clause, each with its limits: the lead (the clause itself), then each party that lists it."""
+    return [(scene.counterpart, clause)] + [
+        (party.cast, limit) for party in scene.parties for limit in party.limits if limit.element == clause.element
+    ]
+
+
+def strictest(scene: Any, clause: Any) -> Any:
+    """The clause as the whole table sees it: the furthest ``accepts`` and ``wants``, the highest priority.
+
+    With one counterpart this is the clause itself; the analyzer's and the
+    autoplay's styles read it, so a "fair" offer is one everyone accepts.
+    """
+    ids = [t.id for t in clause.terms]
+    limits = [limit for _, limit in say(scene, clause)]
+    if len(limits) == 1:
+        return clause
+    return clause.model_copy(update={
+        "accepts": max((limit.accepts for limit in limits), key=ids.index),
+        "wants": max((limit.wants for limit in limits), key=ids.index),
+        "priority": max((limit.priority for limit in limits), key=PRIORITY_RANK.__getitem__),
+    })
+
+
+def patience_of(record: Any, scene: Any, who: str) -> int:
+    return record.patience if who == scene.counterpart else record.patience_of.get(who, record.patience)
+
+
+def leeway(session: Any, scene: Any, who: str, limit: Any) -> int:
+    """How many steps below its limit a party will still accept (0 or 1)."""
+    if limit.priority == "high":
         return 0
     record = session.state.negotiations[session.scene_id]
-    return 1 if session.trust(scene.counterpart) >= WARM_TRUST or record.facilitated else 0
+    return 1 if session.trust(who) >= WARM_TRUST or record.facilitated else 0
 
 
 def facilitator_for(session: Any, scene: Any) -> str | None:
@@ -48,15 +89,21 @@ def facilitator_for(session: Any, scene: Any) -> str | None:
     return picked[0] if picked else None
 
 
-def mood(session: Any, scene: Any) -> str:
-    """warm, open, tense or cold: from trust and patience left."""
+def mood(session: Any, scene: Any, who: str | None = None) -> str:
+    """warm, open, tense or cold: from a party's trust and patience left (the lead's by default)."""
+    who = who or scene.counterpart
     record = session.state.negotiations[session.scene_id]
-    trust = session.trust(scene.counterpart)
-    if record.patience <= 1 or trust < 30:
+    trust = session.trust(who)
+    patience = patience_of(record, scene, who)
+    if patience <= 1 or trust < 30:
         return "cold"
-    if record.patience <= 2 or trust < 45:
+    if patience <= 2 or trust < 45:
         return "tense"
     return "warm" if trust >= WARM_TRUST else "open"
+
+
+def _trust_all(session: Any, scene: Any, delta: int) -> list[dict]:
+    return [session.add_trust(who, delta) for who in at_table(scene)]
 
 
 class NegotiateHandler(Handler, ResearchMixin):
@@ -103,15 +150,17 @@ class NegotiateHandler(Handler, ResearchMixin):
         if verb == "sign":
             return self._close(session, scene, "agreed", decision)
         if verb == "walk_away":
-            events = [session.add_trust(scene.counterpart, -5)]
+            events = _trust_all(session, scene, -5)
             return events + self._close(session, scene, "walked_away", decision)
         if verb == "facilitator":
             record.facilitated = True
             record.patience += 3
+            for party in record.patience_of:
+                record.patience_of[party] += 3
             who = facilitator_for(session, scene)
             events = [{"type": "facilitator", "cast": who, "deadlocked": record.deadlocked}]
             met = session.meet(who)
-            return events + ([met] if met else []) + [session.add_trust(scene.counterpart, 5)]
+            return events + ([met] if met else []) + _trust_all(session, scene, 5)
         clauses = {c.element: c for c in scene.clauses}
         if verb == "concede":
             record.agreed[value] = record.counters.pop(value)
@@ -119,10 +168,14 @@ class NegotiateHandler(Handler, ResearchMixin):
             return events + [session.add_trust(scene.counterpart, 1)] + self._after_round(session, scene, decision)
         record.rounds += 1
         record.patience -= 1
+        for party in record.patience_of:
+            record.patience_of[party] -= 1
         if verb == "ask":
             clause = clauses[value]
             record.asked.append(value)
-            events = [{"type": "need", "element": value, "priority": clause.priority, "accepts": clause.accepts}]
+            table = strictest(scene, clause)
+            events = [{"type": "need", "element": value, "priority": table.priority, "accepts": table.accepts,
+                       "parties": [{"cast": who, "priority": limit.priority, "accepts": limit.accepts} for who, limit in say(scene, clause)]}]
             return events + [session.add_trust(scene.counterpart, 2)] + self._after_round(session, scene, decision)
         events = []
         for element, term in value.items():
@@ -133,29 +186,35 @@ class NegotiateHandler(Handler, ResearchMixin):
         element = clause.element
         record.offers[element] = term
         offered = index_of(clause, term)
-        needed = index_of(clause, clause.accepts) - leeway(session, scene, clause)
-        if offered >= needed:
+        needs = [(who, limit, index_of(clause, limit.accepts) - leeway(session, scene, who, limit)) for who, limit in say(scene, clause)]
+        refusing = [(who, limit, need) for who, limit, need in needs if offered < need]
+        if not refusing:
             record.agreed[element] = term
             record.counters.pop(element, None)
-            return [{"type": "clause", "element": element, "result": "agreed", "term": term}, session.add_trust(scene.counterpart, 2)]
+            return [{"type": "clause", "element": element, "result": "agreed", "term": term}] + [session.add_trust(who, 2) for who, _, _ in needs]
         record.refusals[element] = record.refusals.get(element, 0) + 1
-        hope = index_of(clause, clause.wants) - (record.refusals[element] - 1)
-        counter = clause.terms[max(index_of(clause, clause.accepts), hope)].id
+        counter_at = max(max(index_of(clause, limit.accepts), index_of(clause, limit.wants) - (record.refusals[element] - 1)) for _, limit, _ in refusing)
+        counter = clause.terms[counter_at].id
         record.counters[element] = counter
-        events = [{"type": "clause", "element": element, "result": "refused", "term": term, "counter": counter, "reason": clause.reason.model_dump()}]
-        shortfall = needed - offered
-        events.append(session.add_trust(scene.counterpart, -2 * (2 if shortfall >= LOWBALL_STEPS else 1)))
+        who, limit, need = max(refusing, key=lambda item: item[2])
+        events = [{"type": "clause", "element": element, "result": "refused", "term": term, "counter": counter, "reason": limit.reason.model_dump(),
+                   "by": who, "refused_by": [w for w, _, _ in refusing]}]
+        for who, _, need in refusing:
+            events.append(session.add_trust(who, -2 * (2 if need - offered >= LOWBALL_STEPS else 1)))
         return events
 
     def _after_round(self, session: Any, scene: Any, decision: int) -> list[dict]:
         record = session.state.negotiations[session.scene_id]
         open_left = [c.element for c in scene.clauses if c.element not in record.agreed]
+        lowest = min(patience_of(record, scene, who) for who in at_table(scene))
         events: list[dict] = []
-        if open_left and not record.deadlocked and (max(record.refusals.values(), default=0) >= 2 or record.patience <= 2):
+        if open_left and not record.deadlocked and (max(record.refusals.values(), default=0) >= 2 or lowest <= 2):
             record.deadlocked = True
             events.append({"type": "deadlock", "scene": session.scene_id})
-        if open_left and record.patience <= 0:
-            events.append(session.add_trust(scene.counterpart, -10))
+        if open_left and lowest <= 0:
+            leaving = next(who for who in at_table(scene) if patience_of(record, scene, who) <= 0)
+            events.append({"type": "party_left", "cast": leaving})
+            events.append(session.add_trust(leaving, -10))
             return events + self._close(session, scene, "left", decision)
         if not open_left:
             events.append({"type": "all_agreed", "scene": session.scene_id})
@@ -168,7 +227,8 @@ class NegotiateHandler(Handler, ResearchMixin):
         events: list[dict] = [{"type": "negotiation", "scene": session.scene_id, "outcome": outcome, "agreed": dict(record.agreed)}]
         if outcome == "agreed":
             if scene.contract == "partnership":
-                session.state.agreement = Agreement(scene=session.scene_id, counterpart=scene.counterpart, terms=dict(record.agreed))
+                session.state.agreement = Agreement(scene=session.scene_id, counterpart=scene.counterpart, terms=dict(record.agreed),
+                                                    parties=[party.cast for party in scene.parties])
             for clause in scene.clauses:
                 if clause.element in record.agreed:
                     term = clause.terms[index_of(clause, record.agreed[clause.element])]

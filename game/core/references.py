@@ -115,7 +115,7 @@ def _check_node(report: Reporter, scenario: Scenario, path: tuple, node: Any, sc
         _known(report, path + ("trust",), data["trust"], cast, "cast member")
     if name == "PickMember":
         _known(report, path + ("pick",), data["pick"], cast, "cast member")
-    if name == "PickCard":
+    if name in ("PickCard", "Party"):  # a card of a pick, or one more party at a negotiation's table
         _known(report, path + ("cast",), data["cast"], cast, "cast member")
     if name == "Picked":
         _known(report, path + ("picked",), data["picked"], kinds_and_cast, "cast kind or member")

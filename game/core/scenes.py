@@ -292,6 +292,53 @@ class Clause(Strict):
         return self
 
 
+class PartyLimit(Strict):
+    """What one more party at the table needs on one clause, on that clause's own terms.
+
+    ``accepts``, ``wants``, ``priority`` and ``reason`` mean what they mean on
+    the clause (which holds the lead counterpart's limits).
+    """
+
+    element: Element
+    accepts: Id
+    wants: Id
+    priority: Literal["low", "medium", "high"] = "medium"
+    reason: Text
+
+
+class Party(Strict):
+    """One more organisation around the table, with its own patience and limits.
+
+    It has a say only on the clauses it lists; on each it accepts a term at or
+    after its own ``accepts``. A clause is agreed when every party with a say
+    accepts it; the agreement is signed by all; when any party runs out of
+    patience it leaves, and the negotiation ends as ``left``.
+
+    ```yaml
+    parties:
+      - cast: vasil-levski-school
+        patience: 5                      # optional: the scene's patience by default
+        limits:
+          - element: contributions
+            accepts: split
+            wants: we-pay-all
+            priority: high
+            reason: {en: "Our pupils cannot carry the costs.", bg: "Учениците ни не могат да поемат разходите."}
+    ```
+    """
+
+    cast: Id
+    patience: Annotated[int, Field(ge=2, le=20)] | None = None
+    limits: Annotated[list[PartyLimit], Field(min_length=1, max_length=6)]
+
+    @model_validator(mode="after")
+    def _one_limit_per_clause(self) -> "Party":
+        elements = [limit.element for limit in self.limits]
+        if len(set(elements)) != len(elements):
+            raise ValueError(f"party '{self.cast}' gives its limits on each clause once")
+        return self
+
+
 class NegotiateScene(SceneBase):
     """Build the agreement clause by clause against a counterpart with limited patience.
 
@@ -314,6 +361,7 @@ class NegotiateScene(SceneBase):
       facilitator: neutral-mediator     # optional; else a picked facilitator
       patience: 6
       clauses: [...]
+      parties: [...]                    # optional: one or two more organisations at the table (see Party)
       agreed: {next: kickoff}
       walked_away: {next: look-again}
       left: {next: look-again}
@@ -326,6 +374,7 @@ class NegotiateScene(SceneBase):
     facilitator: Id | None = None
     patience: Annotated[int, Field(ge=2, le=20)] = 6
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=6)]
+    parties: Annotated[list[Party], Field(max_length=2, description="one or two more organisations around the table")] = []
     agreed: Outcome
     walked_away: Outcome
     left: Outcome
@@ -339,7 +388,28 @@ class NegotiateScene(SceneBase):
         stray = [e for e in elements if e not in allowed]
         if stray:
             raise ValueError(f"a {self.contract} has no '{stray[0]}' clause; its elements are: {', '.join(allowed)}")
+        self._parties_fit()
         return self
+
+    def _parties_fit(self) -> None:
+        """Each party is someone else than the lead, once, with limits on this scene's clauses and their terms."""
+        seen = {self.counterpart}
+        clauses = {c.element: c for c in self.clauses}
+        for party in self.parties:
+            if party.cast in seen:
+                raise ValueError(f"'{party.cast}' sits at the table once: it is already the counterpart or another party")
+            seen.add(party.cast)
+            for limit in party.limits:
+                clause = clauses.get(limit.element)
+                if clause is None:
+                    raise ValueError(f"party '{party.cast}' sets limits on '{limit.element}', which is not a clause of this negotiation; "
+                                     f"its clauses: {', '.join(clauses)}")
+                ids = [t.id for t in clause.terms]
+                for name in ("accepts", "wants"):
+                    if getattr(limit, name) not in ids:
+                        raise ValueError(f"party '{party.cast}', clause '{limit.element}': '{name}' must be one of the clause's term ids: {', '.join(ids)}")
+                if ids.index(limit.wants) < ids.index(limit.accepts):
+                    raise ValueError(f"party '{party.cast}', clause '{limit.element}': 'wants' cannot come before 'accepts'")
 
 
 class Step(Strict):

@@ -22,6 +22,7 @@ class NegotiationState(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
     patience: int
+    patience_of: dict[str, int] = {}  # the other parties at the table (the lead's is ``patience``)
     rounds: int = 0
     agreed: dict[str, str] = {}
     offers: dict[str, str] = {}
@@ -41,6 +42,7 @@ class Agreement(BaseModel):
     scene: str
     counterpart: str
     terms: dict[str, str]
+    parties: list[str] = []  # the other organisations that signed it
 
 
 class GameState(BaseModel):

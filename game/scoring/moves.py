@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any, Callable, Iterator
 
-from game.core.negotiation import facilitator_for
+from game.core.negotiation import facilitator_for, strictest
 
 Move = tuple[str, Callable[[Any], None]]
 MAX_COMBOS = 70
@@ -102,8 +102,9 @@ def _label(split: dict[str, int]) -> str:
 
 
 def _open(session: Any, scene: Any) -> list[Any]:
+    """The open clauses as the whole table sees them (with several parties, the strictest limits)."""
     record = session.state.negotiations[session.scene_id]
-    return [c for c in scene.clauses if c.element not in record.agreed]
+    return [strictest(scene, c) for c in scene.clauses if c.element not in record.agreed]
 
 
 def _fair(clause: Any) -> str:

@@ -67,6 +67,7 @@ class Frames:
         else:
             self.surface.fill(self.palette.bg)
         self.stack[top].draw(self.surface)
+        self.stack[top].painted_scroll = self.stack[top].scroll
         if self._fade is not None:
             self._fade.set_alpha(round(255 * max(0.0, 1 - self._fade_ms / FADE_MS)))
             self.surface.blit(self._fade, (0, 0))
@@ -103,9 +104,11 @@ class Frames:
             if stale != [top]:
                 self.draw()
                 return
-            scroll = top.scroll
             top.refresh()
-            regions = None if top.scroll != scroll else changed_regions(
+            # the items are compared at one scroll: if the page moved since it was painted (a rebuild that
+            # reset or clamped the scroll, a jump to a target), everything on it moved too
+            moved = top.scroll != getattr(top, "painted_scroll", top.scroll)
+            regions = None if moved else changed_regions(
                 top.previous_view, top.view, top.scroll, self.surface.get_rect(), self.metrics.u(24))
             if regions is None or (self.mapper.keyboard_used and regions):
                 self.draw()  # too much changed, or the focus ring may have moved

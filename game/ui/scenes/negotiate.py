@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from game.core import negotiation as table
 from game.ui.art import moods
 from game.ui.art.bubbles import bubble, lines
 from game.ui.i18n import N_, _, ngettext, tr
@@ -59,32 +60,36 @@ class NegotiateScene(DecisionScene):
         return [c.element for c in self.scene_model.clauses if c.element not in self.record.agreed]
 
     def facilitator(self) -> str | None:
-        from game.core.negotiation import facilitator_for
-
-        return facilitator_for(self.play.session, self.scene_model)
+        return table.facilitator_for(self.play.session, self.scene_model)
 
     def mood(self) -> str:
-        from game.core.negotiation import mood
+        return table.mood(self.play.session, self.scene_model)
 
-        return mood(self.play.session, self.scene_model)
-
-    def face_mood(self) -> str:
-        """The counterpart's face: their mood at the table, and how the last round went."""
-        return moods.at_table(self.mood(), self.last_events)
+    def face_mood(self, who: str | None = None) -> str:
+        """A party's face (the lead counterpart's by default): its mood at the table, and how the last round went for it."""
+        who = who or self.scene_model.counterpart
+        felt = [e for e in self.last_events if e.get("result") != "refused" or who in e.get("refused_by", [who])]
+        return moods.at_table(table.mood(self.play.session, self.scene_model, who), felt)
 
     def proposal(self) -> dict[str, str]:
         return {e: t for e, t in self.drafts.items() if e in self.open_elements()}
 
-    def speech(self) -> list[str]:
-        """What the counterpart says about the last round, in the current language."""
+    def speech(self, who: str | None = None) -> list[str]:
+        """What one party at the table (the lead counterpart by default) says about the last round."""
+        lead = self.scene_model.counterpart
+        who = who or lead
         lines: list[str] = []
         agreed: list[str] = []
         far = False
         for event in self.last_events:
             kind = event.get("type")
             if kind == "clause" and event["result"] == "refused":
-                lines.append(_("{element}: {reason} I can offer: {term}.").format(
-                    element=self.element_name(event["element"]), reason=tr(event.get("reason")), term=self.term_text(event["element"], event["counter"])))
+                if event.get("by", lead) == who:
+                    lines.append(_("{element}: {reason} I can offer: {term}.").format(
+                        element=self.element_name(event["element"]), reason=tr(event.get("reason")), term=self.term_text(event["element"], event["counter"])))
+                far = far or who in event.get("refused_by", [lead])
+            elif who != lead:
+                continue  # the lead speaks for the table about everything else
             elif kind == "clause":
                 agreed.append(self.element_name(event["element"]))
             elif kind == "need":
@@ -93,15 +98,13 @@ class NegotiateScene(DecisionScene):
                 lines.append(_("We are going round in circles."))
             elif kind == "facilitator":
                 lines.append(_("{name} joins the table. Everyone calms down: patience +3.").format(name=self.play.cast_name(event["cast"])))
-            elif kind == "trust" and event["delta"] < 0 and any(e.get("result") == "refused" for e in self.last_events):
-                far = True
             elif kind == "all_agreed":
                 lines.append(_("We agree on everything. Shall we sign?"))
         if far:
             lines.insert(0, _("That offer is far from what we can do."))
         if agreed:
             lines.insert(0, _("Agreed: {clauses}.").format(clauses=", ".join(agreed)))
-        return lines or [_("Let us hear your proposal.")]
+        return lines or ([_("Let us hear your proposal.")] if who == lead else [])
 
     # ----- layout ------------------------------------------------------------------------
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
@@ -189,8 +192,10 @@ class NegotiateScene(DecisionScene):
         bar_w = max(b.u(60), inner - number_w - b.u(M))
         b.bar(Rect(x + pad, cy + b.u(6), bar_w, b.u(14)), trust / 100, "primary")
         cy += b.text(number, "small_bold", x + pad + bar_w + b.u(M), cy, number_w + 1, container=card) + b.u(M)
-        # the speech bubble
+        # the speech bubble, then the other parties at the table
         cy = self._bubble(b, x + pad, cy, inner, card) + b.u(M)
+        for party in self.scene_model.parties:
+            cy = self._party(b, party, x, cy, w, card) + b.u(S)
         # research and the facilitator
         if member.hidden:
             cy = trait_rows(b, play, member, x + pad, cy, inner, card) + b.u(S)
@@ -205,6 +210,28 @@ class NegotiateScene(DecisionScene):
         card.h = cy + pad - y
         b.card(card, index=index)
         return card.bottom
+
+    def _party(self, b: Builder, party: Any, x: int, y: int, w: int, card: Rect) -> int:
+        """One more organisation at the table: a smaller face, its mood and patience, its trust."""
+        play, pad = self.play, b.u(L)
+        inner = w - 2 * pad
+        b.view.add(Box(Rect(x + pad, y, inner, b.u(2)), "border", None, 0, 0))
+        member = play.scenario.cast_by_id[party.cast]
+        y = member_header(b, play, member, _("Also at the table"), x, y + b.u(M), w, card, self.face_mood(party.cast), 2.0)
+        patience = max(0, table.patience_of(self.record, self.scene_model, party.cast))
+        state = _("Mood: {mood}").format(mood=_(MOODS[table.mood(play.session, self.scene_model, party.cast)]))
+        rounds = ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience)
+        y += b.text(f"{state} · {rounds}", "small_bold", x + pad, y, inner, container=card) + b.u(4)
+        trust = play.session.trust(member.id)
+        number = _("Trust {value} of 100").format(value=trust)
+        number_w = b.text_width(number, "small")
+        bar_w = max(b.u(60), inner - number_w - b.u(M))
+        b.bar(Rect(x + pad, y + b.u(6), bar_w, b.u(12)), trust / 100, "primary")
+        y += b.text(number, "small", x + pad + bar_w + b.u(M), y, number_w + 1, container=card)
+        said = self.speech(party.cast)
+        if said:  # its own words, in a bubble pointing up at its face
+            y = bubble(b, x + pad, y + b.u(22), inner, lines(said), "up", tail_x=x + pad + face_size(b, 2.0) // 2)
+        return y
 
     def _bubble(self, b: Builder, x: int, y: int, w: int, card: Rect) -> int:
         """What the counterpart says, in a bubble pointing up at their face."""
