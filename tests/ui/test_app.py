@@ -154,7 +154,8 @@ def test_every_partial_repaint_through_the_demo_matches_a_full_repaint(make_app)
 
     app.draw_touched = checked
     demo_walkthrough(app, lambda name: None)
-    assert len(partial_draws) > 30 and {"allocate", "negotiate", "pick", "sequence", "choice"} <= set(partial_draws)
+    # (a decision's stage at the top means some clicks scroll to their target first: a full repaint, not a partial one)
+    assert len(partial_draws) > 24 and {"allocate", "negotiate", "pick", "sequence", "choice"} <= set(partial_draws)
 
 
 def test_a_tap_with_its_finger_events_adds_exactly_one_point(make_app):

@@ -24,7 +24,7 @@ from game.ui.view import Art, Box
 
 Rect = pygame.Rect
 Content = Callable[..., int]  # content(b, x, y, width, container) -> the y below it
-BAND_MIN = 420     # logical units
+BAND_MIN = 320     # logical units
 FACE_MAX = 300
 
 
