@@ -16,7 +16,12 @@ It prints, each measured in this same run:
    the busiest of them that shows a place's backdrop and a face is named,
    and the time to rasterise a backdrop the first time (then it is cached);
 3. CPU used by the real loop on a static screen over 10 s (target < 2 % of
-   one core).
+   one core);
+4. time from the key press (or click) that opens a screen to the repaint
+   that shows it, for the first open in a fresh process (the key pressed a
+   second after the title appears) and for later opens; target p95 < 150 ms.
+
+``python -m benchmarks.ui --opens`` measures only part 4.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import os
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import json
 import statistics
 import subprocess
 import sys
@@ -36,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1920, 1080)
 RUNS = 7
 IDLE_SECONDS = 10.0
+DEMO = "demo-river-cleanup"
 
 BARE = """
 import os, sys
@@ -211,9 +218,109 @@ def idle_cpu() -> tuple[float, float, int]:
     return float(out[0]), float(out[1]), int(out[2])
 
 
+OPENS = {  # screen: (the way there, the press that opens it, the scene name it shows); "key:NAME" or a target id
+    "library": ([], "key:1", "library"),
+    "workshop set-up": ([], "key:2", "workshop-setup"),
+    "language": ([], "key:3", "language"),
+    "settings": ([], "key:4", "settings"),
+    "help": ([], "key:F1", "help"),
+    "glossary": (["key:F1"], "glossary", "glossary"),
+    "save/load": (["key:1"], "saves", "saves"),
+    "story map": (["key:1"], f"map:{DEMO}", "story-map"),
+    "briefing": (["key:1"], f"play:{DEMO}", "briefing"),
+}
+OPEN_LATER = 8      # later opens measured in each process, after the first
+OPEN_RUNS = 5       # processes per screen: each gives one first open
+FIRST_KEY_S = 1.0   # the loop runs this long on the title before the first press, as a person takes to press it
+
+OPEN = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+import pygame
+from game.ui.app import App
+from game.ui.prefs import Prefs
+app = App(size=(1920, 1080), prefs=Prefs(language="en"))
+app.draw()
+idle = getattr(app, "idle_work", lambda: False)  # (a checkout from before the preload has none, measured for comparison)
+getattr(app, "start_preload", lambda: None)()  # as App.run does after its first frame
+until = time.perf_counter() + {wait}
+while time.perf_counter() < until:  # App.run's idle loop
+    app.step()
+    if not idle():
+        time.sleep(0.004)
+
+def press(how):
+    if how.startswith("key:"):
+        key = getattr(pygame, "K_" + how[4:])
+        app.post(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+        app.post(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)
+    else:
+        app.click(how)
+
+def opened():
+    if {how!r}.startswith("key:"):
+        start = time.perf_counter(); press({how!r})
+    else:
+        pos = app.target_center({how!r})
+        app.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)); app.step()
+        start = time.perf_counter()
+        app.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1); app.post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+    app.step()  # handle the press, build the screen, repaint
+    elapsed = time.perf_counter() - start
+    if app.current_scene_name != {name!r}:
+        raise SystemExit("opened " + app.current_scene_name + ", not " + {name!r})
+    app.settle()
+    return elapsed
+
+for how in {way!r}:
+    press(how); app.settle()
+times = [opened()]
+for _ in range({later}):
+    app.key(pygame.K_ESCAPE)  # back to where it was opened from
+    times.append(opened())
+print(json.dumps(times), flush=True)
+"""
+
+
+def open_times() -> dict[str, tuple[list[float], list[float]] | str]:
+    """{screen: (first opens, later opens) in seconds from the key press (or click) to the repaint that shows it, or why it did not open}."""
+    results: dict[str, tuple[list[float], list[float]] | str] = {}
+    for screen, (way, how, name) in OPENS.items():
+        first, later = [], []
+        for _ in range(OPEN_RUNS):
+            code = OPEN.format(root=str(ROOT), wait=FIRST_KEY_S, way=way, how=how, name=name, later=OPEN_LATER)
+            run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), cwd=ROOT)
+            if run.returncode:
+                results[screen] = (run.stdout + run.stderr).strip().splitlines()[-1]
+                break
+            times = json.loads(run.stdout.strip().splitlines()[-1])
+            first.append(times[0])
+            later.extend(times[1:])
+        else:
+            results[screen] = (first, later)
+    return results
+
+
+def report_opens() -> None:
+    print(f"4. key press to the repaint that opens a screen, ms: p95 of the first open ({OPEN_RUNS} fresh processes) / "
+          f"p95 of later opens ({OPEN_RUNS * OPEN_LATER}) (target < 150 ms on both)")
+    worst = 0.0
+    for screen, times in open_times().items():
+        if isinstance(times, str):
+            print(f"   {screen:16} did not open: {times}")
+            continue
+        first, later = times
+        worst = max(worst, percentile(first, 0.95), percentile(later, 0.95))
+        print(f"   {screen:16} {percentile(first, 0.95) * 1000:7.0f} / {percentile(later, 0.95) * 1000:5.0f}")
+    print(f"   slowest p95: {worst * 1000:.0f} ms")
+
+
 def main() -> int:
     driver = os.environ.get("SDL_VIDEODRIVER", "dummy")
     print(f"Bridges UI benchmark (SDL video driver: {driver}, window {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]})")
+    if "--opens" in sys.argv[1:]:
+        report_opens()
+        return 0
     bare, app = startup()
     ratio = app / bare
     print(f"1. process start to first interactive frame, median of {RUNS}:")
@@ -237,6 +344,7 @@ def main() -> int:
     print(f"   a backdrop rasterised for a 1920-wide window, once per place and width: median {median:.0f} ms, worst {most:.0f} ms")
     cpu, wall, frames = idle_cpu()
     print(f"3. static title screen, real loop for {wall:.1f} s: {cpu * 1000:.0f} ms CPU = {100 * cpu / wall:.2f} % of one core, {frames} frames drawn (target < 2 %)")
+    report_opens()
     return 0
 
 

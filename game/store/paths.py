@@ -45,6 +45,18 @@ def packs_dir() -> Path:
     return data_dir() / "packs"
 
 
+def cache_dir() -> Path:
+    """What Bridges can rebuild at any time (the checker's verdicts on the shipped scenarios):
+    ``<BRIDGES_DATA_DIR>/cache`` when that is set, else the platform's per-user cache folder
+    (``~/.cache/bridges`` on Linux)."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
 def results_path() -> Path:
     """The results database: sessions, decisions, scorecards and the xAPI outbox."""
     return data_dir() / "results.sqlite3"

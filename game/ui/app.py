@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
 from game.ui.icons import icon
+from game.ui import preload
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
+from game.ui.library import Shelf
 from game.ui.metrics import TEXT_SCALES, Metrics
 from game.ui.prefs import Prefs
 from game.ui.recorder import Results
@@ -96,6 +99,10 @@ class App(Frames, Driver):
         self.touched: list[pygame.Rect] = []  # or only these regions (hover and press changes)
         self.frames = 0
         self._rulebook: Any = None
+        self._rulebook_lock = threading.Lock()
+        self._warming: Any = None  # the fonts' warming under way (App.run starts it)
+        self._preloaded = False
+        self.shelf = Shelf(lambda: self.rulebook.ids)  # the library, kept between the screens that list it
         self._fade: pygame.Surface | None = None
         self._fade_ms = 0.0
         self._animating = False
@@ -123,6 +130,8 @@ class App(Frames, Driver):
         self.palette = palette(self.prefs.high_contrast)
         self.painter = Painter(self.typesetter, self.palette, self.metrics.u)
         self._dim = self._backdrop = None
+        if self._preloaded:
+            self._warming = preload.warm_fonts(self)  # new sizes: warm them too
         pygame.display.set_caption(_("Bridges"))
         for scene in self.stack:
             scene.invalidate()
@@ -226,10 +235,11 @@ class App(Frames, Driver):
     # ----- shared destinations -------------------------------------------------------------
     @property
     def rulebook(self) -> Any:
-        if self._rulebook is None:
-            from game.scoring.rulebook import default_rulebook
+        with self._rulebook_lock:  # the preload may be reading it
+            if self._rulebook is None:
+                from game.scoring.rulebook import default_rulebook
 
-            self._rulebook = default_rulebook()
+                self._rulebook = default_rulebook()
         return self._rulebook
 
     def library_folders(self) -> list[Path]:
@@ -237,6 +247,10 @@ class App(Frames, Driver):
 
         folders = self.folders if self.folders is not None else default_folders()
         return folders + [p for p in self.extra_scenarios if p.parent.resolve() not in {f.resolve() for f in folders}]
+
+    def library(self) -> list[Any]:
+        """Every scenario the library lists, checked, in its order (see :class:`game.ui.library.Shelf`)."""
+        return self.shelf.entries(self.library_folders())
 
     def open_scenario(self, path: Path) -> None:
         """Straight to a scenario's briefing (the library lists it if it has problems)."""
@@ -451,6 +465,7 @@ class App(Frames, Driver):
         """
         clock = pygame.time.Clock()
         self.draw()
+        self.start_preload()
         last_input = time.perf_counter()
         while self.running:
             if self.animating:
@@ -459,6 +474,8 @@ class App(Frames, Driver):
             else:
                 events = pygame.event.get()
                 if not events:
+                    if self.idle_work():
+                        continue
                     quiet = time.perf_counter() - last_input
                     time.sleep(POLL_ACTIVE_S if quiet < ACTIVE_WINDOW_S else POLL_IDLE_S)
                     continue
@@ -475,6 +492,19 @@ class App(Frames, Driver):
             self.update(dt)
             self._repaint_if_needed()
         return 0
+
+    def start_preload(self) -> None:
+        """Read what the screens list in the background and warm the fonts on idle frames (see :mod:`game.ui.preload`)."""
+        preload.start(self)
+        self._preloaded = True
+        self._warming = preload.warm_fonts(self)
+
+    def idle_work(self) -> bool:
+        """Do one small piece of the fonts' warming, when nothing else is to be done; False when none is left."""
+        if self._warming is not None and next(self._warming, False) is not False:
+            return True
+        self._warming = None
+        return False
 
     def close(self) -> None:
         while self.stack:

@@ -9,11 +9,14 @@ crashing the game, so a trainer sees what to fix.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from game.core.state import content_hash
 from game.packs import scenario_folders, unpacked_packs
+from game.store import checked as checked_cache
 from game.resources import RULEBOOK_NAME, scenarios_folder
 from game.store.paths import packs_dir, scenarios_dir
 
@@ -71,26 +74,78 @@ def grouped(entries: list[Entry]) -> dict[str, list[Entry]]:
 
 
 def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
+    """One scenario file, checked; a shipped one that passed before (same content, same game) is read back from the cache."""
     from game.core.checker import check_file
 
+    cache_key = ""
+    if _under(path, scenarios_folder()):
+        try:
+            digest = content_hash(path.read_bytes())
+        except OSError:
+            digest = ""
+        cache_key = checked_cache.key(digest, rule_ids) if digest else ""
+        scenario = checked_cache.recall(cache_key) if cache_key else None
+        if scenario is not None:
+            return Entry(path, scenario, digest)
     try:
         checked = check_file(path, rule_ids, display=f"{path.parent.name}/{path.name}")
     except Exception as exc:  # the checker promises not to raise; a scenario must never crash the game anyway
         return Entry(path, problems=[f"{path}: {type(exc).__name__}: {exc}"])
     if checked.ok:
+        if cache_key:
+            checked_cache.keep(cache_key, checked.scenario)
         return Entry(path, checked.scenario, checked.hash)
     shown = checked.errors or checked.problems
     return Entry(path, problems=[str(p) for p in shown] or [f"{path}: cannot be loaded"])
 
 
-def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
-    """Every ``*.yaml`` scenario in the folders (not the rulebook), shipped ones first, then playable ones in their ``order``;
-    a file in the list is taken as it is."""
+def library_paths(folders: list[Path]) -> list[Path]:
+    """Every ``*.yaml`` scenario in the folders (not the rulebook); a file in the list is taken as it is."""
     paths: list[Path] = []
     for folder in folders:
         if folder.is_dir():
             paths += sorted(p for p in folder.glob("*.yaml") if p.name != RULEBOOK_NAME)
         elif folder.is_file() and folder not in paths:
             paths.append(folder)
-    entries = [load_entry(p, rule_ids) for p in paths]
+    return paths
+
+
+def in_library_order(entries: list[Entry]) -> list[Entry]:
+    """Shipped ones first, then playable ones in their ``order``."""
     return sorted(entries, key=lambda e: (group_of(e) != SHIPPED, not e.ok, e.scenario.order if e.ok else 0, e.path.name))
+
+
+def load_library(folders: list[Path], rule_ids: set[str] | None) -> list[Entry]:
+    """Every scenario in the folders, checked, in the library's order."""
+    return in_library_order([load_entry(p, rule_ids) for p in library_paths(folders)])
+
+
+class Shelf:
+    """The library kept between the screens that list it (library, saved games, options chosen, workshop set-up).
+
+    Each look stats the files; only a file that is new or whose size or time changed is read and
+    checked again, so an edited scenario still shows up. Thread-safe: the preload fills it while the
+    title is shown, and a screen opened before that ends waits for it rather than checking twice.
+    """
+
+    def __init__(self, rule_ids: Callable[[], set[str] | None]):
+        self.rule_ids = rule_ids  # asked when first needed (the rulebook is read then)
+        self._known: dict[Path, tuple[tuple[int, int], Entry]] = {}
+        self._lock = threading.Lock()
+
+    def entries(self, folders: list[Path]) -> list[Entry]:
+        """The scenarios in the folders, in the library's order (a new list each time)."""
+        with self._lock:
+            found = []
+            for path in library_paths(folders):
+                try:
+                    info = path.stat()
+                    stamp = (info.st_size, info.st_mtime_ns)
+                except OSError:
+                    stamp = (-1, -1)
+                known = self._known.get(path)
+                if known is None or known[0] != stamp:
+                    known = (stamp, load_entry(path, self.rule_ids()))
+                    self._known[path] = known
+                found.append(known[1])
+            return in_library_order(found)

@@ -66,6 +66,16 @@ def test_the_library_loads_a_saved_game_without_offering_to_save(make_app):
     assert app.top.scene_id == "first-contact" and len(app.play.session.state.log) == 2
 
 
+def test_while_playing_a_slots_number_key_saves_into_it(make_app):
+    app = make_app()
+    play_two_decisions(app)
+    open_saves_from_the_menu(app)
+    app.key(pygame.K_2)
+    assert SaveStore().read("slot2").state.log == app.play.session.state.log
+    app.key(pygame.K_2)  # now it holds a game: asked before it is replaced
+    assert app.current_scene_name == "confirm"
+
+
 def _bad_saves(demo) -> dict[str, bytes]:
     """slot1 damaged, slot2 foreign, slot3 another version of Bridges, autosave another version of the scenario."""
     from game.core.engine import Session

@@ -4,7 +4,7 @@ debrief (``app.open_glossary()``)."""
 
 from __future__ import annotations
 
-from game.scoring.glossary import load_glossary
+from game.scoring.glossary import default_glossary
 from game.ui.i18n import _, tr
 from game.ui.layout import Builder
 from game.ui.scenes.overlays import Overlay
@@ -21,7 +21,7 @@ class GlossaryOverlay(Overlay):
     def __init__(self, rulebook):
         super().__init__()
         self.rulebook = rulebook
-        self.terms = load_glossary().terms
+        self.terms = default_glossary().terms
 
     def title(self) -> str:
         return _("Glossary of the handbook's terms")

@@ -15,7 +15,6 @@ import pygame
 
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.library import load_library
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, XL
@@ -45,7 +44,7 @@ class ItemsScene(Scene):
 
     def enter(self, app) -> None:
         super().enter(app)
-        self.entries = {e.id: e for e in load_library(app.library_folders(), app.rulebook.ids) if e.ok}
+        self.entries = {e.id: e for e in app.library() if e.ok}
         store = app.results.store
         self.sessions = [s for s in (store.session(row["id"]) for row in store.sessions()) if s]
         played = [sid for sid in self.entries if any(s["scenario"] == sid for s in self.sessions)]

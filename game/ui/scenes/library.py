@@ -12,7 +12,7 @@ from game.ui import saving
 from game.ui.i18n import _, language_name, languages, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.store.paths import scenarios_dir
-from game.ui.library import OWN, SHIPPED, Entry, grouped, load_library, pack_of
+from game.ui.library import OWN, SHIPPED, Entry, grouped, pack_of
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
 from game.ui.theme import L, M, S, XL
@@ -38,7 +38,7 @@ class LibraryScene(Scene):
     def reload(self) -> None:
         """Read the scenario folders, the best scores and the autosave (again, with F5)."""
         app = self.app
-        self.entries = load_library(app.library_folders(), app.rulebook.ids)
+        self.entries = app.library()
         self.best = app.results.best_scores()
         auto = next((s for s in saving.survey(self.entries) if s.slot == saving.AUTOSAVE), None)
         self.autosave = auto if auto is not None and auto.loadable and not auto.finished else None

@@ -36,9 +36,7 @@ class SavesScene(Scene):
 
     def enter(self, app) -> None:
         super().enter(app)
-        from game.ui.library import load_library
-
-        self.entries = load_library(app.library_folders(), app.rulebook.ids)
+        self.entries = app.library()
         if app.play is not None and app.workshop is None:
             self.entries.insert(0, app.play.entry)  # the version being played (it may have been reloaded with F5)
         self.survey()
@@ -116,11 +114,13 @@ class SavesScene(Scene):
         return card.h
 
     def _buttons(self, slot: saving.Slot, number: int) -> list[ButtonSpec]:
+        """The slot's buttons; its number key saves into it while saving is offered, else loads it."""
         specs = []
+        saves_here = self.can_save and slot.slot != AUTOSAVE
         if slot.loadable:
-            specs.append(ButtonSpec(f"load:{slot.slot}", _("Load"), "primary", "right", hotkey=number))
-        if self.can_save and slot.slot != AUTOSAVE:
-            specs.append(ButtonSpec(f"save:{slot.slot}", _("Save here"), "secondary", "save"))
+            specs.append(ButtonSpec(f"load:{slot.slot}", _("Load"), "primary", "right", hotkey=None if saves_here else number))
+        if saves_here:
+            specs.append(ButtonSpec(f"save:{slot.slot}", _("Save here"), "secondary", "save", hotkey=number))
         return specs
 
     # ----- actions ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pygame
 from game.ui.i18n import _, language, language_name, languages, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.library import Entry, load_library
+from game.ui.library import Entry
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, TARGET, XL
@@ -54,7 +54,7 @@ class SetupScene(Scene):
 
     def enter(self, app) -> None:
         super().enter(app)
-        self.entries = [e for e in load_library(app.library_folders(), app.rulebook.ids) if e.ok]
+        self.entries = [e for e in app.library() if e.ok]
         if self.entries and self.scenario is None:
             demo = next((e for e in self.entries if e.id == "demo-river-cleanup"), self.entries[0])
             self.scenario = demo.id

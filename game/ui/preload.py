@@ -1,0 +1,60 @@
+"""Work done off the main path while the title is shown, so every screen opens at once, the first time too.
+
+:func:`start` runs a background thread that imports the screens' modules and
+reads what they list: the rulebook, the scenario library (checked, or read
+back from the cache of earlier checks, see :mod:`game.store.checked`) and
+the glossary. It draws nothing (surfaces and fonts stay on the main thread);
+a screen opened before it ends waits for the part it needs rather than doing
+it twice (:class:`game.ui.library.Shelf` holds a lock).
+
+:func:`warm_fonts` is the main thread's share, done a little at a time on
+idle frames of the real loop: it opens every text role's font at the
+window's sizes and loads the glyphs of the shipped languages' alphabets.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from typing import Any, Iterator
+
+from game.ui.theme import ROLES
+
+SCREENS = (
+    "game.ui.scenes.library", "game.ui.scenes.saves", "game.ui.scenes.settings", "game.ui.scenes.overlays",
+    "game.ui.scenes.glossary", "game.ui.scenes.briefing", "game.ui.scenes.storymap", "game.ui.scenes.language",
+    "game.ui.scenes.items", "game.ui.workshop.setup", "game.ui.play", "game.ui.scenes",
+)
+"""The modules of the screens a player opens from the title and the library."""
+
+
+def _work(app: Any) -> None:
+    from game.scoring.glossary import default_glossary
+
+    for module in SCREENS:
+        importlib.import_module(module)
+    app.library()
+    default_glossary()
+
+
+def start(app: Any) -> threading.Thread:
+    """Begin the preload (a daemon thread: closing the window never waits for it)."""
+    thread = threading.Thread(target=_work, args=(app,), name="bridges-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+GLYPHS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?'\"()[]/%+-–—…“”„«»’"
+    "абвгдежзийклмнопрстуфхцчшщъьюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯ"
+    "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"
+    "ăâîșțĂÂÎȘȚąćęłńóśźżĄĆĘŁŃÓŚŹŻ"
+)
+"""The letters of the languages the game ships, and the punctuation its text uses."""
+
+
+def warm_fonts(app: Any) -> Iterator[None]:
+    """One text role's font at a time (a few milliseconds each), at the window's current size and text scale."""
+    for role in ROLES:
+        app.typesetter.warm(app.metrics.font(role), GLYPHS)
+        yield
