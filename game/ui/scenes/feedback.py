@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.scoring.grader import check_evidence, one_verdict_per_decision
+from game.scoring.misplaced import misplaced
 from game.ui.art import bubbles, moods, stage
 from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
@@ -91,8 +92,21 @@ class FeedbackScene(Scene):
                 if wrong == 0:
                     texts.append(_("Every step was in the right order."))
                 else:
-                    texts.append(ngettext("{n} pair of steps was out of order.", "{n} pairs of steps were out of order.", wrong).format(n=wrong))
+                    texts += self.misplaced_steps(event)
         return texts
+
+    def misplaced_steps(self, event: dict) -> list[str]:
+        """Which steps came too early or too late, each with the step it belongs after (or before), in plain words."""
+        order = next((entry["order"] for entry in reversed(self.play.session.state.log)
+                      if entry.get("scene") == event["scene"] and "order" in entry), None)
+        steps = {s.id: tr(s.text) for s in getattr(self.play.scenario.scenes.get(event["scene"]), "steps", [])}
+        if order is None or sorted(order) != sorted(event["correct"]):
+            return [_("Some steps were out of order.")]
+        said = []
+        for step in misplaced(order, event["correct"]):
+            words = _("“{step}” came too early: it belongs after “{other}”.") if step.early else _("“{step}” came too late: it belongs before “{other}”.")
+            said.append(words.format(step=steps.get(step.step, step.step), other=steps.get(step.other, step.other)))
+        return said
 
     def right_order(self) -> list[str]:
         event = next((e for e in self.events if e.get("type") == "sequence"), None)
