@@ -51,11 +51,11 @@ def section_label(rulebook: Rulebook, rule_id: str, language: str) -> str:
     return f"{section.id} {text_in(section.title, language)}"
 
 
-def header(sheet: Sheet, title: str, subtitle: str, right: str) -> None:
-    """The coloured band across the top with the scenario and the player."""
+def header(sheet: Sheet, title: str, subtitle: str, right: str, game_name: str) -> None:
+    """The coloured band across the top: the game's name in the session's language, the scenario and the player."""
     sheet.band(24)
     sheet.pdf.set_y(6)
-    sheet.text("BRIDGES", points=7.5, bold=True, colour=(204, 240, 235))
+    sheet.text(game_name, points=7.5, bold=True, colour=(204, 240, 235))
     sheet.text(title, points=15, bold=True, colour=(255, 255, 255), width=sheet.width * 0.68)
     sheet.pdf.set_y(7)
     sheet.text(right, x=MARGIN + sheet.width * 0.68, width=sheet.width * 0.32, points=8.5, colour=(255, 255, 255), align="R")
@@ -231,7 +231,7 @@ def player_handout(card: dict, scenario: Scenario, rulebook: Rulebook, language:
 
     def draw(size: Size, trim: int) -> Sheet:
         sheet = Sheet(size, title=f"{title}: {name}" if name else title, language=language, created=created)
-        header(sheet, title, name or _("Handout"), when)
+        header(sheet, title, name or _("Handout"), when, _("Bridges"))
         score_row(sheet, card, scenario, language)
         areas(sheet, card, language)
         decisions(sheet, card, scenario, rulebook, language, trim)

@@ -112,7 +112,7 @@ def workshop_summary(comparison: dict, scenario: Scenario, rulebook: Rulebook, l
 
     def draw(size: Size, trim: int) -> Sheet:
         sheet = Sheet(size, title=f"{title}: {_('Workshop summary')}", language=language, created=created)
-        header(sheet, title, _("Workshop summary"), when)
+        header(sheet, title, _("Workshop summary"), when, _("Bridges"))
         _teams(sheet, comparison, language)
         _areas(sheet, comparison, language)
         _splits(sheet, comparison, scenario, language, trim)

@@ -26,6 +26,7 @@ def fill(language: str, translations: dict[str, str | list[str]]) -> list[str]:
     path = extract_module.po_path(language)
     with path.open("rb") as stream:
         catalog = read_po(stream, locale=language, domain=extract_module.DOMAIN)
+    _our_header(catalog)
     unknown = []
     for message_id, text in translations.items():
         message = next((m for m in catalog if m.id and (m.id == message_id or (isinstance(m.id, tuple) and m.id[0] == message_id))), None)
@@ -39,6 +40,16 @@ def fill(language: str, translations: dict[str, str | list[str]]) -> list[str]:
     return unknown
 
 
+def _our_header(catalog) -> None:
+    """The project's own header fields instead of Babel's placeholders (and a header that is not fuzzy)."""
+    catalog.project, catalog.version = "Bridges", "0.1"
+    catalog.copyright_holder = "the Bridges team"
+    catalog.msgid_bugs_address = "Bridges maintainers"
+    catalog.last_translator = "Bridges team"
+    catalog.language_team = "Bridges"
+    catalog.fuzzy = False
+
+
 def create(language: str) -> Path:
     """Start an empty catalog for a new language (plural rules from Babel's locale data)."""
     from babel.messages.catalog import Catalog
@@ -47,6 +58,7 @@ def create(language: str) -> Path:
     path = extract_module.po_path(language)
     path.parent.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(locale=language, domain=extract_module.DOMAIN, project="Bridges", charset="utf-8")
+    _our_header(catalog)
     with path.open("wb") as stream:
         write_po(stream, catalog, width=100, omit_header=False)
     return path
