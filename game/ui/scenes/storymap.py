@@ -135,9 +135,12 @@ class StoryMapScene(Scene):
                 ly = (a.centery if len(labels) > 1 else (a.centery + z.centery) // 2) - line * len(labels)
                 for i, label in enumerate(dict.fromkeys(labels)):
                     w = b.text_width(label, "small")
-                    b.text(label, "small", mid - w // 2, ly + i * line, w + 2, "muted")
-        for sid, node in story.nodes.items():
-            self._box(b, node, rects[sid], detail)
+                    if 0 <= mid - w // 2 and mid + w // 2 + 2 <= b.m.width:  # words only where they fit on screen
+                        b.text(label, "small", mid - w // 2, ly + i * line, w + 2, "muted")
+        b.view.meta["step"] = step
+        for sid, node in story.nodes.items():  # whole boxes only: the arrows show where the others are
+            if rects[sid].left >= 0 and rects[sid].right <= b.m.width:
+                self._box(b, node, rects[sid], detail)
 
     def _box_height(self, b: Builder, node: Node, w: int, detail: bool) -> int:
         inner = w - 2 * b.u(S)
@@ -183,7 +186,8 @@ class StoryMapScene(Scene):
 
     def move(self, direction: int) -> None:
         most = self.view.meta.get("max_pan", 0) if self.view else 0
-        self.pan = max(0, min(most, self.pan + direction * self.app.metrics.u(300)))
+        step = self.view.meta.get("step", self.app.metrics.u(300)) if self.view else self.app.metrics.u(300)
+        self.pan = max(0, min(most, self.pan + direction * step))
         self.invalidate()
 
     def activate(self, target_id: str) -> None:
