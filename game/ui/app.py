@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +120,34 @@ class App(Frames, Driver):
 
     # ----- window -------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
+        """The window at its windowed size; made fullscreen after, so F11 later returns to that size."""
+        surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self._set_fullscreen(True)
+            surface = pygame.display.get_surface() or surface
+        return surface
+
+    @staticmethod
+    def _window() -> Any:
+        """The display module's window as a :class:`pygame.Window` (pygame-ce's fullscreen calls live there)."""
+        with warnings.catch_warnings():  # it advises Window.get_surface for new windows; this one is the display module's
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pygame.Window.from_display_module()
+
+    def _set_fullscreen(self, on: bool) -> None:
+        """Fullscreen at the desktop's size (no video mode change), or back to the window it was, where it was.
+
+        ``pygame.display.set_mode(..., FULLSCREEN)`` and ``toggle_fullscreen`` re-create the window: under
+        a bare X server that left it offset and forcibly resized, and the way back kept the screen's size.
+        """
+        window = self._window()
+        if on:
+            window.set_fullscreen(desktop=True)
+        else:
+            window.set_windowed()
+            if tuple(window.size) != self.windowed_size:
+                window.size = self.windowed_size
+        pygame.event.pump()  # let pygame-ce resize the display surface to the window now
 
     def _configure(self) -> None:
         """Recompute sizes and palette; every scene rebuilds."""
@@ -150,7 +176,8 @@ class App(Frames, Driver):
         self.fullscreen = not self.fullscreen
         self.prefs.fullscreen = self.fullscreen
         self.prefs.save()
-        self.surface = self._open_window()
+        self._set_fullscreen(self.fullscreen)
+        self.surface = pygame.display.get_surface() or self.surface
         self._configure()
 
     # ----- settings that re-render everything --------------------------------------------

@@ -77,12 +77,17 @@ def test_text_size_contrast_and_motion_are_saved_for_next_time(make_app):
     assert app.metrics.font("body").px == round(27 * (720 / 1080) * 2.0)
 
 
-def test_full_screen_toggles_on_and_off(make_app):
+def test_full_screen_fills_the_screen_and_returns_to_the_same_window(make_app, recwarn):
     app = make_app(size=(1280, 720))
-    app.key(pygame.K_F11)
-    assert app.fullscreen
-    app.key(pygame.K_F11)
-    assert not app.fullscreen and app.size == (1280, 720)
+    window = app._window()
+    where = tuple(window.position)
+    screen = pygame.display.get_desktop_sizes()[0]
+    for _ in range(2):
+        app.key(pygame.K_F11)
+        assert app.fullscreen and app.size == tuple(window.size) == tuple(screen) and tuple(window.position) == (0, 0)
+        app.key(pygame.K_F11)
+        assert not app.fullscreen and app.size == tuple(window.size) == (1280, 720) and tuple(window.position) == where
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]  # "forcibly resized by the OS"
 
 
 def test_resizing_relays_out_at_native_resolution(make_app):
