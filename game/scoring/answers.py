@@ -7,10 +7,12 @@ log entry): ``{"scene": "choose-partners", "answer": {"choose": "call-three"}}``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.core.scenario import Scenario
 from game.locale import translations
+
+if TYPE_CHECKING:  # the models are loaded by whoever holds a scenario; saying an answer needs none of them
+    from game.core.scenario import Scenario
 
 
 def N_(message: str) -> str:
@@ -34,7 +36,7 @@ def _text(text: Any, language: str) -> str:
     return text.get(language)
 
 
-def describe(scenario: Scenario, entry: dict, language: str) -> str:
+def describe(scenario: "Scenario", entry: dict, language: str) -> str:
     """One sentence for one decision ("You chose: ..."), or "" for an answer with nothing to say."""
     _ = translations(language).gettext
     answer = entry.get("answer") or {k: v for k, v in entry.items() if k != "scene"}
