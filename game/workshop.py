@@ -12,7 +12,13 @@ Two ways to play:
   (or teams press their keys), the majority decides and the split is kept.
 
 The trainer can pause, add 30 s, skip the timer, reveal held feedback, go
-back one decision and end the session. Every decision is recorded in the
+back one decision and end the session. When a decision's time runs out
+(``on_time_up``): ``lock``, answers are refused until the trainer adds time
+or skips the timer; ``pass`` (teams in turn), the turn passes to the next
+team with "no answer" recorded. The handbook has no rule for a team's missed
+deadline, so a missed turn is graded by no rule: it earns nothing and
+costs nothing, and the team answers that decision at its next turn; the
+comparison counts each team's missed turns. Every decision is recorded in the
 results store with the time it took.
 """
 
@@ -31,6 +37,7 @@ from game.xapi.actors import DEFAULT_HOMEPAGE, group
 from game.xapi.statements import PlayStatements
 
 Mode = Literal["turns", "vote"]
+TIME_UP_CHOICES = ("lock", "pass")
 TIMER_CHOICES = (None, 30, 60, 120)
 MAX_TEAMS = 8
 
@@ -100,12 +107,15 @@ class Workshop:
         styles: list[dict[str, str]] | None = None,
         members: list[list[str]] | None = None,
         homepage: str = DEFAULT_HOMEPAGE,
+        on_time_up: str = "lock",
     ):
         """``members``: each team's member names (optional); the xAPI Groups list them, as accounts on ``homepage``."""
         if not 1 <= len(teams) <= MAX_TEAMS:
             raise ValueError(f"a workshop has 1 to {MAX_TEAMS} teams")
         if timer not in TIMER_CHOICES:
             raise ValueError("the timer is off, 30, 60 or 120 seconds")
+        if on_time_up not in TIME_UP_CHOICES:
+            raise ValueError("when time is up, answers lock or the turn passes")
         if styles is not None and len(styles) != len(teams):
             raise ValueError("one style (colour and symbol) per team")
         self.scenario, self.rulebook, self.mode, self.reveal_mode = scenario, rulebook, mode, reveal
@@ -117,6 +127,8 @@ class Workshop:
         self.timer.restart()
         self.paused = False
         self.ended = False
+        self.on_time_up = on_time_up
+        self.missed: list[dict] = []  # turns that passed with no answer: {"team", "scene", "decision"}
         self.held: list[dict] = []
         self.votes: list[dict] = []
         self.history: list[int] = []  # which team gave each answer, in order (for 'back')
@@ -151,7 +163,8 @@ class Workshop:
         rows = []
         for team in self.teams:
             card = grade(self.scenario, team.session, self.rulebook)
-            rows.append({"team": team.name, "index": team.index, "overall": card["overall"], "grade": card["grade"], "decisions": len(team.session.state.log), "finished": team.session.ended})
+            rows.append({"team": team.name, "index": team.index, "overall": card["overall"], "grade": card["grade"], "decisions": len(team.session.state.log),
+                         "finished": team.session.ended, "missed": sum(1 for m in self.missed if m["team"] == team.index)})
         return sorted(rows, key=lambda r: (not r["decisions"], -(r["overall"] or 0.0), r["index"]))
 
     # ----- answers ------------------------------------------------------------------
@@ -165,6 +178,8 @@ class Workshop:
             raise InvalidAnswer("the workshop has ended")
         if self.paused:
             raise InvalidAnswer("the workshop is paused")
+        if self.locked:
+            raise InvalidAnswer("time is up: the trainer decides")
         team, before = self.team, self.session.scene_id
         seconds = self.timer.elapsed()
         events = team.session.answer(answer)
@@ -201,6 +216,25 @@ class Workshop:
         winner = next(o for o in offered if clean.get(o) == top)
         return self.answer({"choose": winner}, votes=clean, team_votes={int(t): o for t, o in (team_votes or {}).items() if o in offered},
                            via=via or {})
+
+    @property
+    def locked(self) -> bool:
+        """Time is up and answers wait for the trainer (who adds time or skips the timer)."""
+        return self.on_time_up == "lock" and self.timer.expired and not self.finished
+
+    def time_up(self) -> dict | None:
+        """The timer ran out on a team in turn with ``pass``: its turn passes, "no answer" recorded; returns the record
+        (None when nothing passes: another setting, the time not up, paused, or the workshop over)."""
+        if self.on_time_up != "pass" or self.mode != "turns" or not self.timer.expired or self.paused or self.finished:
+            return None
+        team = self.team
+        record = {"team": team.index, "scene": team.session.scene_id, "decision": len(team.session.state.log)}
+        self.missed.append(record)
+        if self.results is not None:  # a missed turn has its own negative number, apart from the decisions
+            number = -sum(1 for m in self.missed if m["team"] == team.index)
+            self.results.record_choices(self.results_id, team.index, number, [{"team": team.index, "choice": {"no_answer": record["scene"]}, "via": "timer"}])
+        self._next_turn()
+        return record
 
     def reveal(self) -> list[dict]:
         """Show the feedback the trainer held back."""
@@ -264,7 +298,10 @@ class Workshop:
     def comparison(self) -> dict:
         if self.mode == "vote":
             return compare_votes(self.scenario, self.session, self.votes, self.rulebook)
-        return compare_teams(self.scenario, [{"name": t.name, "session": t.session} for t in self.teams], self.rulebook)
+        comparison = compare_teams(self.scenario, [{"name": t.name, "session": t.session} for t in self.teams], self.rulebook)
+        for row, team in zip(comparison["teams"], self.teams):
+            row["missed"] = sum(1 for m in self.missed if m["team"] == team.index)
+        return comparison
 
 
 def choices_of(team: int, answer: dict, team_votes: dict[int, str] | None, via: str | dict[int, str]) -> list[dict]:

@@ -128,3 +128,58 @@ def test_team_colours_and_symbols_are_recorded_when_given(demo, rulebook, tmp_pa
     assert [(t["colour"], t["symbol"]) for t in teams] == [("#0072B2", "circle"), ("#E69F00", "triangle")]
     with pytest.raises(ValueError):
         Workshop(demo, rulebook, ["A", "B"], styles=looks[:1])
+
+
+def test_when_time_is_up_answers_lock_until_the_trainer_decides(demo, rulebook):
+    clock = Clock()
+    w = Workshop(demo, rulebook, ["A", "B"], timer=30, clock=clock)
+    clock.now += 31
+    assert w.locked and w.time_up() is None  # "lock" passes no turn
+    with pytest.raises(InvalidAnswer):
+        w.answer({"choose": "wait"})
+    assert not w.session.state.log
+    w.skip_timer()  # the trainer lets the answer in
+    w.answer({"choose": "wait"})
+    assert w.team.name == "B" and not w.locked
+
+
+def test_when_time_is_up_the_turn_can_pass_with_no_answer_recorded(demo, rulebook, tmp_path):
+    import sqlite3
+
+    clock = Clock()
+    store = ResultsStore(tmp_path / "r.sqlite3")
+    w = Workshop(demo, rulebook, ["A", "B"], timer=30, clock=clock, results=store, on_time_up="pass")
+    assert w.time_up() is None  # time left: nothing passes
+    clock.now += 31
+    assert not w.locked
+    missed = w.time_up()
+    assert missed == {"team": 0, "scene": "strategy", "decision": 0}
+    assert w.team.name == "B" and w.timer.remaining() == 30  # B's turn, with its own time
+    assert not w.teams[0].session.state.log  # A's story waits at the same decision
+    w.answer({"choose": "wait"})
+    assert w.team.name == "A" and w.session.scene_id == "strategy"
+    rows = sqlite3.connect(tmp_path / "r.sqlite3").execute("SELECT team, seq, choice, via FROM choices WHERE via = 'timer'").fetchall()
+    assert rows == [(0, -1, '{"no_answer": "strategy"}', "timer")]
+    comparison = w.end()
+    assert [t["missed"] for t in comparison["teams"]] == [1, 0]
+    assert comparison["teams"][0]["decisions"] == 0 and comparison["teams"][1]["decisions"] == 1
+    with pytest.raises(ValueError):
+        Workshop(demo, rulebook, ["A"], on_time_up="skip")
+
+
+def test_the_leaderboard_lists_a_team_without_answers_last_and_unranked(demo, rulebook):
+    w = Workshop(demo, rulebook, ["A", "B", "C"])
+    w.answer({"choose": "wait"})
+    w.answer({"choose": "write-strategy"})
+    board = w.leaderboard()
+    assert [r["team"] for r in board][-1] == "C" and board[-1]["decisions"] == 0
+    assert [r["team"] for r in board][:2] == ["B", "A"]
+
+
+def test_the_comparison_names_an_allocation_by_its_options_and_amounts(demo, rulebook):
+    from game.scoring.compare import answer_label
+
+    label = answer_label(demo, "where-to-look", "local-visits=5,regional-forum=5")
+    assert "=" not in label["en"] and "local-visits" not in label["en"] and label["en"].endswith(": 5")
+    assert "Visits to schools" in label["en"] and all(label[lang] for lang in label)
+    assert answer_label(demo, "choose-partners", "none")["en"] == "picked nobody"

@@ -25,7 +25,7 @@ class Clock:
         return self.now
 
 
-def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0", reveal: str = "reveal:instant") -> None:
+def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0", reveal: str = "reveal:instant", options=()) -> None:
     """Title -> Workshop -> three teams (two renamed by typing) -> start."""
     app.click("workshop")
     assert app.current_scene_name == "workshop-setup"
@@ -38,6 +38,8 @@ def set_up(app, mode: str, names=("Eagles", "Сови"), timer: str = "timer:0",
     assert app.top.context()["teams"][:2] == list(names) and len(app.top.context()["teams"]) == 3
     app.click(timer)
     app.click(reveal)
+    for option in options:
+        app.click(option)
     app.click(f"mode:{mode}")
     app.click("start")
     assert app.workshop is not None and app.metrics.text_scale == 1.25
@@ -60,7 +62,7 @@ def test_three_teams_in_turn_play_to_the_comparison_debrief(make_app, data_dir):
         if not turns or turns[-1] != scene.play.index:
             turns.append(scene.play.index)
             header = texts(app)
-            assert app.workshop.names[scene.play.index] in header and "Pause (P)" in header  # whose turn, and the trainer bar
+            assert app.workshop.names[scene.play.index] in header and app.top.view.find("trainer:pause") is not None  # whose turn, the trainer bar
         answer(app, plans[scene.play.index])
 
     seen = play_to_comparison(app, decide)
@@ -326,3 +328,31 @@ def test_nothing_important_is_under_28_px_at_1080p(make_app):
 
     workshop_walkthrough(app, check)
     assert not small, "\n".join(small[:20])
+
+
+def test_the_room_sees_whose_turn_it_is_and_when_time_is_up(make_app, monkeypatch):
+    """A handover card in the team's colour ("Eagles: your turn") that a key dismisses and passes on; when time runs out
+    with "the turn passes" chosen in set-up, "Time is up" in the largest type and the next team's turn."""
+    from game.ui.workshop import run as run_module
+
+    clock = Clock()
+    monkeypatch.setattr(run_module, "now", clock)
+    app = make_app(size=(1920, 1080))
+    set_up(app, "turns", timer="timer:60", options=["timeup:pass"])
+    run = app.workshop
+    w = run.workshop
+    assert w.on_time_up == "pass" and app.current_scene_name == "choice"  # the first card went by itself
+    run.state.handed = None
+    run.show_decision(restart_timer=False)
+    assert app.current_scene_name == "handover" and "Eagles: your turn" in texts(app)
+    app.key(pygame.K_2)  # the key goes on to the decision below
+    assert app.current_scene_name == "choice" and app.top.selected == app.top.options()[1].id
+    clock.now += 61
+    app.step()
+    assert app.current_scene_name == "time-up" and w.turn == 1 and w.missed == [{"team": 0, "scene": "strategy", "decision": 0}]
+    shown = texts(app)
+    assert "Time is up" in shown and "Eagles: no answer this time." in shown and "Сови: your turn" in shown
+    headline = next(label for label in app.top.view.labels() if "Time is up" in " ".join(label.lines))
+    assert headline.font.px >= 60
+    app.key(pygame.K_l)  # a trainer key works through the card
+    assert app.current_scene_name == "leaderboard"

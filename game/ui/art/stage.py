@@ -85,7 +85,8 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
     speech bubble, else on a see-through panel (``panel``) over the backdrop.
     """
     show = backdrops_on(b)
-    pad = b.u(XL) if show else 0
+    projector = getattr(play, "projector", False)  # a workshop's room screen: the backdrop only as tall as the text
+    pad = (b.u(M) if projector else b.u(XL)) if show else 0
     index = b.view.mark()
     top = y
     y += pad if show else b.u(L)
@@ -93,7 +94,7 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
     text_w = min(width, max(width * 3 // 5, int(b.u(1000) * b.m.text_scale)))  # the place shows beside the text
     bottom = y
     if speaker is not None:
-        size = min(b.u(FACE_MAX), width // 4)
+        size = min(b.u(FACE_MAX // 2 if projector else FACE_MAX), width // 4)
         gap = b.u(L) + b.u(22)
         text_x, text_w = x + size + gap, min(width - size - gap, text_w)
         bottom = bubble(b, text_x, y, text_w, content, "left", tail_y=y + size // 3)
@@ -113,7 +114,7 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
         box.h = bottom - y  # the text's own block: what it must stay inside
     if not show:
         return bottom + b.u(L)
-    band_bottom = max(bottom + pad, top + b.u(BAND_MIN))
+    band_bottom = max(bottom + pad, top + (0 if projector else b.u(BAND_MIN)))
     backdrop(b, index, place_of(scene), top, band_bottom)
     return band_bottom + b.u(L)
 

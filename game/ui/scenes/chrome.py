@@ -85,6 +85,10 @@ def status_bar(b: Builder, play: Any) -> int:
     pad, edge = b.u(S + 4), margin(b)
     width = b.m.width - 2 * edge
     index = b.view.mark()
+    if getattr(play, "projector", False):  # a workshop's room screen: the resources only; its strip holds the rest, menu included
+        bottom = pad + _resources(b, play, edge, pad, width) + pad
+        b.view.insert(index, _band(b, bottom))
+        return play.band(b, bottom)
     specs = [
         ButtonSpec("global:people", _("People"), "header", "people"),
         language_button(),

@@ -19,7 +19,7 @@ from game.ui.metrics import Metrics
 from game.ui.scenes.chrome import margin
 from game.ui.theme import L, M, S
 from game.ui.view import Box
-from game.ui.workshop.looks import symbol
+from game.ui.workshop.looks import paint_team_field, symbol
 from game.ui.workshop.run import TRAINER_KEYS
 
 Rect = pygame.Rect
@@ -45,9 +45,10 @@ def trainer_specs(run: Any, stage: str, compact: bool = False) -> list[ButtonSpe
         ButtonSpec("trainer:leaderboard", _("Scores (L)"), "quiet", "podium"),
         ButtonSpec("trainer:back", _("Undo (B)"), "quiet", "undo", bool(w.history)),
         ButtonSpec("trainer:end", _("End (E)"), "quiet", "stop"),
+        ButtonSpec("global:menu", _("Menu (Esc)"), "quiet", "menu"),
     ]
     if compact:
-        letters = {command: letter for letter, command, _what in TRAINER_KEYS}
+        letters = {command: letter for letter, command, _what in TRAINER_KEYS} | {"menu": "Esc"}
         specs = [replace(spec, label=letters[spec.id.split(":", 1)[1]]) for spec in specs]
     return specs
 
@@ -88,7 +89,6 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
     bar shows only the keys beside its icons to stay on that row; else the
     bar goes on a second row with the notes.
     """
-    tight = b.m.text_scale > BAND_MAX_SCALE
     b = band_builder(b)
     edge = margin(b)
     width = b.m.width - 2 * edge
@@ -106,7 +106,7 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
     row_specs = None
     if who_w + b.u(L) + bar_width(b, specs) + right_w <= width:
         row_specs = specs
-    elif tight:
+    else:  # the keys alone beside their icons keep the strip on one row (the help lists what each does)
         compact = trainer_specs(run, play.stage, compact=True)
         if who_w + b.u(L) + bar_width(b, compact) + right_w <= width:
             row_specs = compact
@@ -127,6 +127,8 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
             row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
         y += row_h + b.u(S)
         notes = _notes(run, play)
+        if bar_width(b, specs) > width:  # the keys alone, on one row, rather than the full labels on two
+            specs = trainer_specs(run, play.stage, compact=True)
         bar_w = bar_width(b, specs)
         notes_w = width - bar_w - b.u(M)
         if notes and notes_w >= width // 3:
@@ -139,7 +141,13 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
             y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
     bottom = y + pad
     b.view.insert(index, Box(Rect(0, top, b.m.width, bottom - top), "surface_alt", None, 0, 0))
-    b.view.add(Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "primary", None, 0, 0))
+    if run.mode == "turns":  # the team that plays: its colour down the side and along the bottom (its symbol and name say it too)
+        stripe = b.u(12)
+        b.art(Rect(0, top, stripe, bottom - top), paint_team_field(run.style(play.index)))
+        b.art(Rect(0, bottom - stripe, b.m.width, stripe), paint_team_field(run.style(play.index)))
+        b.view.add(Box(Rect(0, bottom - b.u(2), b.m.width, b.u(2)), "text", None, 0, 0))
+    else:
+        b.view.add(Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "primary", None, 0, 0))
     return bottom
 
 

@@ -27,7 +27,7 @@ from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
 from game.ui.scenes.feedback import verdict_badge
 from game.ui.theme import L, M, S, XL
-from game.ui.view import Box
+from game.ui.view import Box, View
 from game.ui.workshop.looks import colour, symbol, team_tag, team_tag_width
 
 Rect = pygame.Rect
@@ -106,18 +106,21 @@ class ComparisonScene(Scene):
         top = top_bar(b, _("Comparison: {title}").format(title=tr(scenario.title)), back=False)
         problem = self.run.problem
         note = problem if problem else _("Every decision and scorecard is saved in the results database.")
-        tone = "bad" if problem else "muted"
+        tone = "bad" if problem else "text"
         if self.handouts is not None:  # the results problem stays first: it matters more than the handouts
-            said, handout_tone = self.handouts.notice() or (_("Writing the handouts..."), "muted")
+            said, handout_tone = self.handouts.notice() or (_("Writing the handouts..."), "text")
             note, tone = (f"{problem} {said}", "bad") if problem else (said, handout_tone)
         waiting = getattr(self, "waiting", None)
         if waiting is not None and waiting.notice is not None:  # records still on their way to the learning record store
             note, tone = f"{note} {waiting.short}", "bad" if waiting.notice[1] == "bad" else tone
-        bottom = footer(b, [
+        actions = [
             ButtonSpec("title", _("Title screen"), "secondary", "left"),
             ButtonSpec("handouts", _("Handouts (PDF)"), "secondary", "save", enabled=bool(self.data) and (self.handouts is None or not self.handouts.running)),
             ButtonSpec("again", _("New workshop"), "primary", "right"),
-        ], note, tone)
+        ]
+        # with very large text the note leaves the footer for the top of the page, so the comparison keeps the room
+        tight = b.m.height - footer(Builder(View(b.view.size), b.m, b.ts, b.palette), actions, note, tone) > b.m.height // 5
+        bottom = footer(b, actions, "" if tight else note, tone)
         x, width = column(b)
         labels = {"splits": self.splits_label()}
         specs = [ButtonSpec(f"tab:{key}", labels.get(key) or _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
@@ -128,6 +131,8 @@ class ComparisonScene(Scene):
         b.view.add(Box(Rect(0, content_top - b.u(2), b.m.width, b.u(2)), "border", None, 0, 0))
         with b.view.scrolling(Rect(0, content_top, b.m.width, max(b.u(40), bottom - content_top))):
             y = content_top + b.u(L)
+            if tight:
+                y += b.text(note, "strong", x, y, width, tone) + b.u(L)
             if self.tab == "scores":
                 self._scores(b, x, y, width)
             elif self.tab == "splits":
@@ -173,13 +178,19 @@ class ComparisonScene(Scene):
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
             y += self._tag(b, index, x, y, w, "h3", card) + b.u(M)
             if not team.get("decisions", 1):  # a team that never answered is not scored or ranked
-                return y + b.text(_("No answers yet"), "h2", x, y, w, container=card)
+                y += b.text(_("No answers yet"), "h2", x, y, w, container=card)
+                if team.get("missed"):
+                    y += b.text(ngettext("{n} turn with no answer", "{n} turns with no answer", team["missed"]).format(n=team["missed"]), "body", x, y, w, container=card)
+                return y
             overall = team.get("overall")
             score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
             y += b.text(score, "h2", x, y, w, container=card)
             y += b.text(_("Grade {grade}").format(grade=team.get("grade") or "–"), "strong", x, y, w, container=card) + b.u(S)
             goals = _("Goals met: {met} of {total}").format(met=team.get("goals_met", 0), total=team.get("goals", 0))
             y += b.text(goals, "body", x, y, w, container=card) + b.u(S)
+            if team.get("missed"):
+                missed = ngettext("{n} turn with no answer", "{n} turns with no answer", team["missed"]).format(n=team["missed"])
+                y += b.text(missed, "body", x, y, w, container=card) + b.u(S)
             icon, word, color = OUTCOMES.get(team.get("outcome") or "", ("flag", N_("Not finished"), "text"))
             size = b.line_height("body")
             b.icon(icon, x, y + b.u(4), size - b.u(8), color)
@@ -195,7 +206,7 @@ class ComparisonScene(Scene):
 
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
             if not areas:
-                return y + b.text(_("No decision touched a rule of the handbook."), "body", x, y, w, "muted", container=card)
+                return y + b.text(_("No decision touched a rule of the handbook."), "body", x, y, w, "text", container=card)
             cursor, row_h = x, 0
             for i in range(len(teams)):  # the legend: symbol and name, never colour alone
                 name = self.team_name(i)

@@ -31,6 +31,15 @@ def style_record(style: int) -> dict[str, str]:
     return {"colour": TEAM_COLOURS[style % STYLES], "symbol": SYMBOL_NAMES[style % STYLES]}
 
 
+def paint_team_field(style: int):
+    """A rectangle filled with a team's colour (the handover card's field, the band of the team that plays)."""
+
+    def paint(surface: pygame.Surface, rect: Rect, palette) -> None:
+        pygame.draw.rect(surface, colour(style), rect)
+
+    return paint
+
+
 def paint_symbol(style: int):
     """A painter for a team's symbol, filling its rect (outlined, so it shows on any background)."""
 

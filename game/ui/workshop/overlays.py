@@ -11,8 +11,9 @@ from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.overlays import Overlay
-from game.ui.theme import L, M, S
-from game.ui.workshop.looks import symbol
+from game.ui.theme import L, M, S, XL
+from game.ui.view import Box
+from game.ui.workshop.looks import paint_team_field, symbol
 
 Rect = pygame.Rect
 
@@ -96,6 +97,8 @@ class LeaderboardOverlay(WorkshopOverlay):
             detail = ngettext("{n} answer", "{n} answers", row["decisions"]).format(n=row["decisions"]) if answered else _("No answers yet")
             if row["finished"]:
                 detail = _("{detail} · finished").format(detail=detail)
+            if row.get("missed"):
+                detail += " · " + ngettext("{n} turn with no answer", "{n} turns with no answer", row["missed"]).format(n=row["missed"])
             y += b.text(detail, "body", text_x, y, text_w, "text") + b.u(L)
         y += b.text(_("Scores are out of 100, from the handbook rules each team's decisions touched so far."), "small_bold", x, y, w, "text")
         return y - top
@@ -153,3 +156,99 @@ class WorkshopMenu(WorkshopOverlay):
             self.run.command("end")
         else:
             super().activate(target_id)
+
+
+HANDOVER_MS = 2500  # how long the handover card shows before it goes by itself
+
+
+class RoomCard(WorkshopOverlay):
+    """A signal for the whole room: the window filled (a team's colour, or the alarm colour), a card with a symbol,
+    one headline in the largest type and a line or two under it.
+
+    It goes after a moment, or at the first key or click (a number key then answers on the screen below);
+    the trainer's keys work through it."""
+
+    name = "room-card"
+    shown_ms = HANDOVER_MS
+
+    def __init__(self, run: Any, style: int | None, headline: str, lines: list[str]):
+        super().__init__(run)
+        self.style, self.headline, self.lines = style, headline, lines
+        self.left = self.shown_ms
+
+    def build(self, b: Builder) -> None:
+        field = Rect(0, 0, b.m.width, b.m.height)
+        if self.style is not None:
+            b.art(field, paint_team_field(self.style))
+        else:
+            b.view.add(Box(field, "bad", None, 0, 0))
+        width = min(b.m.width - 2 * b.u(XL), b.u(1100) + int(b.u(300) * (b.m.text_scale - 1)))
+        pad = b.u(XL)
+        inner = width - 2 * pad
+        hint = _("Any key or a click goes on.")
+        for big, line_role, size in (("display", "h2", min(b.u(200), b.m.height // 5)), ("h1", "h3", b.u(96)), ("h2", "body", 0)):  # as large as fits
+            height = pad + (size + b.u(L) if size else 0) + b.text_height(self.headline, big, inner) + b.u(M)
+            height += sum(b.text_height(line, line_role, inner) + b.u(S) for line in self.lines) + b.text_height(hint, "body", inner) + pad
+            if height <= b.m.height - 2 * b.u(M):
+                break
+        card = Rect((b.m.width - width) // 2, max(0, (b.m.height - height) // 2), width, height)
+        b.view.add(Box(card, "surface", "text", b.u(4), b.u(24)))
+        y = card.y + pad
+        if size and self.style is not None:
+            symbol(b, self.style, card.centerx - size // 2, y, size)
+        elif size:
+            b.icon("timer", card.centerx - size // 2, y, size, "bad")
+        y += size + b.u(L) if size else 0
+        y += b.text(self.headline, big, card.x + pad, y, inner, "text", "center", container=card) + b.u(M)
+        for line in self.lines:
+            y += b.text(line, line_role, card.x + pad, y, inner, "text", "center", container=card) + b.u(S)
+        b.text(hint, "body", card.x + pad, y, inner, "text", "center", container=card)
+        b.view.target("room-card:close", Rect(0, 0, b.m.width, b.m.height))
+
+    def update(self, dt: float) -> bool:
+        super().update(dt)
+        if self.app is None or self not in self.app.stack:
+            return False
+        self.left -= dt
+        if self.left <= 0:
+            self.close()
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop(fade=False)
+        elif self in self.app.stack:
+            self.app.stack.remove(self)
+            self.exit()
+
+    def handle(self, action: Action) -> None:
+        self.close()
+        if action.kind not in ("activate", "confirm", "back"):  # a number, a letter or a page key acts on the screen below
+            self.app.top.refresh()  # laid out, if the card came up before it was ever drawn
+            self.app.dispatch(action)
+
+
+class HandoverCard(RoomCard):
+    """A team's turn begins: "Owls: your turn" on the team's colour, with its symbol."""
+
+    name = "handover"
+
+    def __init__(self, run: Any, index: int):
+        super().__init__(run, run.style(index), _("{team}: your turn").format(team=run.names[index]), [])
+
+
+class TimeUpCard(RoomCard):
+    """The decision's time ran out: "Time is up" in the largest type, and what happens now (the set-up's choice)."""
+
+    name = "time-up"
+    shown_ms = 3000
+
+    def __init__(self, run: Any, passed: dict | None):
+        if passed is not None:  # the turn passed with no answer
+            following = run.names[run.workshop.turn]
+            lines = [_("{team}: no answer this time.").format(team=run.names[passed["team"]]),
+                     _("{team}: your turn").format(team=following)]
+        else:
+            lines = [_("Answers are locked: the trainer decides."), _("T: 30 more seconds. S: answer without the timer.")]
+        super().__init__(run, None, _("Time is up"), lines)

@@ -64,6 +64,7 @@ class Setup:
     phones_host: str | None = None  # None: the laptop's address on the local network
     phones_port: int | None = None  # None: game.web.server.DEFAULT_PORT
     members: list[list[str]] = field(default_factory=list)  # each team's member names, for the xAPI Groups (may be empty)
+    on_time_up: str = "lock"  # "lock": answers wait for the trainer; "pass": the turn passes with no answer (game.workshop)
 
 
 class TeamPlay(Play):
@@ -72,6 +73,8 @@ class TeamPlay(Play):
     Answers go through the workshop (which records them and passes the turn);
     nothing is autosaved. ``band`` draws the workshop strip under the status bar.
     """
+
+    projector = True  # the screens lay out for the room (game.ui.art.stage: no tall backdrop)
 
     def __init__(self, run: "WorkshopRun", index: int, stage: str = "decision"):
         self.run, self.index, self.stage = run, index, stage
@@ -116,6 +119,8 @@ class TeamPlay(Play):
 class RunState:
     notice: str = ""
     timer_drawn: str = ""
+    handed: int | None = None  # the team the last handover card was shown for
+    time_up: tuple | None = None  # the decision (team, answers so far, timer start) whose time-up the room was shown
     comparison: dict | None = None
     votes: dict[int, dict] = field(default_factory=dict)  # vote record index -> {team index: option id}
 
@@ -142,6 +147,7 @@ class WorkshopRun:
             setup.entry.scenario, self.rulebook, list(setup.names), mode=setup.mode, timer=setup.timer, reveal=setup.reveal,
             seed=seed, scenario_hash=setup.entry.hash, language=language(), results=self.results, clock=clock or now,
             styles=[style_record(s) for s in setup.styles], members=setup.members or None, homepage=_homepage(app),
+            on_time_up=setup.on_time_up,
         )
 
     # ----- facts for the screens ---------------------------------------------------------------
@@ -195,6 +201,24 @@ class WorkshopRun:
         if self.phones is not None:
             self.app.push(JoinOverlay(self), fade=False)
 
+    def check_time(self) -> None:
+        """When the decision's time has just run out: the room is told in large type; with "pass" the turn moves on."""
+        from game.ui.workshop.overlays import TimeUpCard
+
+        w = self.workshop
+        if not w.timer.expired or w.paused or w.finished:
+            return
+        key = (w.turn, len(w.team.session.state.log), w.timer.started)
+        if self.state.time_up == key:
+            return
+        self.state.time_up = key
+        passed = w.time_up()
+        if passed is not None:
+            self.state.handed = w.turn  # the card says whose turn it is
+            self.state.notice = _("{team} had no answer in time; the turn passed.").format(team=self.names[passed["team"]])
+            self.show_decision(restart_timer=False)
+        self.app.push(TimeUpCard(self, passed), fade=False)
+
     def pump_phones(self) -> None:
         """Take the phones' answers (called on every frame of a workshop screen; never waits)."""
         if self.phones is not None and self.phones.pump():
@@ -216,6 +240,7 @@ class WorkshopRun:
 
     def show_decision(self, restart_timer: bool = True) -> None:
         """The decision of the team whose turn it is (its timer starts now)."""
+        from game.ui.workshop.overlays import HandoverCard
         from game.ui.workshop.scenes import decision_scene
 
         w = self.workshop
@@ -227,6 +252,9 @@ class WorkshopRun:
         play = TeamPlay(self, w.turn)
         self.app.play = play
         self._show(decision_scene(self, play))
+        if self.mode == "turns" and len(w.teams) > 1 and self.state.handed != w.turn and not w.paused:
+            self.state.handed = w.turn
+            self.app.push(HandoverCard(self, w.turn), fade=False)
 
     def show_feedback(self, index: int, events: list[dict], title: str, vote: dict | None = None) -> None:
         from game.ui.workshop.scenes import WorkshopFeedbackScene

@@ -19,23 +19,62 @@ from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import left_scene
 from game.ui.scenes.base import default_focus
+from game.ui.scenes.choice import EventScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.feedback import FeedbackScene
 from game.ui.theme import L, M, S, TARGET
 from game.ui.view import Box
 from game.ui.workshop.looks import team_button, team_button_size
+from game.ui.workshop.paging import page_of, page_starts
 
 Rect = pygame.Rect
 
 
 class WorkshopScreen:
-    """Mixed into a screen: trainer keys and buttons, the ticking timer, Esc opens the workshop menu."""
+    """Mixed into a screen: trainer keys and buttons, the ticking timer, Esc opens the workshop menu.
+
+    A decision (``paged``) too long for the room's screen turns in pages ("1/2" in the footer, Page Up / Page Down)."""
 
     run: Any = None
+    paged = False
+    pages: list[int] = [0]  # where each page of the scrolling area starts (game.ui.workshop.paging)
+
+    def build(self, b: Builder) -> None:
+        super().build(b)  # type: ignore[misc]
+        if not self.paged:
+            return
+        starts = page_starts(b.view, b.u(S))
+        if (len(starts) > 1) != (len(self.pages) > 1):  # the footer's page button comes or goes: lay out again
+            self.pages = starts
+            b.view.__init__(b.view.size)  # type: ignore[misc]
+            super().build(b)  # type: ignore[misc]
+            starts = page_starts(b.view, b.u(S))
+        self.pages = starts
+
+    def page_specs(self) -> list[ButtonSpec]:
+        """The page button ("1/2": on to the next page, from the last back to the first), when there are pages."""
+        if not self.paged or len(self.pages) < 2:
+            return []
+        page = page_of(self.pages, self.scroll)  # type: ignore[attr-defined]
+        last = page == len(self.pages) - 1
+        return [ButtonSpec("page:next", f"{page + 1}/{len(self.pages)}", "secondary", "up" if last else "down")]
+
+    def footer_specs(self) -> tuple[list[ButtonSpec], str]:
+        specs, note = super().footer_specs()  # type: ignore[misc]
+        return self.page_specs() + specs, note
+
+    def turn_page(self, step: int) -> None:
+        count = len(self.pages)
+        page = (page_of(self.pages, self.scroll) + step) % count  # type: ignore[attr-defined]
+        self.scroll = self.pages[page]
+        self.invalidate()  # type: ignore[attr-defined]
 
     def on_action(self, action: Action) -> bool:
         if self.run.handle(action):
+            return True
+        if action.kind == "page" and self.paged and len(self.pages) > 1:
+            self.turn_page(action.value)
             return True
         return super().on_action(action)  # type: ignore[misc]
 
@@ -45,12 +84,18 @@ class WorkshopScreen:
         run.pump_phones()
         if self.app.top is not self or run.workshop.ended:  # type: ignore[attr-defined]
             return busy
+        if getattr(self.play, "stage", "") == "decision":  # type: ignore[attr-defined]
+            run.check_time()
+            if self.app.top is not self:  # type: ignore[attr-defined]
+                return True
         if run.timer_label(getattr(self.play, "stage", "")) != run.state.timer_drawn:  # type: ignore[attr-defined]
             self.invalidate()  # type: ignore[attr-defined]
         return run.timer_running() and getattr(self.play, "stage", "") == "decision" or busy  # type: ignore[attr-defined]
 
     def activate(self, target_id: str) -> None:
-        if target_id.startswith("trainer:"):
+        if target_id == "page:next":
+            self.turn_page(1)
+        elif target_id.startswith("trainer:"):
             self.run.command(target_id.split(":", 1)[1])
         elif target_id == "global:menu":
             self.open_menu()
@@ -70,13 +115,15 @@ class WorkshopScreen:
 class WorkshopDecision(WorkshopScreen):
     """Mixed into a reused decision screen: its answer goes through the workshop, then to the workshop's feedback."""
 
+    paged = True
+
     def commit(self, answer: dict) -> list[dict] | None:
         from game.core.engine import InvalidAnswer
 
         try:
             events = self.play.answer(answer)  # type: ignore[attr-defined]
         except InvalidAnswer:
-            self.notice = _("That is not possible here. Check the choices and try again.")
+            self.notice = locked_notice(self.run) or _("That is not possible here. Check the choices and try again.")
             self.invalidate()  # type: ignore[attr-defined]
             return None
         self.notice = ""
@@ -86,6 +133,13 @@ class WorkshopDecision(WorkshopScreen):
         else:
             self.invalidate()  # type: ignore[attr-defined]
         return events
+
+
+def locked_notice(run: Any) -> str:
+    """Why an answer is refused when the time is up and answers wait for the trainer ("" otherwise)."""
+    if run.workshop.locked:
+        return _("Time is up: the trainer decides. T adds 30 seconds; S lets the answer in without the timer.")
+    return ""
 
 
 _classes: dict[type, type] = {}
@@ -222,6 +276,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
 
     name = "vote"
     help_topic = "vote"
+    paged = True
 
     def __init__(self, play: Any):
         super().__init__(play)
@@ -253,10 +308,10 @@ class VoteScene(WorkshopScreen, DecisionScene):
     # ----- layout ----------------------------------------------------------------------------
     def intro(self, b: Builder, x: int, y: int, width: int) -> int:
         if self.scene_model.kind == "event":
-            from game.ui.scenes.choice import EventScene
-
             return EventScene.intro(self, b, x, y, width)  # type: ignore[arg-type]
         return super().intro(b, x, y, width)
+
+    news_card = EventScene.news_card  # an event's news, as the event screen shows it
 
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
         leader, tie = self.leader()
@@ -269,7 +324,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
             note = _("A tie: the option listed first, {n}, wins.").format(n=ids.index(leader) + 1)
         else:
             note = ngettext("{n} vote. Option {option} leads.", "{n} votes. Option {option} leads.", self.total).format(n=self.total, option=ids.index(leader) + 1)
-        return [
+        return self.page_specs() + [
             ButtonSpec("clear", _("Clear the votes"), "quiet", "cross", self.total > 0),
             ButtonSpec("confirm", _("Decide"), "primary", "check", self.total > 0),
         ], note
@@ -427,7 +482,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         try:
             events = self.run.vote(dict(self.counts), dict(self.team_votes))
         except InvalidAnswer:
-            self.notice = _("That is not possible here. Check the choices and try again.")
+            self.notice = locked_notice(self.run) or _("That is not possible here. Check the choices and try again.")
             self.invalidate()
             return
         self.run.show_feedback(self.play.index, events, tr(self.scene_model.title) if self.scene_model.title else "")

@@ -44,6 +44,7 @@ class SetupScene(Scene):
         self.names: list[str | None] = [None] * STYLES  # None: the default name, in the current language
         self.styles: list[int] = list(range(STYLES))
         self.timer: int | None = 60
+        self.on_time_up = "lock"  # or "pass" (game.workshop.Workshop)
         self.feedback = "instant"
         self.mode = "turns"
         self.phones = "off"  # off, given (each phone is given the next team), choose (a phone picks its team)
@@ -171,6 +172,8 @@ class SetupScene(Scene):
         rows = [
             ("globe", _("Language"), [(f"lang:{lang}", language_name(lang), lang == language()) for lang in languages()]),
             ("timer", _("Decision timer"), [(f"timer:{t or 0}", _("No timer") if t is None else _("{n} s").format(n=t), t == self.timer) for t in TIMERS]),
+            ("warning", _("When time is up"), [("timeup:lock", _("Answers lock; the trainer decides"), self.on_time_up == "lock"),
+                                                ("timeup:pass", _("The turn passes with no answer"), self.on_time_up == "pass")]),
             ("eye", _("Feedback"), [("reveal:instant", _("At once"), self.feedback == "instant"), ("reveal:trainer", _("When the trainer reveals it"), self.feedback == "trainer")]),
             ("people", _("Way to play"), [("mode:turns", _("Teams in turn"), self.mode == "turns"), ("mode:vote", _("Plenary vote"), self.mode == "vote")]),
             ("screen", _("Teams answer from their phones"), [("phones:off", _("No: on this screen"), self.phones == "off"),
@@ -256,6 +259,8 @@ class SetupScene(Scene):
             self.app.set_language(value)
         elif kind == "timer":
             self.timer = int(value) or None
+        elif kind == "timeup" and value in ("lock", "pass"):
+            self.on_time_up = value
         elif kind == "reveal":
             self.feedback = value
         elif kind == "mode":
@@ -292,7 +297,7 @@ class SetupScene(Scene):
             self.invalidate()
             return
         setup = Setup(entry, [self.team_name(i).strip() for i in range(self.count)], self.styles[:self.count],
-                      mode=self.mode, timer=self.timer, reveal=self.feedback, phones=self.phones != "off", choose_team=self.phones == "choose",
+                      mode=self.mode, timer=self.timer, reveal=self.feedback, on_time_up=self.on_time_up, phones=self.phones != "off", choose_team=self.phones == "choose",
                       members=[self.member_names(i) for i in range(self.count)])
         WorkshopRun(self.app, setup).start()
 

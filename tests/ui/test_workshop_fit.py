@@ -1,0 +1,103 @@
+"""The projector layout (issue 12, part 1): in workshop mode, at 1920x1080 and
+1280x720 with the workshop's text sizes (125 % and 150 %), every decision of
+every shipped scenario shows all its controls: each option, share, card,
+step and term is whole on the first page or, where the scene is too long for
+one screen, on one of its pages ("1/2", Page Down). The scenes are laid out
+directly (the session put at each scene), with no waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.ui.library import load_entry
+from game.ui.workshop.run import Setup, TeamPlay, WorkshopRun
+from game.ui.workshop.scenes import decision_scene
+from tests.ui.helpers import texts
+from tests.ui.test_layout import build
+
+ROOT = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIOS = sorted(p for p in ROOT.glob("*.yaml") if p.name != "rulebook.yaml")
+DECISIONS = ("choice", "event", "pick", "negotiate", "sequence", "allocate")
+SIZES = ((1920, 1080), (1280, 720))
+SCALES = (1.25, 1.5)
+
+
+def unseen(view, pages: list[int], size: tuple[int, int]) -> list[str]:
+    """The controls not whole on any page (fixed ones: not whole on the screen)."""
+    area = view.scroll_rect
+    missing = []
+    for target in view.targets:
+        if target.scroll:
+            top, bottom = target.rect.top - area.top, target.rect.bottom - area.top
+            if not any(start <= top and bottom <= start + area.h for start in pages):
+                missing.append(target.id)
+        elif target.rect.top < 0 or target.rect.bottom > size[1] or target.rect.left < 0 or target.rect.right > size[0]:
+            missing.append(target.id)
+    return missing
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_every_decision_fits_the_projector_or_pages(make_app, path):
+    app = make_app(size=(1280, 720))
+    entry = load_entry(path, None)
+    problems, paged, scenes = [], 0, 0
+    for mode in ("turns", "vote"):
+        run = WorkshopRun(app, Setup(entry, ["Owls", "Foxes", "Bears"], [0, 1, 2], mode=mode, timer=60))
+        app.workshop = run
+        session = run.workshop.teams[0].session
+        for scene_id, scene in entry.scenario.scenes.items():
+            if scene.kind not in DECISIONS or (mode == "vote" and scene.kind not in ("choice", "event")):
+                continue
+            session._enter(scene_id)
+            play = TeamPlay(run, 0)
+            app.play = play
+            screen = decision_scene(run, play)
+            screen.app = app
+            scenes += 1
+            for size in SIZES:
+                for scale in SCALES:
+                    screen.pages = [0]
+                    view = build(app, screen, size, scale)
+                    pages = screen.pages
+                    where = f"{mode} {scene_id} ({scene.kind}) {size[0]}x{size[1]} {round(scale * 100)}%"
+                    if len(pages) > 1:
+                        paged += 1
+                        labels = [t.id for t in view.targets if t.id == "page:next"]
+                        assert labels, f"{where}: {len(pages)} pages but no page button"
+                    elif view.max_scroll > 0:
+                        problems.append(f"{where}: scrolls by {view.max_scroll} px without pages")
+                    missing = unseen(view, pages, size)
+                    if missing:
+                        problems.append(f"{where}: not whole on any page: {missing[:5]}")
+        run.close_results()
+        app.workshop = None
+    assert scenes and not problems, "\n".join(problems[:20])
+
+
+def test_pages_turn_with_page_down_and_the_page_button(make_app):
+    """A long pick on a small window: Page Down and the "1/N" button go page by page, each control whole on its page."""
+    import pygame
+
+    from game.ui.workshop.paging import page_of
+
+    app = make_app(size=(1280, 720), scale=1.5)
+    entry = load_entry(ROOT / "campaign-voices.yaml", None)
+    run = WorkshopRun(app, Setup(entry, ["Owls", "Foxes"], [0, 1], timer=None))
+    run.start()
+    run.workshop.teams[0].session._enter("choose-supporter")
+    run.show_decision()
+    app.settle()
+    screen = app.top
+    app.top.refresh()
+    count = len(screen.pages)
+    assert count > 1 and f"1/{count}" in texts(app)
+    app.key(pygame.K_PAGEDOWN)
+    app.top.refresh()
+    assert page_of(screen.pages, screen.scroll) == 1 and screen.scroll == screen.pages[1]
+    for _ in range(count - 1):
+        app.click("page:next")
+    app.top.refresh()
+    assert screen.scroll == 0  # from the last page back to the first
+    run.leave()
