@@ -145,15 +145,20 @@ class Builder:
         extra = (icon_size + gap if icon_size else 0) + (badge + gap if badge else 0)
         return 2 * pad + extra + (self.text_width(label, role) if label else 0)
 
-    def button_height(self, label: str, width: int, icon: str | None = None, hotkey: int | None = None, role: str = "button") -> int:
+    def button_height(self, label: str, width: int, icon: str | None = None, hotkey: int | None = None, role: str = "button", tick: bool | None = None) -> int:
+        """The height a button needs; with ``tick`` (True or False) the tick's room is kept whether it shows or not."""
         pad, icon_size, badge = self._button_parts(label, icon, hotkey, role)
+        tick_size = self._button_parts(label, "check", None, role)[1] if tick is not None else 0
         gap = self.u(12)
-        text_w = width - 2 * pad - (icon_size + gap if icon_size else 0) - (badge + gap if badge else 0)
+        text_w = width - 2 * pad - (icon_size + gap if icon_size else 0) - (tick_size + gap if tick_size else 0) - (badge + gap if badge else 0)
         text_h = self.text_height(label, role, max(1, text_w)) if label else 0
-        return max(self.u(TARGET), text_h + 2 * self.u(12), icon_size + 2 * self.u(12), badge + 2 * self.u(12))
+        return max(self.u(TARGET), text_h + 2 * self.u(12), max(icon_size, tick_size) + 2 * self.u(12), badge + 2 * self.u(12))
 
-    def button(self, target_id: str, label: str, rect: Rect, style: str = "secondary", icon: str | None = None, enabled: bool = True, hotkey: int | None = None, role: str = "button", align: str = "center") -> Rect:
-        """A pressable button filling ``rect`` (its height should come from :meth:`button_height`)."""
+    def button(self, target_id: str, label: str, rect: Rect, style: str = "secondary", icon: str | None = None, enabled: bool = True, hotkey: int | None = None, role: str = "button", align: str = "center", tick: bool | None = None) -> Rect:
+        """A pressable button filling ``rect`` (its height should come from :meth:`button_height`).
+
+        ``tick`` (True or False, instead of an icon) keeps a tick's room at the right end and shows the tick when True,
+        so choosing an option never rewraps its text."""
         rect = Rect(rect)
         if not enabled:
             style = "disabled"
@@ -164,6 +169,11 @@ class Builder:
         gap = self.u(12)
         x = rect.x + pad
         inner_right = rect.right - pad
+        if tick is not None:
+            tick_size = self._button_parts(label, "check", None, role)[1]
+            if tick:
+                self.view.add(Icon(Rect(inner_right - tick_size, rect.centery - tick_size // 2, tick_size, tick_size), "check", color))
+            inner_right -= tick_size + gap
         if badge:
             badge_rect = Rect(x, rect.centery - badge // 2, badge, badge)
             self.view.add(Box(badge_rect, None, color, self.u(2), self.u(8)))

@@ -52,6 +52,7 @@ class Scene:
     name = "scene"
     opaque = True
     help_topic = "general"
+    quiet_default_focus = False  # True: no focus ring until the player moves the focus (a ring on a decision's first option reads as chosen)
 
     def __init__(self) -> None:
         self.app: "App | None" = None
@@ -84,9 +85,14 @@ class Scene:
             hovered=mapper.hovered if top else None,
             pressed=mapper.pressed if top else None,
             focused=self.focused if top else None,
-            focus_visible=top and mapper.keyboard_used,
+            focus_visible=top and mapper.keyboard_used and self.ring_shown,
         )
         self.app.painter.paint(surface, self.view, self.scroll, state)
+
+    @property
+    def ring_shown(self) -> bool:
+        """Whether the focus may be shown (and used by Enter): the player moved it, or the screen shows its default focus."""
+        return self.focus is not None or not self.quiet_default_focus
 
     @property
     def focused(self) -> str | None:
@@ -144,7 +150,7 @@ class Scene:
         elif kind in ("prev", "up", "left"):
             self.move_focus(-1)
         elif kind in ("confirm", "select"):
-            focused = self._enabled(self.focused)
+            focused = self._enabled(self.focused) if self.ring_shown else None
             if focused is not None and self.app.mapper.keyboard_used:
                 self.activate(focused.id)
             elif kind == "confirm":
@@ -199,7 +205,7 @@ class Scene:
             return
         ids = [t.id for t in enabled]
         current = self.focused
-        if current in ids and self.app.mapper.keyboard_used:
+        if current in ids and self.app.mapper.keyboard_used and self.ring_shown:
             index = (ids.index(current) + step) % len(ids)
         elif current in ids:
             index = ids.index(current)

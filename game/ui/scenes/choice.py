@@ -56,8 +56,8 @@ class ChoiceScene(DecisionScene):
         for number, option in enumerate(options, 1):
             chosen = option.id == self.selected
             label = tr(option.text)
-            h = b.button_height(label, width, "check" if chosen else None, number, "strong")
-            b.button(f"option:{option.id}", label, Rect(x, y, width, h), "selected" if chosen else "option", "check" if chosen else None, hotkey=number, role="strong")
+            h = b.button_height(label, width, None, number, "strong", tick=chosen)
+            b.button(f"option:{option.id}", label, Rect(x, y, width, h), "selected" if chosen else "option", hotkey=number, role="strong", tick=chosen)
             y += h + gap
         if options:
             default_focus(b, f"option:{options[0].id}")

@@ -23,6 +23,8 @@ IMAGE_W, IMAGE_H = 960, 400  # the largest a scene's picture is shown, in logica
 class DecisionScene(Scene):
     """Base of the scenes for choice, event, pick, negotiate, sequence and allocate."""
 
+    quiet_default_focus = True  # on opening, no option looks chosen
+
     def __init__(self, play: Play):
         super().__init__()
         self.play = play

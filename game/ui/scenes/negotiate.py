@@ -327,12 +327,12 @@ class NegotiateScene(DecisionScene):
             specs = []
             for term in row:
                 chosen = term.id == draft
-                icon = "check" if chosen else ("bubble" if term.id == counter else None)
-                specs.append((term, "selected" if chosen else "option", icon))
-            height = max(b.button_height(tr(t.text), chip_w, i, role="small_bold") for t, _s, i in specs)
-            for column_index, (term, style, icon) in enumerate(specs):
+                icon = "bubble" if term.id == counter else None
+                specs.append((term, "selected" if chosen else "option", icon, chosen))
+            height = max(b.button_height(tr(t.text), chip_w, i, role="small_bold", tick=c) for t, _s, i, c in specs)
+            for column_index, (term, style, icon, chosen) in enumerate(specs):
                 rect = Rect(x + column_index * (chip_w + gap), y, chip_w, height)
-                b.button(f"term:{element}:{term.id}", tr(term.text), rect, style, icon, role="small_bold")
+                b.button(f"term:{element}:{term.id}", tr(term.text), rect, style, icon, role="small_bold", tick=chosen)
             y += height + gap
         return y - gap
 
