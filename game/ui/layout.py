@@ -41,6 +41,7 @@ class ButtonSpec:
     icon: str | None = None
     enabled: bool = True
     hotkey: int | None = None
+    tick: bool | None = None  # True or False: a tick's room kept at the right end, the tick shown when True (tabs keep their width)
 
 
 class Builder:
@@ -139,10 +140,11 @@ class Builder:
         badge = round(text_px * 1.35) if hotkey is not None else 0
         return pad, icon_size, badge
 
-    def button_natural_width(self, label: str, icon: str | None = None, hotkey: int | None = None, role: str = "button") -> int:
+    def button_natural_width(self, label: str, icon: str | None = None, hotkey: int | None = None, role: str = "button", tick: bool | None = None) -> int:
         pad, icon_size, badge = self._button_parts(label, icon, hotkey, role)
+        tick_size = self._button_parts(label, "check", None, role)[1] if tick is not None else 0
         gap = self.u(12)
-        extra = (icon_size + gap if icon_size else 0) + (badge + gap if badge else 0)
+        extra = (icon_size + gap if icon_size else 0) + (tick_size + gap if tick_size else 0) + (badge + gap if badge else 0)
         return 2 * pad + extra + (self.text_width(label, role) if label else 0)
 
     def button_height(self, label: str, width: int, icon: str | None = None, hotkey: int | None = None, role: str = "button", tick: bool | None = None) -> int:
@@ -202,7 +204,7 @@ class Builder:
         rows: list[list[tuple[ButtonSpec, int]]] = [[]]
         used = 0
         for spec in specs:
-            natural = min(width, self.button_natural_width(spec.label, spec.icon, spec.hotkey, role))
+            natural = min(width, self.button_natural_width(spec.label, spec.icon, spec.hotkey, role, spec.tick))
             if rows[-1] and used + gap_px + natural > width:
                 rows.append([])
                 used = 0
@@ -212,7 +214,7 @@ class Builder:
         for row in rows:
             if not row:
                 continue
-            height = max(self.button_height(s.label, w, s.icon, s.hotkey, role) for s, w in row)
+            height = max(self.button_height(s.label, w, s.icon, s.hotkey, role, s.tick) for s, w in row)
             total = sum(w for _, w in row) + gap_px * (len(row) - 1)
             if align == "stretch":
                 extra = (width - total) // len(row)
@@ -220,7 +222,7 @@ class Builder:
                 total = width
             left = x + (width - total if align == "right" else (width - total) // 2 if align == "center" else 0)
             for spec, w in row:
-                self.button(spec.id, spec.label, Rect(left, y, w, height), spec.style, spec.icon, spec.enabled, spec.hotkey, role)
+                self.button(spec.id, spec.label, Rect(left, y, w, height), spec.style, spec.icon, spec.enabled, spec.hotkey, role, tick=spec.tick)
                 left += w + gap_px
             y += height + gap_px
         return y - top - gap_px if y > top else 0

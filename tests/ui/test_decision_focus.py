@@ -43,3 +43,18 @@ def test_choosing_an_option_reflows_nothing(make_app):
     app.click(before[1][0])
     assert scene.selected and cards() == before
     assert lines_in_cards() == words  # same lines at the same places: the tick took the room kept for it
+
+
+def test_the_debriefs_tabs_keep_their_width(make_app):
+    from game.ui.layout import Builder, ButtonSpec
+    from game.ui.view import View
+
+    app = make_app()
+    for chosen in range(3):
+        b = Builder(View(app.size), app.metrics, app.typesetter, app.palette)
+        specs = [ButtonSpec(f"tab:{i}", label, "selected" if i == chosen else "secondary", hotkey=i + 1, tick=i == chosen)
+                 for i, label in enumerate(("Summary", "Decisions", "Next time"))]
+        b.button_row(specs, 0, 0, 1200, "left")
+        widths = [t.rect.w for t in b.view.targets]
+        assert chosen == 0 or widths == first
+        first = widths

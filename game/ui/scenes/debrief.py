@@ -66,7 +66,7 @@ class DebriefScene(Scene):
             ButtonSpec("again", _("Play again"), "primary", "right"),
         ])
         tabs_y = top + b.u(M)
-        specs = [ButtonSpec(f"tab:{key}", _(label), "selected" if key == self.tab else "secondary", "check" if key == self.tab else None, hotkey=i)
+        specs = [ButtonSpec(f"tab:{key}", _(label), "selected" if key == self.tab else "secondary", hotkey=i, tick=key == self.tab)
                  for i, (key, label) in enumerate(TABS, 1)]
         x, width = column(b)
         tabs_h = b.button_row(specs, x, tabs_y, width, "left")
