@@ -364,18 +364,23 @@ class App(Frames, Driver):
             self.push(StoryMapScene(entry))
 
     def play_from_scene(self, entry: Any, scene_id: str) -> bool:
-        """Play a scenario from one of its scenes, reached by a play a player could make; a trainer's
-        preview, not recorded in the results. False when no play found reaches the scene."""
+        """Search for a play that reaches a scene and play from it, waiting for the search (for scripts and
+        tests; the story map searches in the background). False when no play found reaches the scene."""
         from game.scoring.reach import session_at
-        from game.ui.play import Play
 
         session = session_at(entry.scenario, scene_id, self.rulebook, seed=self.seed or 0)
-        if session is None:
-            return False
+        if session is not None:
+            self.play_from_session(entry, session)
+        return session is not None
+
+    def play_from_session(self, entry: Any, session: Any) -> None:
+        """Play a scenario from a session a search reached (the story map's "play from this scene"); a
+        trainer's preview, not recorded in the results."""
+        from game.ui.play import Play
+
         self.play = Play(entry, self.rulebook, session=session, seed=self.seed, results=None)
         self.play.preview = True
         self.show_current_decision()
-        return True
 
     def open_people(self) -> None:
         from game.ui.scenes.overlays import PeopleOverlay

@@ -10,11 +10,13 @@ Reached from a library card and from the F5 problems overlay (``app.open_story_m
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pygame
 
 from game.core.storymap import Node, StoryMap, build, shorten
+from game.scoring.reach import session_at
 from game.ui.i18n import _, language, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import Scene, default_focus
@@ -49,6 +51,7 @@ class StoryMapScene(Scene):
         self.notice = ""
         self.story: StoryMap | None = None
         self.story_language = ""
+        self.search: SceneSearch | None = None
 
     def map(self) -> StoryMap:
         lang = language() if language() in self.entry.scenario.languages else "en"
@@ -197,16 +200,49 @@ class StoryMapScene(Scene):
             self.invalidate()
         elif target_id in ("pan-left", "pan-right"):
             self.move(-1 if target_id == "pan-left" else 1)
-        elif target_id.startswith("scene:"):
+        elif target_id.startswith("scene:") and (self.search is None or self.search.done()):
             scene_id = target_id.split(":", 1)[1]
-            if not self.app.play_from_scene(self.entry, scene_id):
-                self.notice = _("No play found that reaches scene '{scene}': it may need choices no play here makes.").format(scene=scene_id)
-                self.invalidate()
+            self.search = SceneSearch(self.entry.scenario, scene_id, self.app.rulebook, self.app.seed or 0)
+            self.notice = _("Looking for a play that reaches '{scene}'...").format(scene=scene_id)
+            self.invalidate()
         else:
             super().activate(target_id)
 
+    def update(self, dt: float) -> bool:
+        """When the search for a play has finished: play from the scene, or say none was found."""
+        if self.search is None or not self.search.done():
+            return False
+        search, self.search = self.search, None
+        if search.session is None:
+            self.notice = _("No play found that reaches scene '{scene}': it may need choices no play here makes.").format(scene=search.scene_id)
+            self.invalidate()
+            return True
+        self.notice = ""
+        self.app.play_from_session(self.entry, search.session)
+        return True
+
     def back(self) -> None:
+        self.search = None  # a search still running finishes on its own; nobody waits for it
         self.app.pop()
+
+
+class SceneSearch:
+    """The search for a play that reaches a scene, off the frame loop (it can take seconds in a large story)."""
+
+    def __init__(self, scenario: Any, scene_id: str, rulebook: Any, seed: int):
+        self.scene_id = scene_id
+        self.session = None
+        self._thread = threading.Thread(target=self._run, args=(scenario, rulebook, seed), name="bridges-reach", daemon=True)
+        self._thread.start()
+
+    def _run(self, scenario: Any, rulebook: Any, seed: int) -> None:
+        self.session = session_at(scenario, self.scene_id, rulebook, seed=seed)
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
 
 
 def _way_label(way: str) -> str:
