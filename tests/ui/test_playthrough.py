@@ -144,7 +144,7 @@ def test_the_demo_plays_from_title_to_debrief_through_keys_clicks_taps_and_drags
         at(app, "feedback")
         app.click("continue")
 
-    at(app, "ending", "river-clean")
+    at(app, "ending", "partly-clean")  # accepting their vague "when needed" mechanism keeps the best ending out of reach
     app.click("debrief")
     at(app, "debrief")
 
@@ -154,7 +154,7 @@ def test_the_demo_plays_from_title_to_debrief_through_keys_clicks_taps_and_drags
     assert session.state.log == EXPECTED_LOG
     card = app.top.card
     assert card == grade_log(demo, session.state.seed, session.state.log, rulebook)
-    assert card["ending"] == "river-clean" and card["outcome"] == "success"
+    assert card["ending"] == "partly-clean" and card["outcome"] == "mixed"
     assert all(goal["met"] for goal in card["goals"])
     assert card["grade"] in ("A", "B") and card["overall"] >= 75
     shown = texts(app)
