@@ -470,8 +470,8 @@ def ui_saves(scenario: Path) -> dict:
     briefing = app.top
     shown["briefing"] = "briefing-resume" if briefing.saved is not None else None
     app.click("resume" if briefing.saved is not None else "start")
-    if app.current_scene_name == "confirm":  # a new game would replace the autosave: the game asks
-        app.key(pygame.K_RETURN)
+    if app.current_scene_name == "confirm":  # a new game would replace the autosave: the game asks (Enter would cancel)
+        app.click("yes")
     shown["briefing"] = shown["briefing"] or app.current_scene_name
     app.step()
     app.close()
