@@ -16,7 +16,9 @@ import json
 import re
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from game.store.atomic import write_atomic
 from game.store.paths import data_dir
@@ -98,18 +100,25 @@ def forget_remembered(name: str, path: Path | None = None) -> bool:
     return False
 
 
-def forget_records(db: Path, name: str) -> dict[str, int]:
+VOIDING_SESSION = ""
+"""The outbox's session id for voiding statements: they belong to no session (the forgotten one is deleted)."""
+
+
+def forget_records(db: Path, name: str, voiding: Callable[[str, str], dict] | None = None) -> dict[str, int]:
     """Delete a player's records from the results database: their solo sessions (decisions, scorecards
     and statements, sent or not), and their name from workshop teams' member lists.
-    Returns how many sessions and team lists changed; raises sqlite3.Error if the database cannot be written."""
+    ``voiding(statement_id, at)`` makes the statement that voids one already sent to the LRS; each is queued
+    in the outbox in the same transaction, so the LRS marks the player's statements void.
+    Returns how many sessions and team lists changed and how many voidings were queued;
+    raises sqlite3.Error if the database cannot be written."""
     key = same_name(name)
     if not db.exists():
-        return {"sessions": 0, "teams": 0}
+        return {"sessions": 0, "teams": 0, "voided": 0}
     conn = sqlite3.connect(db, timeout=5.0, isolation_level=None)
     try:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
         if "player" not in columns:
-            return {"sessions": 0, "teams": 0}
+            return {"sessions": 0, "teams": 0, "voided": 0}
         mine = [sid for sid, player in conn.execute("SELECT id, player FROM sessions WHERE player IS NOT NULL") if _named(player, key)]
         changed_teams = []
         for sid, team, members in conn.execute("SELECT session_id, team, members FROM teams WHERE members IS NOT NULL"):
@@ -117,6 +126,7 @@ def forget_records(db: Path, name: str) -> dict[str, int]:
             if any(same_name(n) == key for n in names):
                 changed_teams.append((json.dumps([n for n in names if same_name(n) != key], ensure_ascii=False), sid, team))
         conn.execute("BEGIN IMMEDIATE")
+        voided = _queue_voidings(conn, mine, voiding) if voiding is not None else 0
         for sid in mine:
             for table, column in (("outbox", "session_id"), ("decisions", "session_id"), ("teams", "session_id"), ("sessions", "id")):
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (sid,))
@@ -125,9 +135,21 @@ def forget_records(db: Path, name: str) -> dict[str, int]:
             rows = conn.execute("SELECT n, statement FROM outbox WHERE session_id = ? AND team = ? AND sent_at IS NULL", (sid, team)).fetchall()
             conn.executemany("UPDATE outbox SET statement = ? WHERE n = ?", [(_without_member(text, key), n) for n, text in rows])
         conn.execute("COMMIT")
-        return {"sessions": len(mine), "teams": len(changed_teams)}
+        return {"sessions": len(mine), "teams": len(changed_teams), "voided": voided}
     finally:
         conn.close()
+
+
+def _queue_voidings(conn: sqlite3.Connection, sessions: list[str], voiding: Callable[[str, str], dict]) -> int:
+    """Put in the outbox a voiding statement for each statement of ``sessions`` the LRS already has."""
+    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    rows = []
+    for sid in sessions:
+        for (statement_id,) in conn.execute("SELECT id FROM outbox WHERE session_id = ? AND sent_at IS NOT NULL ORDER BY n", (sid,)):
+            made = voiding(statement_id, at)
+            rows.append((made["id"], VOIDING_SESSION, json.dumps(made, ensure_ascii=False, separators=(",", ":")), at))
+    conn.executemany("INSERT OR IGNORE INTO outbox (id, session_id, team, seq, statement, created_at) VALUES (?, ?, 0, NULL, ?, ?)", rows)
+    return len(rows)
 
 
 def _without_member(text: str, key: str) -> str:

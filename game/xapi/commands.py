@@ -16,6 +16,7 @@ from game.xapi import config as lrs_config
 from game.xapi.client import fetch
 from game.xapi.items import analyse, plays_from_sessions, plays_from_statements, render
 from game.xapi.sender import send_all
+from game.xapi.statements import voiding
 from game.xapi.vocab import scenario_iri
 
 STATES = {
@@ -85,13 +86,21 @@ def forget(name: str, db: Path) -> tuple[int, str]:
         raise ValueError("give the player's name, as they typed it at the start of a game")
     listed = players.forget_remembered(name)
     try:
-        changed = players.forget_records(db, name)
+        changed = players.forget_records(db, name, voider(lrs_config.load()))
     except sqlite3.Error as exc:
         return 1, f"cannot change the results database {db}: {exc}; close Bridges and try again"
     lines = [f"'{name}': {'taken off' if listed else 'was not on'} this computer's list of players; "
              f"{changed['sessions']} session(s) deleted with their records; removed from {changed['teams']} workshop team(s)."]
-    lines.append("Records already sent to a learning record store stay there: ask its administrator to delete them.")
+    if changed["voided"]:
+        lines.append(f"{changed['voided']} record(s) already sent to a learning record store will be voided there: the voiding statements "
+                     "wait in the outbox and go with the next sending (now: 'bridges report --send'). The LRS keeps them, marked void; "
+                     "to erase them, ask its administrator.")
     return 0, "\n".join(lines)
+
+
+def voider(cfg: lrs_config.LrsConfig) -> Callable[[str, str], dict]:
+    """What forgetting a player queues for each statement already sent: its voiding, by the programme's home page."""
+    return lambda statement_id, at: voiding(statement_id, cfg.homepage, at)
 
 
 def settings(endpoint: str | None, key: str | None, secret: str | None, homepage: str | None) -> tuple[int, str]:

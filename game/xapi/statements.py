@@ -177,3 +177,16 @@ class PlayStatements:
                          {"success": score["scaled"] >= PASSING_SCALED, "score": score, "duration": duration(seconds), "extensions": extensions}))
         return [{"id": statement_id(self.session_id, self.team, name, at), "actor": self.actor, "verb": verb(name), "object": obj,
                  "result": result, "context": context, "timestamp": at, "version": VERSION} for name, result in made]
+
+
+FORGETTER = "bridges-forget"
+"""The account that voids a forgotten player's statements (on the programme's home page): not the player, whose name goes."""
+
+
+def voiding(statement_id_: str, homepage: str, at: str) -> dict:
+    """The statement that tells the LRS to void ``statement_id_`` (xAPI 1.0.3, 2.3.2: verb *voided*, object a StatementRef).
+    Its own id is derived from the voided one, so queuing it twice sends it once."""
+    return {"id": statement_id("voided", statement_id_),
+            "actor": {"objectType": "Agent", "name": PLATFORM, "account": {"homePage": homepage, "name": FORGETTER}},
+            "verb": verb("voided"), "object": {"objectType": "StatementRef", "id": statement_id_},
+            "context": {"platform": PLATFORM}, "timestamp": at, "version": VERSION}

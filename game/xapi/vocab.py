@@ -25,12 +25,14 @@ VERBS = {
     "completed": f"{ADL}/verbs/completed",
     "passed": f"{ADL}/verbs/passed",
     "failed": f"{ADL}/verbs/failed",
+    "voided": f"{ADL}/verbs/voided",
 }
 VERB_NAMES = {  # a verb's display, in the languages the game ships and those being added
     "answered": {"en": "answered", "bg": "отговори", "el": "απάντησε", "ro": "a răspuns", "pl": "odpowiedział"},
     "completed": {"en": "completed", "bg": "завърши", "el": "ολοκλήρωσε", "ro": "a finalizat", "pl": "ukończył"},
     "passed": {"en": "passed", "bg": "премина", "el": "πέρασε", "ro": "a promovat", "pl": "zaliczył"},
     "failed": {"en": "failed", "bg": "не премина", "el": "απέτυχε", "ro": "nu a promovat", "pl": "nie zaliczył"},
+    "voided": {"en": "voided", "bg": "анулира", "el": "ακύρωσε", "ro": "a anulat", "pl": "unieważnił"},
 }
 
 ACTIVITY_TYPES = {

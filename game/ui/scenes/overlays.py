@@ -177,7 +177,8 @@ def topic_text(topic: str) -> str:
         "players": _("What is recorded: the name you give (your e-mail address only if you agree), each decision with the time it took, "
                      "and your scorecard. Where: in the results file in Bridges' data folder on this computer and, if your trainer has set "
                      "a learning record store, there too. To delete it: Settings > Players and their records > Forget, or the command "
-                     "'bridges forget NAME'. Records already sent stay in the learning record store; its administrator deletes them."),
+                     "'bridges forget NAME'. Records already sent stay in the learning record store; its administrator deletes them.")
+                   + " " + _("Forgetting also tells the learning record store to mark those records void, so they no longer count as yours."),
         "items": _("For each decision, the share of recorded plays that chose each option. Rewrite a wrong option almost nobody picks, "
                    "and an option the strongest and the weakest players choose alike: neither teaches."),
     }

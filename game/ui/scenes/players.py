@@ -21,6 +21,8 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, XL
+from game.xapi import config as lrs_config
+from game.xapi.commands import voider
 
 Rect = pygame.Rect
 MAX_EMAIL = 80
@@ -205,8 +207,12 @@ class PlayersScene(Scene):
         self.forgetting = None
         try:
             store.forget_remembered(player.name)
-            changed = store.forget_records(self.app.results.store.path, player.name)
+            changed = store.forget_records(self.app.results.store.path, player.name, voider(lrs_config.load()))
             self.notice = _("{name} is forgotten: {n} of their sessions deleted from this computer.").format(name=player.name, n=changed["sessions"])
+            if changed["voided"]:
+                self.notice += " " + _("{n} records already sent will be marked void in the learning record store.").format(n=changed["voided"])
+                if self.app.results.sender is not None:
+                    self.app.results.sender.wake()
         except (OSError, sqlite3.Error) as exc:  # a locked database or a full disk: say so (the deletion is one transaction)
             self.notice = _("{name} could not be forgotten now: {problem}").format(name=player.name, problem=exc)
         results = self.app.results
