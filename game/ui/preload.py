@@ -31,9 +31,9 @@ SCREENS = (
 def _work(app: Any) -> None:
     from game.scoring.glossary import default_glossary
 
+    app.library()  # first: the library is the screen most often opened first, and the slowest to read
     for module in SCREENS:
         importlib.import_module(module)
-    app.library()
     default_glossary()
 
 
