@@ -188,7 +188,7 @@ class Builder:
         used = max((self.ts.width(line, spec) for line in lines), default=0)
         block_w = used + (icon_size + gap if icon_size else 0)
         if align == "center" and not badge:
-            x = rect.x + (rect.w - block_w) // 2
+            x = rect.x + (inner_right + pad - rect.x - block_w) // 2  # centred in what the tick's room leaves
         if icon_size:
             self.view.add(Icon(Rect(x, rect.centery - icon_size // 2, icon_size, icon_size), icon, color))
             x += icon_size + gap
