@@ -1,4 +1,5 @@
-"""The line the debrief and the workshop comparison show while records wait to be sent to the learning record store."""
+"""The line the debrief and the workshop comparison show while records wait to be sent to the learning record store
+(only where one is set: without it the records simply stay in the local results database)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from game.ui.i18n import _, ngettext
 
 LOOK_EVERY_S = 2.0
 
-def waiting_notice(results: Any) -> tuple[str, str, str] | None:
-    """(how many wait, why or what the LRS answered, tone) while records wait to be sent; None when none wait."""
+def waiting_notice(results: Any, when_off: bool = True) -> tuple[str, str, str] | None:
+    """(how many wait, why or what the LRS answered, tone) while records wait to be sent; None when none wait,
+    or (``when_off`` False) when no learning record store is set: a trainee playing alone is not told about one."""
     count = results.waiting() if results is not None else 0
     if not count:
         return None
@@ -18,7 +20,7 @@ def waiting_notice(results: Any) -> tuple[str, str, str] | None:
     sender = getattr(results, "sender", None)
     status = getattr(sender, "status", None)
     if status is None or status.state == "off":
-        return text, _("No learning record store is set; they stay on this computer until one is."), "good"
+        return (text, _("No learning record store is set; they stay on this computer until one is."), "good") if when_off else None
     if status.state == "unauthorized":
         return text, _("The learning record store refused the key and secret: {answer}").format(answer=f"{status.status} {status.answer.strip()[:200]}"), "bad"
     if status.state == "offline":
@@ -33,7 +35,7 @@ class WaitingLine:
 
     def __init__(self, results: Any):
         self.results = results
-        self.found = waiting_notice(results)
+        self.found = waiting_notice(results, when_off=False)
         self._looked = time.monotonic()
 
     @property
@@ -52,7 +54,7 @@ class WaitingLine:
         if self.found is None or time.monotonic() - self._looked < LOOK_EVERY_S:
             return False
         self._looked = time.monotonic()
-        fresh = waiting_notice(self.results)
+        fresh = waiting_notice(self.results, when_off=False)
         if fresh != self.found:
             self.found = fresh
             return True
