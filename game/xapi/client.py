@@ -94,3 +94,24 @@ def _call(request: urllib.request.Request, config: LrsConfig, timeout: float, li
         return Answer(0, f"cannot reach {config.shown()}: {reason}")
     except ValueError as exc:  # an endpoint urllib cannot use
         return Answer(0, f"cannot use {config.shown()}: {exc}")
+
+
+def about(config: LrsConfig, timeout: float = 10.0) -> Answer:
+    """GET the LRS's ``/about`` resource (xAPI 1.0.3, 7.7): the xAPI versions it speaks. Some LRSs (Ralph 5.1) have none: 404."""
+    url = config.statements_url[: -len("statements")] + "about"
+    return _call(urllib.request.Request(url, headers=_headers(config)), config, timeout, ANSWER_CHARS)
+
+
+def check_key(config: LrsConfig, timeout: float = 10.0) -> Answer:
+    """GET one statement with the key and secret: 200 when the LRS accepts them (``/about`` needs no key, so it cannot tell)."""
+    url = config.statements_url + "?" + urllib.parse.urlencode({"limit": "1"})
+    return _call(urllib.request.Request(url, headers=_headers(config)), config, timeout, ANSWER_CHARS)
+
+
+def versions(answer: Answer) -> list[str]:
+    """The xAPI versions an ``/about`` answer lists (none when it is not one)."""
+    try:
+        found = json.loads(answer.text).get("version") if answer.ok else None
+    except (ValueError, AttributeError, RecursionError):
+        return []
+    return [v for v in found if isinstance(v, str)] if isinstance(found, list) else []

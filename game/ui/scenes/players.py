@@ -20,6 +20,7 @@ from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
+from game.ui.text_entry import TextFields
 from game.ui.theme import L, M, S, XL
 from game.xapi import config as lrs_config
 from game.xapi.commands import voider
@@ -37,9 +38,9 @@ class PlayersScene(Scene):
         self.then = then
         self.manage = manage
         self.players: list[store.Player] = []
-        self.fields = {"name": "", "email": ""}
+        self.entry = TextFields({"name": store.MAX_NAME, "email": MAX_EMAIL}, self.invalidate)
+        self.fields = self.entry.values
         self.agreed = False
-        self.editing: str | None = None
         self.forgetting: int | None = None  # asked once; a second press forgets
         self.notice = ""
 
@@ -98,13 +99,12 @@ class PlayersScene(Scene):
             y += h + b.u(S)
         return y
 
+    @property
+    def editing(self) -> str | None:
+        return self.entry.editing
+
     def _field(self, b: Builder, key: str, label: str, placeholder: str, x: int, y: int, w: int) -> int:
-        y += b.text(label, "strong", x, y, w) + b.u(S)
-        editing = self.editing == key
-        text = (self.fields[key] + "|") if editing else (self.fields[key] or placeholder)
-        h = b.button_height(text, w, "textsize")
-        b.button(f"field:{key}", text, Rect(x, y, w, h), "selected" if editing else "option", "textsize", align="left")
-        return y + h + b.u(M)
+        return self.entry.draw(b, key, label, placeholder, x, y, w)
 
     def _new_player(self, b: Builder, x: int, y: int, w: int) -> int:
         y += b.text(_("New player"), "h3", x, y, w) + b.u(M)
@@ -123,39 +123,13 @@ class PlayersScene(Scene):
 
     # ----- typing ------------------------------------------------------------------------------
     def start_editing(self, key: str) -> None:
-        self.stop_editing()
-        self.editing = key
-        pygame.key.start_text_input()
-        self.invalidate()
+        self.entry.start(key)
 
     def stop_editing(self) -> None:
-        if self.editing is not None:
-            self.fields[self.editing] = " ".join(self.fields[self.editing].split())
-            self.editing = None
-            pygame.key.stop_text_input()
-            self.invalidate()
+        self.entry.stop()
 
     def on_action(self, action: Action) -> bool:
-        if self.editing is None:
-            return False
-        key, kind = self.editing, action.kind
-        limit = store.MAX_NAME if key == "name" else MAX_EMAIL
-        if kind == "text":
-            self.fields[key] = "".join(c for c in self.fields[key] + (action.target or "") if c.isprintable())[:limit]
-            self.invalidate()
-            return True
-        if kind == "erase":
-            self.fields[key] = self.fields[key][:-1]
-            self.invalidate()
-            return True
-        if kind in ("confirm", "back"):
-            self.stop_editing()
-            return True
-        if kind in ("activate", "scroll", "page", "next", "prev", "drag_start", "drag_move", "drop"):
-            if kind in ("activate", "next", "prev"):
-                self.stop_editing()
-            return False
-        return True  # letters, digits and Space are typing, not commands
+        return self.entry.on_action(action)
 
     # ----- actions -----------------------------------------------------------------------------
     def activate(self, target_id: str) -> None:

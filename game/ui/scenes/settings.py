@@ -5,7 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui.i18n import _, language, language_name, languages
+from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.lrs_settings import LrsSettings
 from game.ui.metrics import TEXT_SCALES
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
@@ -17,6 +19,24 @@ Rect = pygame.Rect
 class SettingsScene(Scene):
     name = "settings"
     help_topic = "settings"
+    lrs: LrsSettings | None = None
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        self.lrs = LrsSettings(app, self.invalidate)
+
+    def exit(self) -> None:
+        if self.lrs is not None:
+            self.lrs.entry.stop()
+
+    def update(self, dt: float) -> bool:
+        if self.lrs is not None and self.lrs.update():
+            self.invalidate()
+            return True
+        return super().update(dt)
+
+    def on_action(self, action: Action) -> bool:
+        return self.lrs is not None and self.lrs.entry.on_action(action)
 
     def _sections(self) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
         prefs = self.app.prefs
@@ -46,6 +66,8 @@ class SettingsScene(Scene):
                 cy = y + pad + b.text(title, "h3", x + pad + size + b.u(M), y + pad, width - 2 * pad - size - b.u(M), "text", container=card) + b.u(M)
                 specs = [ButtonSpec(tid, label, "selected" if on else "secondary", "check" if on else None) for tid, label, on in options]
                 cy += b.button_row(specs, x + pad, cy, width - 2 * pad, "stretch")
+                if icon == "people" and self.lrs is not None:
+                    cy = self.lrs.build(b, x + pad, cy, width - 2 * pad)
                 card.h = cy + pad - y
                 b.card(card, index=index)
                 y = card.bottom + b.u(M)
@@ -55,6 +77,10 @@ class SettingsScene(Scene):
 
     def activate(self, target_id: str) -> None:
         kind, _sep, value = target_id.partition(":")
+        if self.lrs is not None and self.lrs.activate(target_id):
+            return
+        if self.lrs is not None:
+            self.lrs.entry.stop()
         if kind == "lang":
             self.app.set_language(value)
         elif kind == "scale":
