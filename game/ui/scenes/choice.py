@@ -26,6 +26,8 @@ MASTHEADS = {
 class ChoiceScene(DecisionScene):
     """A dilemma: choose one option, then confirm."""
 
+    options_beside = True
+
     name = "choice"
 
     def __init__(self, play):

@@ -14,7 +14,7 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play, left_scene
 from game.ui.scenes.base import Scene
 from game.ui.scenes.chrome import column, footer, status_bar
-from game.ui.theme import L, M, S
+from game.ui.theme import L, M, S, XL
 
 Rect = pygame.Rect
 IMAGE_W, IMAGE_H = 960, 400  # the largest a scene's picture is shown, in logical units
@@ -55,8 +55,26 @@ class DecisionScene(Scene):
         x, width = column(b)
         with b.view.scrolling(Rect(0, top, b.m.width, bottom - top)):
             y = top + b.u(L)
-            y = self.intro(b, x, y, width)
-            self.body(b, x, y, width)
+            split = self.beside(b, width)
+            if split:  # the room's wide screen: the question on the left, the options beside it, all in view at once
+                left_w, gap = split
+                self.intro(b, x, y, left_w)
+                self.body(b, x + left_w + gap, y + b.u(L), width - left_w - gap)
+            else:
+                y = self.intro(b, x, y, width)
+                self.body(b, x, y, width)
+
+    options_beside = False  # a scene whose body is a list of options (choice, event) may show them beside its text
+
+    def beside(self, b: Builder, width: int) -> tuple[int, int] | None:
+        """(left column's width, gap) when the options go beside the question: only on a workshop's projector
+        screen, for a list of options, when the options' column still holds a line of 45 characters."""
+        if not (self.options_beside and getattr(self.play, "projector", False)):
+            return None
+        left_w, gap = width * 5 // 12, b.u(XL)
+        if width - left_w - gap < b.text_width("x" * 45, "strong"):
+            return None
+        return left_w, gap
 
     def intro(self, b: Builder, x: int, y: int, width: int) -> int:
         """The scene's title and text; returns where the body starts."""

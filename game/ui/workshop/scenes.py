@@ -312,6 +312,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         return super().intro(b, x, y, width)
 
     news_card = EventScene.news_card  # an event's news, as the event screen shows it
+    options_beside = True  # on a wide projector screen the options and their votes stand beside the question
 
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
         leader, tie = self.leader()
