@@ -15,6 +15,7 @@ import hashlib
 import os
 import tempfile
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 from game.core.scenario import Scenario
@@ -25,7 +26,7 @@ from game.version import version
 @cache
 def _code_stamp() -> str:
     """The game's version and the checker's code, as a short hash."""
-    core = Path(__file__).resolve().parents[1] / "core"
+    core = Path(next(iter(find_spec("game.core").submodule_search_locations)))
     digest = hashlib.sha256(version().encode())
     for source in sorted(core.rglob("*.py")):
         info = source.stat()
