@@ -60,6 +60,7 @@ class Scene:
         self.previous_view: View | None = None  # the build before, to see what changed
         self.scroll = 0
         self.focus: str | None = None
+        self.focus_moved = False  # the player has moved the focus or pressed something on this screen
         self._stale = True
 
     # ----- lifecycle --------------------------------------------------------------
@@ -92,7 +93,7 @@ class Scene:
     @property
     def ring_shown(self) -> bool:
         """Whether the focus may be shown (and used by Enter): the player moved it, or the screen shows its default focus."""
-        return self.focus is not None or not self.quiet_default_focus
+        return self.focus_moved or self.focus is not None or not self.quiet_default_focus
 
     @property
     def focused(self) -> str | None:
@@ -150,7 +151,7 @@ class Scene:
         elif kind in ("prev", "up", "left"):
             self.move_focus(-1)
         elif kind in ("confirm", "select"):
-            focused = self._enabled(self.focused) if self.ring_shown else None
+            focused = self._enabled(self.focused)
             if focused is not None and self.app.mapper.keyboard_used:
                 self.activate(focused.id)
             elif kind == "confirm":
@@ -212,6 +213,7 @@ class Scene:
         else:
             index = 0 if step > 0 else len(ids) - 1
         self.focus = ids[index]
+        self.focus_moved = True
         self.reveal(enabled[index])
         self.app.dirty = True
 
