@@ -174,8 +174,9 @@ class NegotiateHandler(Handler, ResearchMixin):
             clause = clauses[value]
             record.asked.append(value)
             table = strictest(scene, clause)
-            events = [{"type": "need", "element": value, "priority": table.priority, "accepts": table.accepts,
-                       "parties": [{"cast": who, "priority": limit.priority, "accepts": limit.accepts} for who, limit in say(scene, clause)]}]
+            events = [{"type": "need", "element": value, "priority": table.priority, "accepts": table.accepts}]
+            if scene.parties:  # each party's own need, beside what the whole table accepts
+                events[0]["parties"] = [{"cast": who, "priority": limit.priority, "accepts": limit.accepts} for who, limit in say(scene, clause)]
             return events + [session.add_trust(scene.counterpart, 2)] + self._after_round(session, scene, decision)
         events = []
         for element, term in value.items():
