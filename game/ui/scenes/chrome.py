@@ -227,10 +227,31 @@ def notice_strip(b: Builder, top: int, text: str, tone: str = "bad") -> int:
     width = b.m.width - 2 * edge
     size = b.line_height("small_bold")
     text_w = width - size - b.u(M)
-    height = b.text_height(text, "small_bold", text_w) + 2 * pad
+    role, text = fitted_notice(b, text, text_w, NOTICE_LINES)
+    height = b.text_height(text, role, text_w) + 2 * pad
     fill, icon, icon_color = ("bad_soft", "warning", "bad") if tone == "bad" else ("primary_soft", "check", "primary")
     b.view.add(Box(Rect(0, top, b.m.width, height), fill, None, 0, 0))
     b.view.add(Box(Rect(0, top + height - b.u(2), b.m.width, b.u(2)), icon_color, None, 0, 0))
     b.icon(icon, edge, top + pad + b.u(2), size - b.u(4), icon_color)
-    b.text(text, "small_bold", edge + size + b.u(M), top + pad, text_w, "text")
+    b.text(text, role, edge + size + b.u(M), top + pad, text_w, "text")
     return top + height
+
+
+NOTICE_LINES = 3
+"""A notice strip takes at most this many lines, so a long notice (large text, a long language) never squeezes the page."""
+
+
+def fitted_notice(b: Builder, text: str, width: int, lines: int) -> tuple[str, str]:
+    """(role, text) for a notice in at most ``lines`` lines: bold, else regular, else cut at a word with an ellipsis."""
+    for role in ("small_bold", "small"):
+        if b.text_height(text, role, width) <= lines * b.line_height(role):
+            return role, text
+    words = text.split()
+    low, high = 1, len(words)
+    while low < high:  # the most words that still fit, with the ellipsis
+        middle = (low + high + 1) // 2
+        if b.text_height(" ".join(words[:middle]) + " …", "small", width) <= lines * b.line_height("small"):
+            low = middle
+        else:
+            high = middle - 1
+    return "small", " ".join(words[:low]) + " …"
