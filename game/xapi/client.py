@@ -99,13 +99,22 @@ def _call(request: urllib.request.Request, config: LrsConfig, timeout: float, li
 def about(config: LrsConfig, timeout: float = 10.0) -> Answer:
     """GET the LRS's ``/about`` resource (xAPI 1.0.3, 7.7): the xAPI versions it speaks. Some LRSs (Ralph 5.1) have none: 404."""
     url = config.statements_url[: -len("statements")] + "about"
-    return _call(urllib.request.Request(url, headers=_headers(config)), config, timeout, ANSWER_CHARS)
+    return _get(url, config, timeout)
 
 
 def check_key(config: LrsConfig, timeout: float = 10.0) -> Answer:
     """GET one statement with the key and secret: 200 when the LRS accepts them (``/about`` needs no key, so it cannot tell)."""
     url = config.statements_url + "?" + urllib.parse.urlencode({"limit": "1"})
-    return _call(urllib.request.Request(url, headers=_headers(config)), config, timeout, ANSWER_CHARS)
+    return _get(url, config, timeout)
+
+
+def _get(url: str, config: LrsConfig, timeout: float) -> Answer:
+    """A GET, with an endpoint urllib cannot use (no scheme, empty) answered as such rather than raised."""
+    try:
+        request = urllib.request.Request(url, headers=_headers(config))
+    except ValueError as exc:
+        return Answer(0, f"cannot use {config.shown()}: {exc}")
+    return _call(request, config, timeout, ANSWER_CHARS)
 
 
 def versions(answer: Answer) -> list[str]:

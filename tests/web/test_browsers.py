@@ -70,6 +70,19 @@ def answer_on_the_page(driver, team: int) -> str | None:
     return kind
 
 
+def team_shown(driver, names: list[str]) -> int:
+    """The team a phone's page names, once its script has filled it in (the page says "Bridges" until then)."""
+    from selenium.webdriver.common.by import By
+
+    deadline, text = time.monotonic() + 15, ""
+    while time.monotonic() < deadline:
+        text = driver.find_element(By.ID, "team").text
+        if text in names:
+            return names.index(text)
+        time.sleep(0.05)
+    raise AssertionError(f"the phone's page never named its team (it shows {text!r})")
+
+
 def test_eight_phones_play_a_workshop_to_the_comparison(make_app, data_dir):
     from selenium.webdriver.common.by import By
 
@@ -93,7 +106,7 @@ def test_eight_phones_play_a_workshop_to_the_comparison(make_app, data_dir):
                 deadline = time.monotonic() + 10
                 while "/t/" not in driver.current_url and time.monotonic() < deadline:
                     time.sleep(0.05)
-            teams = [names.index(d.find_element(By.ID, "team").text) for d in drivers]
+            teams = [team_shown(d, names) for d in drivers]
             assert sorted(teams) == list(range(TEAMS))
             link = drivers[0].current_url
             drivers[0].get(room_url)  # a phone that slept, or scanned the code again, rejoins as the same team
