@@ -126,6 +126,7 @@ class PhoneServer:
         self.sockets: dict[web.WebSocketResponse, int | None] = {}
         self.by_address: dict[str, int] = {}
         self.buckets: dict[str, Bucket] = {}
+        self.file_buckets: dict[str, Bucket] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
         self.thread: threading.Thread | None = None
         self.runner: web.AppRunner | None = None
@@ -260,14 +261,18 @@ class PhoneServer:
     def _address(self, request: web.Request) -> str:
         return request.remote or "?"
 
-    def _allow(self, request: web.Request) -> bool:
-        """The per-address rate limit of the HTTP routes."""
+    def _allow(self, request: web.Request, files: bool = False) -> bool:
+        """The per-address rate limit of the HTTP routes. The page and its files (``files``) have their own,
+        wider bucket: a room's phones may share one address (one laptop's browsers in the tests, a Wi-Fi that
+        hides them behind one), and each page load fetches several files before it joins."""
         address = self._address(request)
-        bucket = self.buckets.get(address)
+        buckets = self.file_buckets if files else self.buckets
+        bucket = buckets.get(address)
         if bucket is None:
-            if len(self.buckets) > 4096:
-                self.buckets.clear()
-            bucket = self.buckets[address] = Bucket(self.limits.messages_per_second * 4, self.limits.burst * 2)
+            if len(buckets) > 4096:
+                buckets.clear()
+            rate, burst = self.limits.messages_per_second * 4, self.limits.burst * 2
+            bucket = buckets[address] = Bucket(rate * 8, burst * 8) if files else Bucket(rate, burst)
         return bucket.allow()
 
     @web.middleware
@@ -284,12 +289,12 @@ class PhoneServer:
 
     # ----- routes ---------------------------------------------------------------------------------
     async def _page(self, request: web.Request) -> web.StreamResponse:
-        if not self._allow(request):
+        if not self._allow(request, files=True):
             return _refuse(429, "slow", "too many requests; wait a moment")
         return self._file("index.html")
 
     async def _static(self, request: web.Request) -> web.StreamResponse:
-        if not self._allow(request):
+        if not self._allow(request, files=True):
             return _refuse(429, "slow", "too many requests; wait a moment")
         return self._file(request.match_info["name"])
 

@@ -80,7 +80,8 @@ def team_shown(driver, names: list[str]) -> int:
         if text in names:
             return names.index(text)
         time.sleep(0.05)
-    raise AssertionError(f"the phone's page never named its team (it shows {text!r})")
+    body = driver.find_element(By.TAG_NAME, "body").text[:300]
+    raise AssertionError(f"the phone's page never named its team (it shows {text!r}; the page: {body!r}; at {driver.current_url})")
 
 
 def test_eight_phones_play_a_workshop_to_the_comparison(make_app, data_dir):
