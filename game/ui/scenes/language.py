@@ -14,9 +14,9 @@ import pygame
 
 from game.ui.i18n import _, language, language_name, languages
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.base import Scene
 from game.ui.scenes.chrome import column, top_bar
-from game.ui.scenes.overlays import Overlay
+from game.ui.scenes.overlays import Overlay, button_column
 from game.ui.theme import M, XL, XXL
 
 Rect = pygame.Rect
@@ -38,16 +38,11 @@ def heading() -> str:
 
 def language_buttons(b: Builder, x: int, y: int, width: int, role: str = "h2") -> int:
     """One button per language, numbered, the current one checked; returns the bottom."""
+    specs = []
     for number, lang in enumerate(languages(), 1):
         chosen = lang == language()
-        label = language_name(lang)
-        icon = "check" if chosen else "globe"
-        hotkey = number if number < 10 else None
-        h = b.button_height(label, width, icon, hotkey, role)
-        b.button(f"lang:{lang}", label, Rect(x, y, width, h), "selected" if chosen else "secondary", icon, hotkey=hotkey, role=role)
-        y += h + b.u(M)
-    default_focus(b, f"lang:{language()}")
-    return y
+        specs.append(ButtonSpec(f"lang:{lang}", language_name(lang), "selected" if chosen else "secondary", "check" if chosen else "globe", hotkey=number if number < 10 else None))
+    return button_column(b, specs, x, y, width, f"lang:{language()}", role)
 
 
 class LanguageScene(Scene):

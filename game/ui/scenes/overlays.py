@@ -22,6 +22,16 @@ from game.ui.view import Box, View
 Rect = pygame.Rect
 
 
+def button_column(b: Builder, specs: list[ButtonSpec], x: int, y: int, w: int, focus: str, role: str = "button") -> int:
+    """A menu: the buttons one under another, full width, with their number keys; ``focus`` has the focus. Returns the bottom."""
+    for spec in specs:
+        h = b.button_height(spec.label, w, spec.icon, spec.hotkey, role)
+        b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey, role=role)
+        y += h + b.u(M)
+    default_focus(b, focus)
+    return y
+
+
 class Overlay(Scene):
     """A centred panel: a title, a scrolling body and a row of buttons."""
 
@@ -119,12 +129,7 @@ class PauseOverlay(Overlay):
         results = getattr(play, "results", None)
         if results is not None and results.problem is not None:
             y += b.text(_("Results are not being recorded: {problem} Your game goes on.").format(problem=results.problem_text()), "small", x, y, w, "bad") + b.u(L)
-        for spec in self._items():
-            h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
-            b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
-            y += h + b.u(M)
-        default_focus(b, "continue")
-        return y - top
+        return button_column(b, self._items(), x, y, w, "continue") - top
 
     def activate(self, target_id: str) -> None:
         app = self.app

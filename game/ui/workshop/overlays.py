@@ -9,8 +9,7 @@ import pygame
 from game.ui.i18n import _, ngettext
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.scenes.base import default_focus
-from game.ui.scenes.overlays import Overlay
+from game.ui.scenes.overlays import Overlay, button_column
 from game.ui.theme import L, M, S, XL
 from game.ui.view import Box
 from game.ui.workshop.looks import paint_team_field, symbol
@@ -130,13 +129,7 @@ class WorkshopMenu(WorkshopOverlay):
         ]
 
     def body(self, b: Builder, x: int, y: int, w: int) -> int:
-        top = y
-        for spec in self._items():
-            h = b.button_height(spec.label, w, spec.icon, spec.hotkey)
-            b.button(spec.id, spec.label, Rect(x, y, w, h), spec.style, spec.icon, hotkey=spec.hotkey)
-            y += h + b.u(M)
-        default_focus(b, "continue")
-        return y - top - b.u(M)
+        return button_column(b, self._items(), x, y, w, "continue") - y - b.u(M)
 
     def activate(self, target_id: str) -> None:
         app = self.app
