@@ -8,6 +8,13 @@ Pure (no pygame, no network): the game's loop publishes what each team sees
 :meth:`Room.submit`, from its own thread. Nothing here lets a phone do what
 the trainer does: a phone can only answer the open decision for its own team.
 
+When the decision's time is up (:meth:`Room.publish` with ``time_up``) every
+phone shows it and no answer is taken until the trainer adds time or skips
+the timer; when the turn passed with no answer (``missed``), every phone says
+so until the next decision opens. Only the game's loop (the trainer, on the
+laptop) can give a team a new link (:meth:`Room.reissue`): the old one stops
+working and its phone is told why.
+
 A message from a phone, as JSON (at most :data:`MAX_MESSAGE` bytes)::
 
     {"type": "hello", "token": "<the team's secret>"}
@@ -201,6 +208,7 @@ class Room:
         self.choose_team = choose_team
         self.claimed: set[int] = set()
         self.phones: dict[int, int] = {}  # team -> live connections
+        self.joins: dict[int, int] = {}  # team -> phones that have connected so far (a new link's phone shows as one more)
         self.answered: set[int] = set()  # teams that answered the open decision
         self.status: dict[int, dict] = {}  # team -> the last word on its answer {"state": "accepted"|"refused", "reason": ...}
         self.decision: Decision | None = None
@@ -208,10 +216,13 @@ class Room:
         self.language = "en"
         self.ended = False
         self.paused = False
+        self.time_up = False  # the open decision's time ran out: answers locked until the trainer decides
+        self.missed: tuple[int, int | None] | None = None  # (team whose turn passed with no answer, the decision opened after it)
         self.version = 0
         self.inbox: queue.Queue[Submission] = queue.Queue()
         self.lock = threading.Lock()
         self.listeners: list[Any] = []  # called (without the lock) after every change: the server pushes the views
+        self.reissued: list[Any] = []  # called (without the lock) with a team whose link the trainer replaced: the server closes its phones
         self._clock = clock
 
     # ----- what the server asks ----------------------------------------------------------
@@ -255,6 +266,8 @@ class Room:
     def connected(self, team: int, delta: int) -> None:
         with self.lock:
             self.phones[team] = max(0, self.phones.get(team, 0) + delta)
+            if delta > 0:
+                self.joins[team] = self.joins.get(team, 0) + delta
             self.claimed.add(team)
             self.version += 1
         self._changed()
@@ -278,14 +291,26 @@ class Room:
             return base | {"state": "ended"}
         if self.paused:
             return base | {"state": "paused"}
+        base["time_up"] = self._time_up(team)
         if d is None or team not in d.teams:
             return base | {"state": "wait", "status": self.status.get(team)}
-        return base | {"state": "answered" if team in self.answered else "answer", "decision": d.number, "kind": d.kind,
-                       "scene": d.views.get(team, {}), "status": self.status.get(team)}
+        state = "answered" if team in self.answered else ("locked" if self.time_up else "answer")
+        return base | {"state": state, "decision": d.number, "kind": d.kind, "scene": d.views.get(team, {}), "status": self.status.get(team)}
+
+    def _time_up(self, team: int) -> dict | None:
+        """What a phone says of a time-up: answers locked (the trainer decides), or whose turn passed with no answer."""
+        if self.time_up:
+            return {"locked": True}
+        number = self.decision.number if self.decision is not None else None
+        if self.missed is not None and self.missed[1] == number:
+            who = self.missed[0]
+            return {"passed": True, "team": self.teams[who].get("name", ""), "you": who == team}
+        return None
 
     def submit(self, token: str, number: int, answer: dict[str, Any], received: float = 0.0) -> tuple[bool, str]:
         """Check an answer from a phone and queue it for the game: (accepted, reason when not).
-        Reasons: ``token``, ``closed`` (not the open decision), ``team`` (not this team's), ``verb`` (not a way to answer it)."""
+        Reasons: ``token``, ``closed`` (not the open decision), ``time`` (its time is up), ``team`` (not this team's),
+        ``verb`` (not a way to answer it)."""
         team = self.team_for(token)
         if team is None:
             return False, "token"
@@ -293,6 +318,8 @@ class Room:
             d = self.decision
             if d is None or self.ended or self.paused or d.number != number:
                 return False, "closed"
+            if self.time_up:
+                return False, "time"
             if team not in d.teams:
                 return False, "team"
             verb = next(iter(answer), "")
@@ -305,17 +332,37 @@ class Room:
         return True, ""
 
     # ----- what the game's loop does ----------------------------------------------------------
-    def publish(self, decision: Decision | None, words: dict[str, str], language: str, paused: bool = False, ended: bool = False) -> None:
-        """A new open decision (or none); answers to the last one are dropped."""
+    def publish(self, decision: Decision | None, words: dict[str, str], language: str, paused: bool = False, ended: bool = False,
+                time_up: bool = False, missed: int | None = None) -> None:
+        """A new open decision (or none); answers to the last one are dropped. ``time_up``: its time ran out and answers
+        are locked; ``missed``: the team whose turn just passed with no answer (every phone says so until the next decision)."""
         with self.lock:
             same = self.decision is not None and decision is not None and self.decision.number == decision.number
             if not same:
                 self.answered = set()
                 self.status = {}
                 self._drain()
+            if missed is not None and 0 <= missed < len(self.teams):
+                self.missed = (missed, decision.number if decision is not None else None)
             self.decision, self.words, self.language, self.paused, self.ended = decision, dict(words), language, paused, ended
+            self.time_up = bool(time_up) and decision is not None
             self.version += 1
         self._changed()
+
+    def reissue(self, team: int) -> str:
+        """A new secret link for ``team`` (its phone was lost or flat): the old token stops working at once and
+        the phones that used it are closed with a message. Only the game's loop calls this: no message reaches it."""
+        with self.lock:
+            if not 0 <= team < len(self.teams):
+                raise ValueError(f"no team {team}")
+            self.tokens[team] = secrets.token_urlsafe(TOKEN_BYTES)
+            self.status.pop(team, None)
+            self.version += 1
+            token = self.tokens[team]
+        for listener in list(self.reissued):
+            listener(team)
+        self._changed()
+        return token
 
     def take(self) -> list[Submission]:
         """The answers that arrived since the last call, for the open decision only."""
@@ -341,6 +388,10 @@ class Room:
     def answered_teams(self) -> set[int]:
         with self.lock:
             return set(self.answered)
+
+    def joined(self, team: int) -> int:
+        with self.lock:
+            return self.joins.get(team, 0)
 
     def phones_by_team(self) -> dict[int, int]:
         with self.lock:

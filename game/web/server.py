@@ -16,6 +16,13 @@ Routes (nothing else answers)::
 Every message is size-limited and checked by :mod:`game.web.room`; every
 connection has a rate limit; an address may hold only so many connections.
 No route reaches a trainer command: phones can only answer.
+
+Every request must name the server by an address it serves in its ``Host``
+header (its own address on the local network, or the loopback one, with the
+port): a page on another site that points its name at the laptop (DNS
+rebinding) is refused. A WebSocket, a join and an answer from a browser must
+come from the server's own pages (``Origin``): another site open in a
+phone's browser cannot talk to the room.
 """
 
 from __future__ import annotations
@@ -46,6 +53,34 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_names(host: str, port: int) -> frozenset[str]:
+    """Every ``Host`` header the server answers to (lower case): its own address and the loopback names, with the port
+    (and without it on port 80). A server on every interface (0.0.0.0) answers at the laptop's addresses on the network."""
+    addresses = {host, *LOOPBACK_NAMES}
+    if host in ("0.0.0.0", "::", ""):
+        addresses |= set(local_addresses())
+    names = set()
+    for address in addresses:
+        shown = f"[{address}]" if ":" in address else address
+        names.add(f"{shown}:{port}".lower())
+        if port == 80:
+            names.add(shown.lower())
+    return frozenset(names)
+
+
+def local_addresses() -> list[str]:
+    """The laptop's own IPv4 addresses that phones could use (its address on the Wi-Fi first)."""
+    found = [a for a in [lan_address()] if a]
+    try:
+        found += [a for a in socket.gethostbyname_ex(socket.gethostname())[2] if a not in found]
+    except OSError:
+        pass
+    return found
 
 
 class ServerError(Exception):
@@ -133,6 +168,7 @@ class PhoneServer:
         self._pending = False
         self._sent: dict[web.WebSocketResponse, int] = {}
         self.refused = 0  # connections refused by the limits (for the tests and the benchmark)
+        self.hosts: frozenset[str] = frozenset()  # the Host headers answered (known once the port is)
 
     # ----- addresses ------------------------------------------------------------------------
     @property
@@ -177,9 +213,10 @@ class PhoneServer:
         if failure:
             raise _server_error(failure[0], self.host, self.port)
         self.room.listeners.append(self._changed)
+        self.room.reissued.append(self._reissued)
 
     async def _open(self) -> None:
-        app = web.Application(client_max_size=MAX_MESSAGE, middlewares=[self._headers])
+        app = web.Application(client_max_size=MAX_MESSAGE, middlewares=[self._headers, self._guard])
         app.router.add_get("/", self._page)
         app.router.add_get("/r/{code}", self._page)
         app.router.add_get("/t/{token}", self._page)
@@ -196,6 +233,7 @@ class PhoneServer:
         if self.port == 0:
             server = site._server  # the port the system chose
             self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.hosts = host_names(self.host, self.port)
 
     async def _close(self) -> None:
         for ws in list(self.sockets):
@@ -207,6 +245,8 @@ class PhoneServer:
         """Close every connection and the port (from the game's thread; waits at most two seconds)."""
         if self._changed in self.room.listeners:
             self.room.listeners.remove(self._changed)
+        if self._reissued in self.room.reissued:
+            self.room.reissued.remove(self._reissued)
         loop, thread = self.loop, self.thread
         if loop is not None and thread is not None and thread.is_alive():
             loop.call_soon_threadsafe(self._send_all_then_stop)
@@ -220,6 +260,24 @@ class PhoneServer:
             self.loop.stop()
 
         asyncio.ensure_future(last())
+
+    # ----- a team's new link ------------------------------------------------------------------------
+    def _reissued(self, team: int) -> None:
+        """From the game's thread: the trainer gave ``team`` a new link; its phones are told and closed."""
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self._close_team(team)))
+            except RuntimeError:  # the loop has just closed
+                pass
+
+    async def _close_team(self, team: int) -> None:
+        for ws, owner in list(self.sockets.items()):
+            if owner == team and not ws.closed:
+                self.sockets[ws] = None  # no more views for this phone
+                await self._send(ws, {"type": "error", "error": "replaced",
+                                      "message": "the trainer gave this team a new link: another phone answers for it now"})
+                await ws.close(code=4000, message=b"replaced by a new link")
 
     # ----- pushing views ------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -274,6 +332,17 @@ class PhoneServer:
             rate, burst = self.limits.messages_per_second * 4, self.limits.burst * 2
             bucket = buckets[address] = Bucket(rate * 8, burst * 8) if files else Bucket(rate, burst)
         return bucket.allow()
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Callable) -> web.StreamResponse:
+        """Only requests that name this server (``Host``) and, from a browser, come from its own pages (``Origin``)."""
+        host = request.headers.get("Host", "").strip().lower()
+        if host not in self.hosts:
+            return _refuse(421, "host", f"this server answers only at its own address ({self.url}); open that address")
+        origin = request.headers.get("Origin")
+        if origin is not None and (request.method != "GET" or request.path == "/ws") and not _same_origin(origin, self.hosts):
+            return _refuse(403, "origin", "only the workshop's own page may send to this server")
+        return await handler(request)
 
     @web.middleware
     async def _headers(self, request: web.Request, handler: Callable) -> web.StreamResponse:
@@ -439,6 +508,12 @@ class PhoneServer:
             await self._send(ws, {"type": "ack", "decision": message.decision})
         else:
             await self._send(ws, {"type": "error", "error": reason, "message": f"answer refused: {reason}"})
+
+
+def _same_origin(origin: str, hosts: frozenset[str]) -> bool:
+    """Whether a browser's ``Origin`` is one of the server's own pages (plain HTTP at an address it serves)."""
+    origin = origin.strip().lower()
+    return origin.startswith("http://") and origin[len("http://"):] in hosts
 
 
 def _refuse(status: int, code: str, message: str) -> web.Response:

@@ -101,3 +101,38 @@ def test_the_room_and_the_server_import_no_pygame():
 def test_a_pick_of_nobody_is_a_well_formed_answer_the_engine_then_judges():
     message = parse_message(answer("abcdefghijk", 2, {"pick": []}))
     assert message.answer.model_dump() == {"pick": []}
+
+
+def test_time_up_locks_every_phone_and_refuses_a_late_answer_until_the_trainer_decides():
+    room = Room([{"name": "Owls"}, {"name": "Foxes"}])
+    question = Decision(3, "choice", frozenset({0}), {0: {"text": "Q?", "options": [{"id": "a", "text": "A"}]}})
+    room.publish(question, {}, "en")
+    room.publish(question, {}, "en", time_up=True)
+    assert room.view_for(0)["state"] == "locked" and room.view_for(0)["time_up"] == {"locked": True}
+    assert room.view_for(1)["state"] == "wait" and room.view_for(1)["time_up"] == {"locked": True}  # every phone shows it
+    assert room.submit(room.tokens[0], 3, {"choose": "a"}) == (False, "time")
+    room.publish(question, {}, "en")  # the trainer added time: the same decision opens again
+    assert room.view_for(0)["state"] == "answer" and room.view_for(0)["time_up"] is None
+    assert room.submit(room.tokens[0], 3, {"choose": "a"}) == (True, "")
+
+
+def test_a_turn_that_passed_with_no_answer_is_told_to_every_phone_until_the_next_decision():
+    room = Room([{"name": "Owls"}, {"name": "Foxes"}])
+    room.publish(Decision(3, "choice", frozenset({0}), {0: {}}), {}, "en")
+    room.publish(Decision(4, "choice", frozenset({1}), {1: {}}), {}, "en", missed=0)
+    assert room.view_for(0)["state"] == "wait" and room.view_for(0)["time_up"] == {"passed": True, "team": "Owls", "you": True}
+    assert room.view_for(1)["state"] == "answer" and room.view_for(1)["time_up"] == {"passed": True, "team": "Owls", "you": False}
+    room.publish(Decision(4, "choice", frozenset({1}), {1: {}}), {}, "bg")  # the same decision again (a language change)
+    assert room.view_for(1)["time_up"]["passed"]
+    room.publish(Decision(5, "choice", frozenset({0}), {0: {}}), {}, "en")
+    assert room.view_for(0)["time_up"] is None and room.view_for(1)["time_up"] is None
+
+
+def test_a_reissued_link_replaces_the_old_one():
+    room = Room([{"name": "Owls"}, {"name": "Foxes"}])
+    told: list[int] = []
+    room.reissued.append(told.append)
+    old = room.tokens[1]
+    new = room.reissue(1)
+    assert new != old and room.team_for(new) == 1 and room.team_for(old) is None and told == [1]
+    assert room.tokens[0] != new

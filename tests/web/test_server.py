@@ -191,3 +191,82 @@ def test_after_stop_the_port_is_closed():
     server.stop()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+async def raw_get(server, path, headers):
+    async with aiohttp.ClientSession() as s:
+        async with s.get(server.url + path, headers=headers) as r:
+            return r.status, await r.json() if r.content_type == "application/json" else await r.text()
+
+
+def test_a_forged_host_is_refused_on_every_route(served):
+    room, server = served
+    port = server.port
+    for host in (f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}", ""):
+        for path in ("/", f"/t/{room.tokens[0]}", "/static/phone.js", f"/api/view?token={room.tokens[0]}", "/api/words"):
+            status, body = run(raw_get(server, path, {"Host": host}))
+            assert status == 421 and body["error"] == "host", (host, path, status)
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        assert run(raw_get(server, "/", {"Host": host}))[0] == 200
+
+    async def ws(host):
+        async with aiohttp.ClientSession() as s:
+            try:
+                async with s.ws_connect(server.url + "/ws", headers={"Host": host}):
+                    return 101
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    assert run(ws(f"rebound.example:{port}")) == 421
+    assert room.phones_by_team() == {}
+
+
+def test_a_foreign_origin_cannot_open_the_websocket_or_send(served):
+    room, server = served
+    foreign = ("http://evil.example", f"http://evil.example:{server.port}", "null", f"https://127.0.0.1:{server.port}", f"http://127.0.0.1:{server.port + 1}")
+
+    async def ws(origin):
+        async with aiohttp.ClientSession() as s:
+            try:
+                async with s.ws_connect(server.url + "/ws", origin=origin) as sock:
+                    await sock.send_str(json.dumps({"type": "hello", "token": room.tokens[0]}))
+                    return json.loads((await sock.receive(timeout=5)).data)["type"]
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    async def send(origin):
+        async with aiohttp.ClientSession() as s:
+            async with s.post(server.url + "/api/answer", data=json.dumps(answer(room.tokens[0])), headers={"Origin": origin}) as r:
+                return r.status, await r.json()
+
+    for origin in foreign:
+        assert run(ws(origin)) == 403
+        status, body = run(send(origin))
+        assert status == 403 and body["error"] == "origin"
+    assert room.take() == []
+    assert run(ws(server.url)) == "view"  # the server's own page
+    assert run(send(server.url))[0] == 200 and [s.team for s in room.take()] == [0]
+
+
+def test_a_new_link_disconnects_the_old_phone_with_a_message(served):
+    room, server = served
+    old = room.tokens[0]
+
+    async def phone():
+        async with aiohttp.ClientSession() as s:
+            async with s.ws_connect(server.url + "/ws") as ws:
+                await ws.send_str(json.dumps({"type": "hello", "token": old}))
+                assert json.loads((await ws.receive(timeout=5)).data)["type"] == "view"
+                await asyncio.get_running_loop().run_in_executor(None, room.reissue, 0)
+                said = json.loads((await ws.receive(timeout=5)).data)
+                closed = await ws.receive(timeout=5)
+                return said, closed.type
+
+    said, closed = run(phone())
+    assert said["error"] == "replaced" and "new link" in said["message"]
+    assert closed in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    status, body = run(post(server, "/api/answer", answer(old)))
+    assert status == 403 and body["error"] == "token"
+    assert run(post(server, "/api/answer", answer(room.tokens[0])))[0] == 200
+    for path in ("/api/reissue", "/api/token", "/api/new-link"):  # no route gives a team a new link: only the laptop can
+        assert run(post(server, path, {"team": 0}))[0] in (404, 405)

@@ -72,6 +72,11 @@ def phone_words() -> dict[str, str]:
         "counterpart": _("Negotiating with {name}"), "patience": _("patience left: {n}"), "agreed": _("Agreed"),
         "counter": _("Their counter-offer"), "accept": _("Accept their offer"), "ask": _("Ask what they need"),
         "propose": _("Propose these terms"), "facilitator": _("Call the facilitator"), "sign": _("Sign the agreement"), "walk_away": _("Walk away"),
+        "time_up": _("Time is up"), "locked": _("Answers are locked: the trainer decides what happens next."),
+        "missed_you": _("Your team did not answer in time: \"no answer\" is recorded and the turn has passed. Wait for your next turn."),
+        "missed_other": _("{team} did not answer in time; the turn has passed."),
+        "late": _("Time is up: this answer came too late and was not taken."),
+        "replaced": _("The trainer gave your team a new link, so another phone answers for it now. Ask the trainer if this is a mistake."),
     }
 
 
@@ -94,6 +99,7 @@ class Phones:
         self.revealed = False  # a plenary vote's counts shown (R) before the trainer decides
         self.strip: Rect | None = None  # where the teams' states are painted on the shared screen (repainted alone when they change)
         self.by_phone: set[int] = set()  # teams whose vote on the open decision came from their phone
+        self.passed: int | None = None  # the team whose turn has just passed with no answer (told to the phones once)
 
     # ----- start and stop ----------------------------------------------------------------------
     def start(self) -> bool:
@@ -145,11 +151,23 @@ class Phones:
             teams = frozenset({play.index})
         return (play.index, session.scene_id, len(session.state.log), kind), teams, kind
 
+    def time_is_up(self) -> bool:
+        """The open decision's time ran out and its answers wait for the trainer: the set-up's "lock", and always in a
+        plenary vote (no turn to pass). With "pass" in turns the turn moves on (:meth:`missed`)."""
+        w = self.run.workshop
+        return w.timer.expired and not w.paused and not w.finished
+
+    def missed(self, team: int) -> None:
+        """The turn of ``team`` passed with no answer: every phone says so until the next decision opens."""
+        self.passed = team
+        self.sync(force=True)
+
     def sync(self, force: bool = False) -> None:
-        """Publish the open decision if it changed (or the language, or a pause)."""
+        """Publish the open decision if it changed (or the language, a pause, or its time ran out)."""
         key, teams, kind = self.open_decision()
         w = self.run.workshop
-        full = (key, language(), w.paused, w.finished)
+        time_up = bool(key) and self.time_is_up()
+        full = (key, language(), w.paused, w.finished, time_up)
         if full == self.key and not force:
             return
         if key != self.decision_key:
@@ -162,7 +180,8 @@ class Phones:
         if key and teams:
             view = scene_view(w.teams[key[0]].session, language(), {e: _(name) for e, name in ELEMENT_NAMES.items()})
             decision = Decision(self.number, kind, teams, {t: view for t in teams})
-        self.room.publish(decision, phone_words(), language(), paused=w.paused, ended=w.finished)
+        missed, self.passed = self.passed, None
+        self.room.publish(decision, phone_words(), language(), paused=w.paused, ended=w.finished, time_up=time_up, missed=missed)
 
     # ----- answers ---------------------------------------------------------------------------------
     def pump(self) -> bool:
@@ -181,6 +200,9 @@ class Phones:
 
     def apply(self, team: int, answer: dict) -> None:
         run = self.run
+        if self.time_is_up():  # it came while the time ran out, before the room was told
+            self.room.settle(team, False, "time", answered=False)
+            return
         scene = next((s for s in reversed(run.app.stack) if getattr(getattr(s, "play", None), "stage", "") == "decision"), None)
         if scene is None:
             self.room.settle(team, False, "closed")
@@ -384,7 +406,14 @@ class JoinOverlay(WorkshopOverlay):
         return max(qr, ty - top)
 
     def buttons(self) -> list[ButtonSpec]:
-        return [ButtonSpec("close", _("Close"), "primary", "cross")]
+        new_phone = [ButtonSpec("new-phone", _("A team's new phone"), "secondary", "people")] if self.run.phones.running else []
+        return new_phone + [ButtonSpec("close", _("Close"), "primary", "cross")]
+
+    def activate(self, target_id: str) -> None:
+        if target_id == "new-phone":
+            self.run.command("new_phone")
+        else:
+            super().activate(target_id)
 
     def update(self, dt: float) -> bool:
         if self.run.phones is not None and self.run.phones.pump():

@@ -21,6 +21,7 @@ from game.ui.library import Entry
 from game.ui.play import Play
 from game.ui.workshop.looks import style_record
 from game.xapi.actors import DEFAULT_HOMEPAGE
+from game.ui.workshop.phone_links import NewPhoneOverlay
 from game.ui.workshop.phones import JoinOverlay, Phones, draw_strip
 
 WORKSHOP_TEXT_FLOOR = 1.25  # 22-unit small text becomes 28 px at 1080p: nothing important under 28 px
@@ -217,6 +218,8 @@ class WorkshopRun:
             self.state.handed = w.turn  # the card says whose turn it is
             self.state.notice = _("{team} had no answer in time; the turn passed.").format(team=self.names[passed["team"]])
             self.show_decision(restart_timer=False)
+            if self.phones is not None:
+                self.phones.missed(passed["team"])  # every phone says so; the next team's phone opens its decision
         self.app.push(TimeUpCard(self, passed), fade=False)
 
     def pump_phones(self) -> None:
@@ -386,6 +389,9 @@ class WorkshopRun:
                 self.state.notice = _("Teams answer on this screen in this workshop (no phones).")
             elif not isinstance(app.top, JoinOverlay):
                 app.push(JoinOverlay(self))
+        elif name == "new_phone":  # from the join screen's button: a team whose phone is lost or flat gets a new link
+            if self.phones is not None and self.phones.running and not isinstance(app.top, NewPhoneOverlay):
+                app.push(NewPhoneOverlay(self))
         elif name == "end":
             if not isinstance(app.top, ConfirmOverlay):
                 app.push(ConfirmOverlay(_("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),

@@ -13,6 +13,7 @@
   var draft = null;      // what the team is putting together for the open decision
   var draftFor = null;   // the decision number the draft belongs to
   var sending = false;
+  var replaced = false;  // the trainer gave this team a new link: this phone no longer answers for it
 
   function w(key, values) {
     var text = words[key] || key;
@@ -79,7 +80,7 @@
     ws.onmessage = function (event) { var d; try { d = JSON.parse(event.data); } catch (e) { return; } receive(d); };
     ws.onclose = function () {
       ws = null;
-      if (view && view.state === "ended") { return; }
+      if (replaced || (view && view.state === "ended")) { return; }
       linkState(w("lost"), true);
       poll();
       retry = Math.min(retry + 1, 5);
@@ -87,7 +88,7 @@
     };
   }
   function poll() {
-    if (pollTimer) { return; }
+    if (pollTimer || replaced) { return; }
     pollTimer = setTimeout(function () {
       pollTimer = null;
       request("GET", "/api/view?token=" + encodeURIComponent(token)).then(receive).catch(function () {});
@@ -95,12 +96,18 @@
     }, 2000);
   }
   function receive(d) {
+    if (replaced) { return; }
     if (d.type === "view") {
       if (!view || d.version >= view.version || d.state !== view.state) { view = d; words = d.words || words; render(); }
     } else if (d.type === "error") {
       sending = false;
-      if (d.error === "token") { forget(); show([el("p", { class: "status bad", text: w("token") })]); }
-      else { notice(w({ closed: "closed", team: "closed", slow: "slow" }[d.error] || "refused"), true); }
+      if (d.error === "replaced") {
+        replaced = true;
+        forget();
+        linkState("", false);
+        show([el("h1", { class: "big", id: "replaced", text: w("replaced") })]);
+      } else if (d.error === "token") { forget(); show([el("p", { class: "status bad", text: w("token") })]); }
+      else { notice(w({ closed: "closed", team: "closed", slow: "slow", time: "late" }[d.error] || "refused"), true); }
     } else if (d.type === "ack") { notice(w("sending"), false); }
   }
   function notice(text, bad) {
@@ -128,14 +135,21 @@
     sending = false;
     var status = view.status || null;
     var said = null;
-    if (status && status.state === "refused") { said = el("p", { class: "status bad", id: "status", text: w("refused") }); }
+    if (status && status.state === "refused") { said = el("p", { class: "status bad", id: "status", text: w(status.reason === "time" ? "late" : "refused") }); }
+    var late = timeUp(view.time_up);
     if (view.state === "ended") { show([el("h1", { text: w("ended") })]); return; }
     if (view.state === "paused") { show([el("h1", { text: w("paused") })]); return; }
-    if (view.state === "wait") { show([el("h1", { text: w("wait") }), el("p", { class: "note", text: w("watch") })]); return; }
-    if (view.state === "answered") { show([el("p", { class: "status good", id: "status", text: w("answered") })].concat(sceneHead(view.scene))); return; }
+    if (view.state === "wait") { show([late, late ? null : el("h1", { text: w("wait") }), el("p", { class: "note", text: w("watch") })]); return; }
+    if (view.state === "answered") { show([late, el("p", { class: "status good", id: "status", text: w("answered") })].concat(sceneHead(view.scene))); return; }
+    if (view.state === "locked") { show([late, said].concat(sceneHead(view.scene))); return; }  // no controls: the draft waits for more time
     if (draftFor !== view.decision) { draftFor = view.decision; draft = null; }
     var build = { choice: choice, event: choice, pick: pick, sequence: sequence, allocate: allocate, negotiate: negotiate }[view.kind];
-    show([said].concat(sceneHead(view.scene), build ? build(view.scene) : [el("p", { text: w("watch") })]));
+    show([late, said].concat(sceneHead(view.scene), build ? build(view.scene) : [el("p", { text: w("watch") })]));
+  }
+  function timeUp(info) {  // "Time is up" in large type, and what happens now (the trainer's set-up choice)
+    if (!info) { return null; }
+    var line = info.locked ? w("locked") : (info.you ? w("missed_you") : w("missed_other", { team: info.team }));
+    return el("div", { class: "timeup", id: "time-up", role: "alert" }, [el("p", { class: "big", text: w("time_up") }), el("p", { id: "time-up-line", text: line })]);
   }
   function sceneHead(scene) {
     return [scene.headline ? el("h1", { text: scene.headline }) : (scene.title ? el("h1", { text: scene.title }) : null),
