@@ -232,7 +232,11 @@ class Workshop:
         self.missed.append(record)
         if self.results is not None:  # a missed turn has its own negative number, apart from the decisions
             number = -sum(1 for m in self.missed if m["team"] == team.index)
-            self.results.record_choices(self.results_id, team.index, number, [{"team": team.index, "choice": {"no_answer": record["scene"]}, "via": "timer"}])
+            seconds = round(self.timer.elapsed(), 3)
+            made = self.statements[team.index]
+            self.results.record_choices(self.results_id, team.index, number, [{"team": team.index, "via": "timer", "choice": {
+                "no_answer": record["scene"], "decision": record["decision"], "seconds": seconds}}],
+                xapi=lambda at: [made.missed(number, record["scene"], record["decision"], seconds, at)])
         self._next_turn()
         return record
 

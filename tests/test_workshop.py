@@ -159,7 +159,7 @@ def test_when_time_is_up_the_turn_can_pass_with_no_answer_recorded(demo, ruleboo
     w.answer({"choose": "wait"})
     assert w.team.name == "A" and w.session.scene_id == "strategy"
     rows = sqlite3.connect(tmp_path / "r.sqlite3").execute("SELECT team, seq, choice, via FROM choices WHERE via = 'timer'").fetchall()
-    assert rows == [(0, -1, '{"no_answer": "strategy"}', "timer")]
+    assert rows == [(0, -1, '{"decision": 0, "no_answer": "strategy", "seconds": 31.0}', "timer")]  # the decision it was on, the time it had
     comparison = w.end()
     assert [t["missed"] for t in comparison["teams"]] == [1, 0]
     assert comparison["teams"][0]["decisions"] == 0 and comparison["teams"][1]["decisions"] == 1

@@ -1,6 +1,13 @@
 """Exports of recorded sessions: CSV (one row a decision, and a summary with
 one row a player or team), JSON, and xAPI statements.
 
+A turn that passed with no answer (the decision's time ran out, set-up's
+"the turn passes") is a row of its own in the CSV (``answered`` is
+:data:`NO_ANSWER`, the answer cell empty, no rule honoured or broken: the
+handbook has no rule for a missed deadline and the grader counts nothing for
+it), a ``missed`` list on its team in JSON, a "did not answer in time"
+statement in xAPI, and the summary counts it (``missed_turns``).
+
 CSV is written for spreadsheets: UTF-8 with a byte order mark (so Excel
 reads Cyrillic as Cyrillic), and a delimiter and decimal mark that the
 user's spreadsheet reads without an import dialogue. Where the locale's
@@ -27,12 +34,18 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from game.xapi.vocab import EXTENSIONS, verb
+
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
 ACTIVITY_ROOT = "https://bridges-game.org/xapi"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, ACTIVITY_ROOT)
-CSV_FIELDS = ["session", "started_at", "mode", "scenario", "language", "team", "team_name", "seq", "scene", "answer", "seconds", "at", "votes", "honoured", "broken", "team_overall", "team_grade", "chosen_by"]
-SUMMARY_FIELDS = ["session", "date_utc", "mode", "scenario", "team", "score", "grade", "ending", "outcome", "goals_met", "goals", "minutes", "rules_broken", "broken_rule_ids"]
+CSV_FIELDS = ["session", "started_at", "mode", "scenario", "language", "team", "team_name", "seq", "scene", "answer", "seconds", "at", "votes", "honoured", "broken",
+              "team_overall", "team_grade", "chosen_by", "answered"]
+"""One row a decision; ``answered`` is ``yes``, or :data:`NO_ANSWER` for a turn that passed with no answer (its ``seq`` the decision it was on)."""
+SUMMARY_FIELDS = ["session", "date_utc", "mode", "scenario", "team", "score", "grade", "ending", "outcome", "goals_met", "goals", "minutes", "rules_broken",
+                  "broken_rule_ids", "missed_turns"]
+NO_ANSWER = "no (time ran out)"
 """The summary, one row a player (solo sessions: team ``solo``) or workshop team.
 ``date_utc`` is the session's start in UTC as ``YYYY-MM-DD HH:MM`` (every spreadsheet reads it as a date);
 ``minutes`` is the time spent on decisions; ``rules_broken`` counts the rules with broken points, ``broken_rule_ids`` names them."""
@@ -125,20 +138,30 @@ def _evidence_by_decision(team: dict) -> dict[int, dict[str, list[str]]]:
 
 
 def csv_rows(sessions: list[dict]) -> list[dict]:
+    """One row a decision, and one a missed turn, placed before the decision the team answered at its next turn."""
     rows = []
     for session in sessions:
         for team in session["teams"]:
             evidence = _evidence_by_decision(team)
+            made: list[tuple[tuple, dict]] = []
+            base = {"session": session["id"], "started_at": session["started_at"], "mode": session["mode"], "scenario": session["scenario"],
+                    "language": session["language"], "team": team["team"], "team_name": team["name"],
+                    "team_overall": team["overall"] if team["overall"] is not None else "", "team_grade": team["grade"] or ""}
             for d in team["decisions"]:
                 rules = evidence.get(d["seq"], {"honours": [], "breaks": []})
-                rows.append({
-                    "session": session["id"], "started_at": session["started_at"], "mode": session["mode"], "scenario": session["scenario"],
-                    "language": session["language"], "team": team["team"], "team_name": team["name"], "seq": d["seq"], "scene": d["scene"],
+                made.append(((d["seq"], 1, d["at"]), base | {
+                    "seq": d["seq"], "scene": d["scene"],
                     "answer": json.dumps(d["answer"], ensure_ascii=False, sort_keys=True), "seconds": d["seconds"], "at": d["at"],
                     "votes": json.dumps(d["votes"]) if d["votes"] else "", "honoured": " ".join(rules["honours"]), "broken": " ".join(rules["breaks"]),
-                    "team_overall": team["overall"] if team["overall"] is not None else "", "team_grade": team["grade"] or "",
-                    "chosen_by": chosen_by(session, d),
-                })
+                    "chosen_by": chosen_by(session, d), "answered": "yes",
+                }))
+            for m in team.get("missed") or []:
+                seq = m["decision"] if m["decision"] is not None else ""
+                made.append(((m["decision"] if m["decision"] is not None else 1 << 30, 0, m["at"]), base | {
+                    "seq": seq, "scene": m["scene"], "answer": "", "seconds": m["seconds"] if m["seconds"] is not None else "", "at": m["at"],
+                    "votes": "", "honoured": "", "broken": "", "chosen_by": f"{team['name']}: no answer (timer)", "answered": NO_ANSWER,
+                }))
+            rows += [row for _key, row in sorted(made, key=lambda item: item[0])]
     return rows
 
 
@@ -201,6 +224,7 @@ def summary_rows(sessions: list[dict]) -> list[dict]:
                 "minutes": round(max(0.0, seconds) / 60.0, 1),
                 "rules_broken": len(broken) if card else "",
                 "broken_rule_ids": " ".join(broken),
+                "missed_turns": len(named.get("missed") or []),
             })
     return rows
 
@@ -276,6 +300,17 @@ def xapi_statements(sessions: list[dict]) -> list[dict[str, Any]]:
                                               f"{ACTIVITY_ROOT}/extensions/chosen-by": _choice_rows(session, d)}},
                     "context": context,
                     "timestamp": d["at"],
+                })
+            for m in team.get("missed") or []:
+                statements.append({
+                    "id": str(uuid.uuid5(NAMESPACE, f"{session['id']}/{team['team']}/no-answer/{m['seq']}")),
+                    "actor": _actor(session, team),
+                    "verb": verb("no-answer"),
+                    "object": {"objectType": "Activity", "id": f"{scenario_iri}/scenes/{m['scene']}", "definition": {"type": "http://adlnet.gov/expapi/activities/cmi.interaction", "name": {"en-US": m["scene"]}}},
+                    "result": {"completion": False, "duration": _duration(m["seconds"] or 0.0),
+                               "extensions": {EXTENSIONS["no-answer"]: True, EXTENSIONS["decision"]: m["decision"] if m["decision"] is not None else -1}},
+                    "context": context,
+                    "timestamp": m["at"],
                 })
             card = team.get("scorecard")
             if card is not None:

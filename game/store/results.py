@@ -162,6 +162,23 @@ def _queued(session_id: str, team: int, seq: int | None, at: str, xapi: XapiMake
     return [("outbox", (s["id"], session_id, team, seq, json.dumps(s, ensure_ascii=False, separators=(",", ":")), at)) for s in xapi(at)]
 
 
+def missed_turns(chosen: dict[int, list[dict]]) -> list[dict]:
+    """The turns a team missed (time ran out, no answer), oldest first, from its choices with negative numbers:
+    ``[{"seq": -1, "decision": 2, "scene": "kickoff", "seconds": 60.0, "at": "..."}]`` (``decision``: the decision it was on,
+    None for a row written before it was kept)."""
+    found = []
+    for seq in sorted((s for s in chosen if s < 0), reverse=True):
+        for c in chosen[seq]:
+            choice = c["choice"] if isinstance(c["choice"], dict) else {}
+            if not isinstance(choice.get("no_answer"), str):
+                continue
+            decision, seconds = choice.get("decision"), choice.get("seconds")
+            found.append({"seq": seq, "decision": decision if isinstance(decision, int) and not isinstance(decision, bool) and decision >= 0 else None,
+                          "scene": choice["no_answer"], "seconds": float(seconds) if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) else None,
+                          "at": c.get("at", "")})
+    return found
+
+
 class ResultsStore:
     """Sessions, teams and decisions; never raises for a database problem.
 
@@ -292,11 +309,13 @@ class ResultsStore:
             (session_id, team, seq, scene, json.dumps(answer, ensure_ascii=False, sort_keys=True), round(float(seconds), 3), at, json.dumps(votes) if votes else None),
         )] + _queued(session_id, team, seq, at, xapi))
 
-    def record_choices(self, session_id: str, team: int, seq: int, choices: list[dict]) -> bool:
-        """Who chose what in a decision: ``[{"team": 2, "choice": {"choose": "wait"}, "via": "phone"}]``."""
+    def record_choices(self, session_id: str, team: int, seq: int, choices: list[dict], xapi: XapiMaker | None = None) -> bool:
+        """Who chose what in a decision: ``[{"team": 2, "choice": {"choose": "wait"}, "via": "phone"}]``.
+        A turn that passed with no answer has a negative ``seq`` and the choice ``{"no_answer": scene, "decision": n, "seconds": s}``
+        (via ``timer``); ``xapi`` makes its statements, queued in the same transaction."""
         at = now()
         return self._write([("choice", (session_id, team, seq, int(c["team"]), json.dumps(c["choice"], ensure_ascii=False, sort_keys=True),
-                                        c.get("via", "laptop"), at)) for c in choices]) if choices else True
+                                        c.get("via", "laptop"), at)) for c in choices] + _queued(session_id, team, seq, at, xapi)) if choices else True
 
     def remove_decision(self, session_id: str, team: int, seq: int) -> bool:
         """Undo a mistaken decision (the trainer's 'back one decision'), and its statements not yet sent."""
@@ -358,6 +377,7 @@ class ResultsStore:
             chosen = self._choices(found["id"], team["team"])
             for decision in team["decisions"]:
                 decision["choices"] = chosen.get(decision["seq"], [])
+            team["missed"] = missed_turns(chosen)
         found["teams"] = teams
         return found
 
@@ -367,7 +387,7 @@ class ResultsStore:
         for row in self._rows("SELECT * FROM choices WHERE session_id = ? AND team = ? ORDER BY seq, chooser", (session_id, team)):
             try:
                 choice = json.loads(row["choice"])
-                found.setdefault(int(row["seq"]), []).append({"team": int(row["chooser"]), "choice": choice, "via": str(row["via"])})
+                found.setdefault(int(row["seq"]), []).append({"team": int(row["chooser"]), "choice": choice, "via": str(row["via"]), "at": str(row["at"])})
             except (TypeError, ValueError):
                 self.unreadable += 1
         return found

@@ -157,6 +157,24 @@ class PlayStatements:
             "version": VERSION,
         }
 
+    def missed(self, number: int, scene_id: str, decision: int, seconds: float, at: str) -> dict:
+        """A turn that passed with no answer (time ran out): verb "did not answer in time" on the scene, not completed,
+        graded by no rule (the handbook has none for a missed deadline; the grader counts nothing for it), so no ``success``.
+        ``number``: the missed turn's own negative number; ``decision``: the decision it was on."""
+        known = scene_id in self.scenario.scenes
+        return {
+            "id": statement_id(self.session_id, self.team, "no-answer", number, at),
+            "actor": self.actor,
+            "verb": verb("no-answer"),
+            "object": {"objectType": "Activity", "id": scene_iri(self.scenario.id, scene_id),
+                       "definition": scene_definition(self.scenario, scene_id, self.words) if known else {"type": ACTIVITY_TYPES["scene"], "name": {"en": scene_id}}},
+            "result": {"completion": False, "duration": duration(seconds),
+                       "extensions": {EXTENSIONS["no-answer"]: True, EXTENSIONS["decision"]: int(decision), EXTENSIONS["honours"]: [], EXTENSIONS["breaks"]: []}},
+            "context": self.context,
+            "timestamp": at,
+            "version": VERSION,
+        }
+
     def finished(self, scorecard: dict, seconds: float, at: str) -> list[dict]:
         """``completed``, then ``passed`` or ``failed`` (when anything was graded), on the scenario."""
         overall = scorecard.get("overall")

@@ -26,6 +26,7 @@ VERBS = {
     "passed": f"{ADL}/verbs/passed",
     "failed": f"{ADL}/verbs/failed",
     "voided": f"{ADL}/verbs/voided",
+    "no-answer": f"{ROOT}/verbs/no-answer-in-time",  # coined: a team's time ran out before it answered (ADL has no such verb)
 }
 VERB_NAMES = {  # a verb's display, in the languages the game ships and those being added
     "answered": {"en": "answered", "bg": "отговори", "el": "απάντησε", "ro": "a răspuns", "pl": "odpowiedział"},
@@ -33,6 +34,8 @@ VERB_NAMES = {  # a verb's display, in the languages the game ships and those be
     "passed": {"en": "passed", "bg": "премина", "el": "πέρασε", "ro": "a promovat", "pl": "zaliczył"},
     "failed": {"en": "failed", "bg": "не премина", "el": "απέτυχε", "ro": "nu a promovat", "pl": "nie zaliczył"},
     "voided": {"en": "voided", "bg": "анулира", "el": "ακύρωσε", "ro": "a anulat", "pl": "unieważnił"},
+    "no-answer": {"en": "did not answer in time", "bg": "не отговори навреме", "el": "δεν απάντησε εγκαίρως", "ro": "nu a răspuns la timp",
+                  "pl": "nie odpowiedział na czas"},
 }
 
 ACTIVITY_TYPES = {
@@ -52,6 +55,8 @@ EXTENSIONS = {
     "mode": f"{ROOT}/extensions/mode",                # context: solo, turns or vote
     "votes": f"{ROOT}/extensions/votes",              # result: a plenary vote's counts per option
     "scenario-hash": f"{ROOT}/extensions/scenario-hash",  # context: the scenario file's content hash
+    "no-answer": f"{ROOT}/extensions/no-answer",      # result: true when the decision's time ran out before the team answered
+    "decision": f"{ROOT}/extensions/decision",        # result: the number of the decision (from 0) a missed turn was on
 }
 
 PLATFORM = "Bridges"
