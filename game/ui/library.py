@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from game.core.state import content_hash
-from game.packs import scenario_folders, unpacked_packs
-from game.store import checked as checked_cache
 from game.resources import RULEBOOK_NAME, scenarios_folder
 from game.store.paths import packs_dir, scenarios_dir
 
@@ -43,6 +40,8 @@ class Entry:
 
 def default_folders() -> list[Path]:
     """The shipped scenarios, the trainer's own in ``<data dir>/scenarios``, and the packs unpacked before."""
+    from game.packs import scenario_folders, unpacked_packs  # lazy for start-up time: it reads YAML (the title needs none)
+
     return [scenarios_folder(), scenarios_dir(), *(f for pack in unpacked_packs() for f in scenario_folders(pack))]
 
 
@@ -75,7 +74,10 @@ def grouped(entries: list[Entry]) -> dict[str, list[Entry]]:
 
 def load_entry(path: Path, rule_ids: set[str] | None) -> Entry:
     """One scenario file, checked; a shipped one that passed before (same content, same game) is read back from the cache."""
+    # Lazy for start-up time: the title screen imports this module, and these pull in the scenario models (pydantic).
     from game.core.checker import check_file
+    from game.core.state import content_hash
+    from game.store import checked as checked_cache
 
     cache_key = ""
     if _under(path, scenarios_folder()):

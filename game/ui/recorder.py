@@ -21,8 +21,6 @@ import uuid
 from typing import Any
 
 from game.ui.i18n import N_, _
-from game.xapi.actors import agent
-from game.xapi.statements import PlayStatements
 
 MODE = "solo"
 SEARCHED_SESSIONS = 30  # how many recent sessions a resumed game looks through for its own
@@ -151,6 +149,10 @@ class Recorder:
     def _statements(self, scenario: Any, language: str, scenario_hash: str) -> None:
         if scenario is None or self.session_id is None:
             return
+        # Lazy for start-up time: the app imports this module before its first frame, and no statement is made before a play.
+        from game.xapi.actors import agent
+        from game.xapi.statements import PlayStatements
+
         player = self.results.player
         actor = agent(player.name if player else None, self.results.homepage(), self.session_id, player.record()["email"] if player else None)
         self.statements = PlayStatements(scenario, self.session_id, language, actor, 0, MODE, scenario_hash)
