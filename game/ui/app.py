@@ -11,7 +11,7 @@ loop driven one step at a time, for tests and screenshots::
 The loop is frugal: it sleeps until something happens, repaints only when
 something changed (only the pressed or hovered button when that is all that
 changed), and ticks the clock only while an animation (a fade under 200 ms,
-a reveal) runs.
+a card's turn, a moving gauge; see :mod:`game.ui.motion`) runs.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.art import cache as art
 from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
@@ -106,6 +107,7 @@ class App(Frames, Driver):
         self.shelf = Shelf(lambda: self.rulebook.ids)  # the library, kept between the screens that list it
         self._fade: pygame.Surface | None = None
         self._fade_ms = 0.0
+        self._fade_way = 1
         self._animating = False
         self._dim: pygame.Surface | None = None
         self._backdrop: pygame.Surface | None = None
@@ -227,13 +229,13 @@ class App(Frames, Driver):
         return self.top.name if self.top else ""
 
     def push(self, scene: Any, fade: bool = True) -> None:
-        self._before_change(fade)
+        self._before_change(fade, 1 if scene.opaque else 0)
         self.stack.append(scene)
         scene.enter(self)
 
     def pop(self, fade: bool = True) -> None:
         if len(self.stack) > 1:
-            self._before_change(fade)
+            self._before_change(fade, -1 if self.top.opaque else 0)
             self.stack.pop().exit()
             self.top.invalidate()
 
@@ -252,11 +254,14 @@ class App(Frames, Driver):
         self.stack.append(scene)
         scene.enter(self)
 
-    def _before_change(self, fade: bool) -> None:
+    def _before_change(self, fade: bool, way: int = 1) -> None:
+        """Before the screen changes: keep a picture of the old one to fade out, sliding ``way`` (1 forward:
+        to the left; -1 back: to the right; 0 an overlay: no slide). Nothing with motion off."""
         self.mapper.reset_pointer()
         if fade and self.prefs.motion and self.frames:
             self._fade = self.surface.copy()
             self._fade_ms = 0.0
+            self._fade_way = way
         self.dirty = True
 
     # ----- shared destinations -------------------------------------------------------------
@@ -421,6 +426,8 @@ class App(Frames, Driver):
         elif kind == pygame.WINDOWSIZECHANGED:
             if self.surface.get_size() != self.size or (pygame.display.get_surface() and pygame.display.get_surface().get_size() != self.size):
                 self.resize(pygame.display.get_surface().get_size())
+        elif kind == art.ARRIVED:
+            self.art_arrived()
         elif kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE):
             self.dirty = True
         elif kind == pygame.WINDOWLEAVE:
@@ -431,6 +438,8 @@ class App(Frames, Driver):
             if dropped is not None:  # only the library takes files dropped on the window
                 dropped(Path(event.file))
         elif self.top is not None:
+            if kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+                self.finish_motion()  # a press never waits for an animation: it ends it and acts
             mapper = self.mapper
             before = (mapper.hovered, mapper.pressed, mapper.keyboard_used)
             for action in mapper.convert(event, self.top):

@@ -4,7 +4,9 @@ A mixin of :class:`game.ui.app.App`. A frame repaints everything after a
 resize, a new screen or a scroll; after a rebuild it repaints only the items
 that differ (see :mod:`game.ui.damage`); after a hover or a press only that
 button. An overlay's backdrop (the scenes under it, dimmed) is painted once
-and reused. A fade between screens lasts under 200 ms.
+and reused. A change of screen fades the old picture out over 150 ms while
+it slides a little: to the left going forward, to the right going back (an
+overlay only fades). A key or a click during it ends it at once.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import pygame
 
 from game.ui.damage import changed_regions
+from game.ui.motion import ease_out, finish_all
 
 FADE_MS = 150
+SLIDE = 48  # logical units the old screen moves while it fades
 
 
 class Frames:
@@ -34,6 +38,19 @@ class Frames:
             if scene.update(dt):
                 busy = True
         self._animating = busy
+
+    def art_arrived(self) -> None:
+        """A picture drawn in the background is ready (see :mod:`game.ui.art.places`): the screens rebuild with it, and
+        only what differs is repainted."""
+        for scene in self.stack:
+            scene.invalidate()
+
+    def finish_motion(self) -> None:
+        """A key or a click: every animation jumps to its end (the press then acts on the final screen)."""
+        if self._fade is not None:
+            self._fade = None
+            self.dirty = True
+        finish_all(self.stack)
 
     def draw(self) -> None:
         """Repaint the visible scenes (only the top one's overlays dim what is below)."""
@@ -69,8 +86,9 @@ class Frames:
         self.stack[top].draw(self.surface)
         self.stack[top].painted_scroll = self.stack[top].scroll
         if self._fade is not None:
-            self._fade.set_alpha(round(255 * max(0.0, 1 - self._fade_ms / FADE_MS)))
-            self.surface.blit(self._fade, (0, 0))
+            gone = ease_out(self._fade_ms / FADE_MS)
+            self._fade.set_alpha(round(255 * (1 - gone)))
+            self.surface.blit(self._fade, (-round(self._fade_way * self.metrics.u(SLIDE) * gone), 0))
 
     def _paint_backdrop(self, first: int, top: int) -> None:
         """What shows under an overlay (the scenes below, dimmed): painted once, then reused."""

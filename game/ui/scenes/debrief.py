@@ -3,6 +3,8 @@ decision with the rules it honoured or broke, and what to do next time.
 
 Three tabs (1, 2, 3 on the keyboard): Summary, Decisions, Next time. The
 numbers come from the grader (``game.scoring.grader.grade``), never made up here.
+On opening, the score and the areas' bars count up from 0 (0.8 s, easing out;
+a key or a click shows the final values at once; none with motion off).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from game.ui.art import moods, stage
 from game.ui.i18n import N_, _, language, ngettext, tr
 from game.ui.handout_job import HandoutJob
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.motion import Timeline
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
@@ -29,6 +32,7 @@ from game.ui.view import Box
 
 Rect = pygame.Rect
 TABS = (("summary", N_("Summary")), ("decisions", N_("Decisions")), ("next", N_("Next time")))
+COUNT_MS = 800  # the score and the areas counting up
 
 
 class DebriefScene(Scene):
@@ -43,12 +47,14 @@ class DebriefScene(Scene):
         self.new_best = False
         self.handout: HandoutJob | None = None
         self.waiting: WaitingLine | None = None
+        self.motion = Timeline()  # "count": the score and the areas counting up from 0
 
     def enter(self, app) -> None:
         super().enter(app)
         self.card = self.play.scorecard()
         self.new_best = self.play.record_result()
         self.waiting = WaitingLine(getattr(app, "results", None))
+        self.motion.start("count", COUNT_MS, on=app.prefs.motion and self.card is not None)
 
     # ----- layout --------------------------------------------------------------------------
     def build(self, b: Builder) -> None:
@@ -122,7 +128,7 @@ class DebriefScene(Scene):
             tx, tw = x + size + b.u(L), w - size - b.u(L)
             ty = y
             overall = card.get("overall")
-            score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
+            score = _("{score} of 100").format(score=round(overall * self.counted)) if overall is not None else _("No score")
             ty += b.text(score, "h2", tx, ty, tw, container=box) + b.u(S)
             icon, word, color = OUTCOMES.get(card.get("outcome") or "", OUTCOMES["mixed"])
             ty += b.text(_("Story: {outcome}").format(outcome=_(word)), "body", tx, ty, tw, container=box) + b.u(S)
@@ -202,7 +208,7 @@ class DebriefScene(Scene):
             bar_h = b.u(20)
             for area in areas:
                 score = area.get("score")
-                shown = "–" if score is None else str(round(score))
+                shown = "–" if score is None else str(round(score * self.counted))
                 b.icon(area.get("area", ""), x, y, size, "primary")
                 text_x = x + size + b.u(M)
                 if one_line:
@@ -214,7 +220,7 @@ class DebriefScene(Scene):
                     bar_x, bar_y = text_x, y + max(name_h, size) + b.u(S)
                     y = bar_y + bar_h + b.u(S)
                 bar_w = max(b.u(60), x + w - number_w - b.u(M) - bar_x)
-                b.bar(Rect(bar_x, bar_y, bar_w, bar_h), (score or 0) / 100, "primary")
+                b.bar(Rect(bar_x, bar_y, bar_w, bar_h), (score or 0) * self.counted / 100, "primary")
                 b.text(shown, "h3", x + w - number_w, bar_y + (bar_h - b.line_height("h3")) // 2, number_w, "text", "right", container=box)
                 honoured, broken, mixed = self._rule_counts(area.get("area", ""))
                 counts = _("Rules honoured: {honoured} · broken: {broken} · mixed: {mixed}").format(honoured=honoured, broken=broken, mixed=mixed)
@@ -299,11 +305,17 @@ class DebriefScene(Scene):
         else:
             super().activate(target_id)
 
+    @property
+    def counted(self) -> float:
+        """How far the score and the areas have counted up (1: their values)."""
+        return self.motion.progress("count")
+
     def update(self, dt: float) -> bool:
+        going = self.motion.step(dt, self.invalidate)
         if self.handout is not None and self.handout.fresh() or (self.waiting is not None and self.waiting.changed()):
             self.invalidate()
             return True
-        return super().update(dt)
+        return super().update(dt) or going
 
     def back(self) -> None:
         self.app.leave_play()

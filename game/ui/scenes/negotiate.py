@@ -1,7 +1,12 @@
 """Negotiate scenes: a table with the six clauses (your offer and theirs on
 each), the counterpart's mood and patience, their reasons in a speech bubble,
 and the actions: propose, ask about needs, accept their offer (concede),
-call the facilitator, sign, walk away."""
+call the facilitator, sign, walk away.
+
+Keys: 1-9 choose a term of the current clause (the one with the focus, else
+the first without a term) and move on to the next clause, then to Propose;
+Enter proposes. A one-line hint above the clauses says so. When trust
+changes, its gauge eases to the new value and shows the change (+5) a moment."""
 
 from __future__ import annotations
 
@@ -13,7 +18,9 @@ from game.core import negotiation as table
 from game.ui.art import moods
 from game.ui.art.bubbles import bubble, lines
 from game.ui.i18n import N_, _, ngettext, tr
+from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.motion import Timeline, between
 from game.ui.play import ELEMENT_NAMES, KIND_NAMES
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.base import default_focus
@@ -30,6 +37,8 @@ NEEDS = {
     "low": N_("{element} is not a big issue for us. The least we can accept: {term}."),
 }
 PRIORITIES = {"high": N_("Matters to them: a lot"), "medium": N_("Matters to them: somewhat"), "low": N_("Matters to them: a little")}
+TRUST_MS = 400   # a trust gauge easing to its new value
+CHANGE_MS = 1200  # how long the change (+5) shows beside it
 
 
 class NegotiateScene(DecisionScene):
@@ -39,6 +48,9 @@ class NegotiateScene(DecisionScene):
         super().__init__(play)
         self.drafts: dict[str, str] = {}
         self.last_events: list[dict] = []
+        self.motion = Timeline()  # ("trust", cast): a gauge easing; ("change", cast): its change showing
+        self.trust_was: dict[str, int] = {}  # cast id: trust before the last round
+        self.to_answer = False  # a round was played: show the answer when the page is next built
 
     # ----- state helpers ----------------------------------------------------------------
     @property
@@ -186,12 +198,7 @@ class NegotiateScene(DecisionScene):
             py = cy + (i // per_row) * (pip + pip_gap)
             b.view.add(Box(Rect(px, py, pip, pip), "primary" if i < patience else None, "primary", b.u(2), pip // 2))
         cy += ((full - 1) // per_row + 1) * (pip + pip_gap) + b.u(S)
-        trust = play.session.trust(member.id)
-        number = _("Trust {value} of 100").format(value=trust)
-        number_w = b.text_width(number, "small_bold")
-        bar_w = max(b.u(60), inner - number_w - b.u(M))
-        b.bar(Rect(x + pad, cy + b.u(6), bar_w, b.u(14)), trust / 100, "primary")
-        cy += b.text(number, "small_bold", x + pad + bar_w + b.u(M), cy, number_w + 1, container=card) + b.u(M)
+        cy += self._trust(b, member.id, x + pad, cy, inner, card, "small_bold", 14) + b.u(M)
         # the speech bubble, then the other parties at the table
         cy = self._bubble(b, x + pad, cy, inner, card) + b.u(M)
         for party in self.scene_model.parties:
@@ -222,16 +229,31 @@ class NegotiateScene(DecisionScene):
         state = _("Mood: {mood}").format(mood=_(MOODS[table.mood(play.session, self.scene_model, party.cast)]))
         rounds = ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience)
         y += b.text(f"{state} · {rounds}", "small_bold", x + pad, y, inner, container=card) + b.u(4)
-        trust = play.session.trust(member.id)
-        number = _("Trust {value} of 100").format(value=trust)
-        number_w = b.text_width(number, "small")
-        bar_w = max(b.u(60), inner - number_w - b.u(M))
-        b.bar(Rect(x + pad, y + b.u(6), bar_w, b.u(12)), trust / 100, "primary")
-        y += b.text(number, "small", x + pad + bar_w + b.u(M), y, number_w + 1, container=card)
+        y += self._trust(b, member.id, x + pad, y, inner, card, "small", 12)
         said = self.speech(party.cast)
         if said:  # its own words, in a bubble pointing up at its face
             y = bubble(b, x + pad, y + b.u(22), inner, lines(said), "up", tail_x=x + pad + face_size(b, 2.0) // 2)
         return y
+
+    def _trust(self, b: Builder, cast: str, x: int, y: int, w: int, card: Rect, role: str, bar_h: int) -> int:
+        """A party's trust: a gauge easing from its value before the last round, the number, and the change
+        (+5) on the gauge while it shows; returns the height."""
+        trust = self.play.session.trust(cast)
+        number = _("Trust {value} of 100").format(value=trust)
+        number_w = b.text_width(number, role)
+        bar_w = max(b.u(60), w - number_w - b.u(M))
+        was = self.trust_was.get(cast, trust)
+        shown = between(was, trust, self.motion.progress(("trust", cast)))
+        bar = Rect(x, y + b.u(6), bar_w, b.u(bar_h))
+        b.bar(bar, shown / 100, "primary")
+        if self.motion.running(("change", cast)) and trust != was:
+            change = f"+{trust - was}" if trust > was else f"\u2212{was - trust}"
+            color = "good" if trust > was else "bad"
+            chip_w, chip_h = b.text_width(change, "small_bold") + 2 * b.u(S), b.line_height("small_bold")
+            chip = Rect(min(bar.right - chip_w, bar.x + round(bar.w * shown / 100) + b.u(4)), bar.centery - chip_h // 2, chip_w, chip_h)
+            b.box(chip, f"{color}_soft", color, 2, radius=chip_h // 2)
+            b.text(change, "small_bold", chip.x, chip.y, chip.w, color, "center", container=chip)
+        return b.text(number, role, x + bar_w + b.u(M), y, number_w + 1, container=card)
 
     def _bubble(self, b: Builder, x: int, y: int, w: int, card: Rect) -> int:
         """What the counterpart says, in a bubble pointing up at their face."""
@@ -239,7 +261,10 @@ class NegotiateScene(DecisionScene):
         return bubble(b, x, y + b.u(22), w, lines(self.speech()), "up", tail_x=x + face // 2)
 
     def _table(self, b: Builder, x: int, y: int, w: int) -> int:
-        y += section_heading(b, "agreement", _("The agreement"), x, y, w) + b.u(M)
+        y += section_heading(b, "agreement", _("The agreement"), x, y, w) + b.u(S)
+        keys = min(9, max((len(c.terms) for c in self.scene_model.clauses), default=1))
+        hint = _("Choose a term for each clause ({keys}), then Propose (Enter). Each proposal or question costs patience.")
+        y += b.text(hint.format(keys=f"1\u2013{keys}"), "small", x, y, w) + b.u(M)
         for clause in self.scene_model.clauses:
             y = self._row(b, clause, x, y, w) + b.u(M)
         return y
@@ -329,14 +354,48 @@ class NegotiateScene(DecisionScene):
                 chosen = term.id == draft
                 icon = "bubble" if term.id == counter else None
                 specs.append((term, "selected" if chosen else "option", icon, chosen))
-            height = max(b.button_height(tr(t.text), chip_w, i, role="small_bold", tick=c) for t, _s, i, c in specs)
+            keys = [start + n + 1 if start + n < 9 else None for n in range(len(specs))]  # as the keys 1-9 choose them
+            height = max(b.button_height(tr(t.text), chip_w, i, k, role="small_bold", tick=c) for (t, _s, i, c), k in zip(specs, keys))
             for column_index, (term, style, icon, chosen) in enumerate(specs):
                 rect = Rect(x + column_index * (chip_w + gap), y, chip_w, height)
-                b.button(f"term:{element}:{term.id}", tr(term.text), rect, style, icon, role="small_bold", tick=chosen)
+                b.button(f"term:{element}:{term.id}", tr(term.text), rect, style, icon, hotkey=keys[column_index], role="small_bold", tick=chosen)
             y += height + gap
         return y - gap
 
     # ----- actions --------------------------------------------------------------------------
+    def current_clause(self) -> str | None:
+        """The open clause the number keys act on: the one with the focus, else the first without a term."""
+        open_now = self.open_elements()
+        kind, _sep, rest = (self.focused or "").partition(":")
+        element = rest.split(":", 1)[0]
+        if kind in ("term", "ask", "concede") and element in open_now:
+            return element
+        return next((e for e in open_now if e not in self.drafts), next(iter(open_now), None))
+
+    def on_action(self, action: Action) -> bool:
+        """Number keys choose a term of the current clause, as a click on it would, then move to the next clause."""
+        if action.kind != "option":
+            return super().on_action(action)
+        element = self.current_clause()
+        if element is None:
+            return super().on_action(action)
+        terms = self.clause(element).terms
+        if 1 <= action.value <= len(terms):
+            self.activate(f"term:{element}:{terms[action.value - 1].id}")
+            self._focus_after(element)
+        return True
+
+    def _focus_after(self, element: str) -> None:
+        """Focus the next open clause still without a term (its first term), else Propose."""
+        open_now = self.open_elements()
+        later = open_now[open_now.index(element) + 1:] + open_now[:open_now.index(element)]
+        following = next((e for e in later if e not in self.drafts), None)
+        self.focus = f"term:{following}:{self.clause(following).terms[0].id}" if following else "propose"
+        self.focus_moved = True
+        target = self.view.find(self.focus) if self.view is not None else None
+        if target is not None:
+            self.reveal(target)
+
     def activate(self, target_id: str) -> None:
         kind, _sep, rest = target_id.partition(":")
         if kind == "term":
@@ -381,14 +440,34 @@ class NegotiateScene(DecisionScene):
         self.app.push(ConfirmOverlay(_("Sign now?"), message, _("Sign"), lambda: self._round({"sign": True})))
 
     def _round(self, answer: dict) -> None:
+        at_table = [self.scene_model.counterpart, *(p.cast for p in self.scene_model.parties)]
+        before = {cast: self.play.session.trust(cast) for cast in at_table}
         events = self.commit(answer)
         if events is not None:
             self.last_events = events
-            if self.view is not None and not self.view.meta.get("panel_fixed"):
-                self.scroll = 0  # the answer is in the counterpart's bubble at the top
+            self.trust_was = before
+            for cast, was in before.items():  # a gauge that moved eases there, and says by how much
+                if self.play.session.trust(cast) != was:
+                    self.motion.start(("trust", cast), TRUST_MS, on=self.app.prefs.motion)
+                    self.motion.start(("change", cast), CHANGE_MS, on=self.app.prefs.motion)
+            self.to_answer = True
             self.drafts = {e: t for e, t in self.drafts.items() if e in self.open_elements()}
             if "propose" in answer or "concede" in answer:
                 self.focus = "propose" if self.proposal() else ("sign" if not self.open_elements() else None)
+
+    def refresh(self) -> None:
+        """After a round, when the panel scrolls with the page, go to its top: the answer is in the counterpart's bubble
+        (decided on the new layout: a longer answer may no longer leave the panel room to stay put)."""
+        stale = self.stale
+        super().refresh()
+        if stale and self.to_answer:
+            self.to_answer = False
+            if not self.view.meta.get("panel_fixed"):
+                self.scroll = 0
+
+    def update(self, dt: float) -> bool:
+        going = self.motion.step(dt, self.invalidate)
+        return super().update(dt) or going
 
     def default_action(self) -> None:
         if self.proposal():

@@ -1,6 +1,6 @@
 """Pick scenes: cast cards with an icon (or portrait), visible traits, hidden
-traits that research reveals (with a short animation and its cost shown), a
-counter of picks left, and confirm."""
+traits that research reveals (the card turns to show what was found, and
+research shows its cost), a counter of picks left, and confirm."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ import pygame
 from game.ui.art import stage
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.motion import Timeline, linear, turn
 from game.ui.play import KIND_NAMES
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene, cost_text
 from game.ui.theme import L, M, S
-from game.ui.view import Box
+from game.ui.view import Box, Painter, View
 
 Rect = pygame.Rect
-REVEAL_MS = 180
+REVEAL_MS = 280  # a card's turn when research reveals a trait
 
 
 def affordable(play: Any, cost: dict[str, int]) -> bool:
@@ -60,9 +61,9 @@ def research_row(b: Builder, play: Any, member: Any, action: Any, x: int, y: int
     return h
 
 
-def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, anims: dict | None = None) -> int:
-    """Visible traits, then hidden ones: unknown, or revealed (highlighted while the reveal plays)."""
-    revealed = play.session.state.revealed.get(member.id, [])
+def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, unseen: tuple[str, ...] = ()) -> int:
+    """Visible traits, then hidden ones: unknown, or revealed and highlighted (``unseen``: shown as still unknown)."""
+    revealed = [t for t in play.session.state.revealed.get(member.id, []) if t not in unseen]
     size = b.line_height("small")
     for trait, value in member.visible.items():
         text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
@@ -70,10 +71,9 @@ def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card:
         y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
     for trait, value in member.hidden.items():
         if trait in revealed:
-            progress = 1.0 if anims is None else min(1.0, anims.get((member.id, trait), REVEAL_MS) / REVEAL_MS)
             text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
             h = b.text_height(text, "small_bold", w - size)
-            b.view.add(Box(Rect(x - b.u(4), y, round((w + b.u(8)) * progress), h), "primary_soft", None, 0, b.u(6)))
+            b.view.add(Box(Rect(x - b.u(4), y, w + b.u(8), h), "primary_soft", None, 0, b.u(6)))
             b.icon("search", x, y + b.u(4), size - b.u(8), "primary")
             y += b.text(text, "small_bold", x + size, y, w - size, container=card) + b.u(4)
         else:
@@ -89,7 +89,8 @@ class PickScene(DecisionScene):
     def __init__(self, play):
         super().__init__(play)
         self.picked: list[str] = []
-        self.anims: dict[tuple[str, str], float] = {}
+        self.motion = Timeline()  # cards turning: key ("turn", cast id), while their revealed traits show
+        self.turning: dict[str, tuple[str, ...]] = {}  # cast id: the traits its turn reveals
 
     @property
     def count(self) -> int:
@@ -121,23 +122,25 @@ class PickScene(DecisionScene):
             for box in boxes:  # cards in a row share one height
                 box.rect.h = height
             y += height + gap
+        self._turn_cards(b)
         default_focus(b, f"pick:{pool[0].cast}")
         return y
 
-    def _card(self, b: Builder, pick_card: Any, x: int, y: int, w: int, number: int) -> Box:
+    def _card(self, b: Builder, pick_card: Any, x: int, y: int, w: int, number: int, unseen: tuple[str, ...] = ()) -> Box:
         play = self.play
         member = play.scenario.cast_by_id[pick_card.cast]
         chosen = member.id in self.picked
         pad = b.u(L)
         inner = w - 2 * pad
         index = b.view.mark()
+        b.view.meta.setdefault("cards", []).append((index, pick_card, x, y, w, number))  # where each card's items start (its turn)
         card = Rect(x, y, w, 0)
         cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card)
         if member.about is not None:
             cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
         if member.cost:
             cy += b.text(_("Costs {amount} from the budget").format(amount=member.cost), "small_bold", x + pad, cy, inner, container=card) + b.u(S)
-        cy = trait_rows(b, play, member, x + pad, cy, inner, card, self.anims) + b.u(M)
+        cy = trait_rows(b, play, member, x + pad, cy, inner, card, unseen) + b.u(M)
         for action in member.research:
             cy += research_row(b, play, member, action, x + pad, cy, inner) + b.u(S)
         cy += b.u(S)
@@ -165,8 +168,9 @@ class PickScene(DecisionScene):
             cast_id, action_id = rest.split(":", 1)
             events = self.commit({"research": {"cast": cast_id, "action": action_id}})
             for event in events or []:
-                if event.get("type") == "revealed":
-                    self.anims[(event["cast"], event["trait"])] = 0.0 if self.app.prefs.motion else REVEAL_MS
+                if event.get("type") == "revealed" and self.app.prefs.motion:
+                    self.turning[event["cast"]] = (*self.turning.get(event["cast"], ()), event["trait"])
+                    self.motion.start(("turn", event["cast"]), REVEAL_MS)
         elif target_id == "confirm":
             if len(self.picked) == self.count:
                 self.commit({"pick": list(self.picked)})
@@ -175,13 +179,25 @@ class PickScene(DecisionScene):
         else:
             super().activate(target_id)
 
+    def _turn_cards(self, b: Builder) -> None:
+        """Cards whose research just revealed a trait turn over: the card as it was, then as it is now."""
+        cards = b.view.meta.pop("cards", [])
+        ends = [start for start, *_rest in cards[1:]] + [len(b.view.items)]
+        for (start, pick_card, x, y, w, number), end in reversed(list(zip(cards, ends))):
+            cast = pick_card.cast
+            if not self.motion.running(("turn", cast)):
+                continue
+            box = b.view.items[start]
+            before = Builder(View(b.view.size), b.m, b.ts, b.palette)  # the face before the research, laid out aside
+            self._card(before, pick_card, x, y, w, number, self.turning.get(cast, ()))
+            before.view.items[0].rect.h = box.rect.h
+            painter = Painter(b.ts, b.palette, b.u)
+            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before.view.items, painter, box.shadow * 2)
+
     def update(self, dt: float) -> bool:
-        running = [key for key, t in self.anims.items() if t < REVEAL_MS]
-        for key in running:
-            self.anims[key] = min(REVEAL_MS, self.anims[key] + dt)
-        if running:
-            self.invalidate()
-        return bool(running)
+        going = self.motion.step(dt, self.invalidate)
+        self.turning = {cast: traits for cast, traits in self.turning.items() if self.motion.running(("turn", cast))}
+        return going
 
     def default_action(self) -> None:
         self.activate("confirm")
