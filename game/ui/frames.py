@@ -39,12 +39,6 @@ class Frames:
                 busy = True
         self._animating = busy
 
-    def art_arrived(self) -> None:
-        """A picture drawn in the background is ready (see :mod:`game.ui.art.places`): the screens rebuild with it, and
-        only what differs is repainted."""
-        for scene in self.stack:
-            scene.invalidate()
-
     def finish_motion(self) -> None:
         """A key or a click: every animation jumps to its end (the press then acts on the final screen)."""
         if self._fade is not None:
