@@ -300,11 +300,24 @@ class Workshop:
         return comparison
 
     def comparison(self) -> dict:
+        """The comparison debrief's data (:mod:`game.scoring.compare`), with who did not answer: each team's missed turns
+        (``missed``: how many, ``missed_turns``: on which decisions), and on each split the teams whose time ran out
+        there (``missed``: names) or, in a vote given team by team, the teams that did not vote (``silent``: indices).
+        A missed turn is never one of the answers compared."""
         if self.mode == "vote":
-            return compare_votes(self.scenario, self.session, self.votes, self.rulebook)
+            comparison = compare_votes(self.scenario, self.session, self.votes, self.rulebook)
+            for split in comparison["splits"]:
+                record = next((v for v in self.votes if v["scene"] == split["scene"] and v.get("teams")), None)
+                if record is not None:
+                    split["silent"] = [i for i in range(len(self.team_names)) if i not in record["teams"]]
+            return comparison
         comparison = compare_teams(self.scenario, [{"name": t.name, "session": t.session} for t in self.teams], self.rulebook)
         for row, team in zip(comparison["teams"], self.teams):
-            row["missed"] = sum(1 for m in self.missed if m["team"] == team.index)
+            mine = [m for m in self.missed if m["team"] == team.index]
+            row["missed"] = len(mine)
+            row["missed_turns"] = [{"decision": m["decision"], "scene": m["scene"]} for m in mine]
+        for split in comparison["splits"]:
+            split["missed"] = list(dict.fromkeys(self.team_names[m["team"]] for m in self.missed if m["scene"] == split["scene"]))
         return comparison
 
 

@@ -104,3 +104,24 @@ def test_a_folder_that_cannot_be_written_gives_a_message_not_a_traceback(tmp_pat
     blocker.write_text("not a folder")
     with pytest.raises(HandoutError, match="could not write"):
         write_player(grade(scenario, session, book), scenario, book, "en", name="x", folder=blocker / "inside", when=WHEN)
+
+
+@pytest.mark.parametrize("language, words", [("en", "No answer in time"), ("bg", "Няма отговор навреме")])
+def test_a_teams_handout_lists_the_turn_it_missed_where_it_happened(tmp_path, language, words):
+    from game.workshop import Workshop
+
+    scenario, _session, book = played("demo-expert", 0)
+    clock = [0.0]
+    w = Workshop(scenario, book, ["Owls", "Foxes"], timer=30, seed=1, clock=lambda: clock[0], on_time_up="pass")
+    first = w.session.scene
+    clock[0] += 31
+    assert w.time_up()["team"] == 0  # Owls run out of time on the first decision
+    w.answer({"choose": w.session.scene.options[0].id})  # Foxes answer
+    w.answer({"choose": first.options[0].id})  # Owls answer it at their next turn
+    paths = write_workshop(w.end(), scenario, book, language, folder=tmp_path, when=WHEN)
+    pages, owls = pdf_text(paths[0].read_bytes())
+    owls = squash(owls)
+    title = first.title.get(language)
+    assert pages == 1 and f"{words}: {title}" in owls
+    assert owls.index(words) < owls.index(f"1. {title}")  # listed before the answer given at the next turn
+    assert words not in squash(pdf_text(paths[1].read_bytes())[1])  # Foxes answered in time

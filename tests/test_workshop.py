@@ -183,3 +183,24 @@ def test_the_comparison_names_an_allocation_by_its_options_and_amounts(demo, rul
     assert "=" not in label["en"] and "local-visits" not in label["en"] and label["en"].endswith(": 5")
     assert "Visits to schools" in label["en"] and all(label[lang] for lang in label)
     assert answer_label(demo, "choose-partners", "none")["en"] == "picked nobody"
+
+
+def test_the_comparison_says_who_did_not_answer_and_never_counts_it_as_an_answer(demo, rulebook):
+    clock = Clock()
+    w = Workshop(demo, rulebook, ["A", "B"], timer=30, clock=clock, on_time_up="pass")
+    clock.now += 31
+    assert w.time_up()["team"] == 0
+    w.answer({"choose": "wait"})  # B
+    w.answer({"choose": "write-strategy"})  # A answers at its next turn
+    comparison = w.comparison()
+    split = next(s for s in comparison["splits"] if s["scene"] == "strategy")
+    assert split["missed"] == ["A"]
+    assert sorted(g["answer"] for g in split["groups"]) == ["wait", "write-strategy"]  # no "no answer" group
+    assert comparison["teams"][0]["missed_turns"] == [{"decision": 0, "scene": "strategy"}] and comparison["teams"][1]["missed_turns"] == []
+
+
+def test_a_vote_given_team_by_team_names_the_teams_that_did_not_vote(demo, rulebook):
+    w = Workshop(demo, rulebook, ["A", "B", "C"], mode="vote")
+    w.vote({"wait": 1, "write-strategy": 1}, team_votes={0: "wait", 2: "write-strategy"})
+    split = w.comparison()["splits"][0]
+    assert split["silent"] == [1] and all(1 not in g["voters"] for g in split["groups"])

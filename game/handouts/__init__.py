@@ -69,7 +69,7 @@ def write_workshop(comparison: dict, scenario: Scenario, rulebook: Rulebook, lan
     folder = (folder or handouts_folder()) / f"{when:%Y-%m-%d-%H%M}-{scenario.id}-workshop"
     paths = []
     for index, (team, card) in enumerate(zip(comparison.get("teams") or [], comparison.get("scorecards") or []), 1):
-        data = player_handout(card, scenario, rulebook, language, name=team.get("name", ""), created=when)
+        data = player_handout(card, scenario, rulebook, language, name=team.get("name", ""), created=when, missed=team.get("missed_turns"))
         paths.append(_write(folder, f"{index:02d}-{slug(team.get('name', ''))}", data))
     paths.append(_write(folder, "00-trainer-summary", workshop_summary(comparison, scenario, rulebook, language, created=when)))
     return paths

@@ -1,7 +1,9 @@
 """The one-page handout of a player or a team: score, areas, decisions, advice, checklists.
 
 ``player_handout(card, scenario, rulebook, language, name=...)`` returns the
-PDF bytes for a scorecard (:func:`game.scoring.grader.scorecard`). Text that
+PDF bytes for a scorecard (:func:`game.scoring.grader.scorecard`); a workshop
+team's turns that passed with no answer (``missed=[{"decision": 2, "scene": ...}]``)
+are listed among its decisions, where they happened, counted by no rule. Text that
 does not fit one A4 page is set smaller, then trimmed (advice to its first
 sentences, then the decisions that broke no rule folded into one line), so a
 player always takes home one sheet.
@@ -63,7 +65,7 @@ def header(sheet: Sheet, title: str, subtitle: str, right: str, game_name: str) 
     sheet.pdf.set_y(28)
 
 
-def score_row(sheet: Sheet, card: dict, scenario: Scenario, language: str) -> None:
+def score_row(sheet: Sheet, card: dict, scenario: Scenario, language: str, missed: int = 0) -> None:
     """The score badge and, beside it, the ending, the goals and the decisions."""
     _ = translations(language).gettext
     ngettext = translations(language).ngettext
@@ -88,6 +90,8 @@ def score_row(sheet: Sheet, card: dict, scenario: Scenario, language: str) -> No
                x=x, width=width, colour=MUTED)
     decisions = card.get("decisions", 0)
     sheet.text(ngettext("{n} decision", "{n} decisions", decisions).format(n=decisions), x=x, width=width, colour=MUTED)
+    if missed:
+        sheet.text(ngettext("{n} turn with no answer", "{n} turns with no answer", missed).format(n=missed), x=x, width=width, colour=MUTED)
     pdf.set_y(max(sheet.y, top + 20) + 2)
 
 
@@ -116,15 +120,30 @@ def areas(sheet: Sheet, card: dict, language: str) -> None:
             sheet.pdf.set_y(top + max(used, line) + 0.6)
 
 
-def decisions(sheet: Sheet, card: dict, scenario: Scenario, rulebook: Rulebook, language: str, trim: int) -> None:
+def no_answer(sheet: Sheet, turn: dict, scenario: Scenario, language: str) -> None:
+    """A turn that passed with no answer: the decision's title, and that no rule counts it (nor did the grader)."""
+    _ = translations(language).gettext
+    scene = scenario.scenes.get(turn.get("scene", ""))
+    title = text_in(getattr(scene, "title", None) or getattr(scene, "headline", None), language) or turn.get("scene", "")
+    sheet.text(_("No answer in time: {title}").format(title=title), bold=True, points=sheet.size.small, colour=ACCENT)
+    sheet.text(_("The turn passed to the next team; no rule counts a missed turn, and the decision came back at the team's next turn."),
+               x=MARGIN + 4, points=sheet.size.small, colour=MUTED)
+    sheet.pdf.ln(0.8)
+
+
+def decisions(sheet: Sheet, card: dict, scenario: Scenario, rulebook: Rulebook, language: str, trim: int, missed: list[dict] | None = None) -> None:
     _ = translations(language).gettext
     timeline = card.get("timeline") or []
+    missed = missed or []
     sheet.heading(_("Decisions"))
-    if not timeline:
+    if not timeline and not missed:
         sheet.text(_("No decisions were recorded."), colour=MUTED)
         return
     quiet, shown = 0, 0
     for number, entry in enumerate(timeline, 1):
+        for turn in missed:
+            if turn.get("decision") == number - 1:  # missed before the team answered this decision
+                no_answer(sheet, turn, scenario, language)
         evidence = entry.get("evidence") or []
         if trim >= 2 and not any(e.get("verdict") == "breaks" for e in evidence):
             quiet += 1
@@ -148,6 +167,9 @@ def decisions(sheet: Sheet, card: dict, scenario: Scenario, rulebook: Rulebook, 
             line = f"{words}  ·  {_('Handbook: {section}').format(section=source)}" if source else words
             sheet.marked_line(verdict, line, x=MARGIN + 4, width=sheet.width - 4, points=sheet.size.small)
         sheet.pdf.ln(0.8)
+    for turn in missed:
+        if not isinstance(turn.get("decision"), int) or turn["decision"] >= len(timeline):  # the workshop ended before the team answered it
+            no_answer(sheet, turn, scenario, language)
     if quiet:
         sheet.text(translations(language).ngettext("{n} more decision is in the game's debrief.", "{n} more decisions are in the game's debrief.", quiet).format(n=quiet),
                    colour=MUTED, points=sheet.size.small)
@@ -222,8 +244,8 @@ def footer(sheet: Sheet, language: str) -> None:
 
 
 def player_handout(card: dict, scenario: Scenario, rulebook: Rulebook, language: str, *, name: str = "",
-                   created: datetime | None = None, lists: Checklists | None = None) -> bytes:
-    """The PDF of one player's or team's play, on one A4 page."""
+                   created: datetime | None = None, lists: Checklists | None = None, missed: list[dict] | None = None) -> bytes:
+    """The PDF of one player's or team's play, on one A4 page (``missed``: a workshop team's turns with no answer)."""
     _ = translations(language).gettext
     lists = lists or default_checklists()
     title = text_in(scenario.title, language)
@@ -232,9 +254,9 @@ def player_handout(card: dict, scenario: Scenario, rulebook: Rulebook, language:
     def draw(size: Size, trim: int) -> Sheet:
         sheet = Sheet(size, title=f"{title}: {name}" if name else title, language=language, created=created)
         header(sheet, title, name or _("Handout"), when, _("Bridges"))
-        score_row(sheet, card, scenario, language)
+        score_row(sheet, card, scenario, language, len(missed or []))
         areas(sheet, card, language)
-        decisions(sheet, card, scenario, rulebook, language, trim)
+        decisions(sheet, card, scenario, rulebook, language, trim, missed)
         advice(sheet, card, rulebook, language, trim)
         checklists(sheet, card, scenario, rulebook, language, lists, trim)
         footer(sheet, language)

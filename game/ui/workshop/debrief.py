@@ -174,13 +174,19 @@ class ComparisonScene(Scene):
             y += height + gap
         self._chart(b, x, y, width)
 
+    def _missed_line(self, team: dict) -> str:
+        """"2 turns with no answer: Kick-off, The budget" (the decisions where the team's time ran out)."""
+        line = ngettext("{n} turn with no answer", "{n} turns with no answer", team["missed"]).format(n=team["missed"])
+        where = self._missed_scenes(team)
+        return f"{line}: {where}" if where else line
+
     def _team_card(self, b: Builder, index: int, team: dict, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
             y += self._tag(b, index, x, y, w, "h3", card) + b.u(M)
             if not team.get("decisions", 1):  # a team that never answered is not scored or ranked
                 y += b.text(_("No answers yet"), "h2", x, y, w, container=card)
                 if team.get("missed"):
-                    y += b.text(ngettext("{n} turn with no answer", "{n} turns with no answer", team["missed"]).format(n=team["missed"]), "body", x, y, w, container=card)
+                    y += b.text(self._missed_line(team), "body", x, y, w, container=card)
                 return y
             overall = team.get("overall")
             score = _("{score} of 100").format(score=round(overall)) if overall is not None else _("No score")
@@ -189,8 +195,7 @@ class ComparisonScene(Scene):
             goals = _("Goals met: {met} of {total}").format(met=team.get("goals_met", 0), total=team.get("goals", 0))
             y += b.text(goals, "body", x, y, w, container=card) + b.u(S)
             if team.get("missed"):
-                missed = ngettext("{n} turn with no answer", "{n} turns with no answer", team["missed"]).format(n=team["missed"])
-                y += b.text(missed, "body", x, y, w, container=card) + b.u(S)
+                y += b.text(self._missed_line(team), "body", x, y, w, container=card) + b.u(S)
             icon, word, color = OUTCOMES.get(team.get("outcome") or "", ("flag", N_("Not finished"), "text"))
             size = b.line_height("body")
             b.icon(icon, x, y + b.u(4), size - b.u(8), color)
@@ -251,6 +256,7 @@ class ComparisonScene(Scene):
             def rows(b: Builder, x: int, y: int, w: int, card: Rect, split=split) -> int:
                 for group in split["groups"]:
                     y = self._group(b, group, x, y, w, card) + b.u(L)
+                y = self._silent(b, split, x, y, w, card)
                 return self._question(b, tr(split["question"]), x, y, w, card)
 
             y = self._card(b, x, y, width, "timeline", _("{n}. {title}").format(n=number, title=title), rows) + b.u(L)
@@ -280,6 +286,27 @@ class ComparisonScene(Scene):
             b.icon("right", x + indent, y + b.u(4), b.line_height("body") - b.u(8), "muted")
             y += b.text(text, "body", x + indent + b.line_height("body"), y, w - indent - b.line_height("body"), "text", container=card) + b.u(4)
         return y
+
+    def _silent(self, b: Builder, split: dict, x: int, y: int, w: int, card: Rect) -> int:
+        """The teams that did not answer here (time ran out) or did not vote: named apart, never as an answer."""
+        names = self.run.names
+        silent = split.get("missed") or [names[i] for i in split.get("silent") or [] if 0 <= i < len(names)]
+        if not silent:
+            return y
+        heading = _("Did not vote:") if self.vote else _("Did not answer in time:")
+        size = b.line_height("body")
+        b.icon("timer", x, y + b.u(4), size - b.u(8), "bad")
+        y += b.text(heading, "strong", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
+        return self._team_tags(b, silent, x + b.u(XL), y, w - b.u(XL), card) + b.u(L)
+
+    def _missed_scenes(self, team: dict) -> str:
+        """The decisions a team's time ran out on, by their titles: "Kick-off, The budget"."""
+        scenes = self.run.setup.entry.scenario.scenes
+        titles = []
+        for turn in team.get("missed_turns") or []:
+            scene = scenes.get(turn.get("scene", ""))
+            titles.append(tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else turn.get("scene", ""))
+        return ", ".join(dict.fromkeys(t for t in titles if t))
 
     def _team_tags(self, b: Builder, team_names: list[str], x: int, y: int, w: int, card: Rect) -> int:
         """The teams that chose (or voted for) an answer, symbol and name, wrapping; returns the bottom."""
