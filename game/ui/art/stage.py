@@ -120,23 +120,26 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
 
 
 def backdrop(b, index: int, place: str, top: int, bottom: int) -> None:
-    """Put a place's backdrop across the window from ``top`` to ``bottom``, under the items added since ``index``."""
+    """Put a place's backdrop across the window from ``top`` to ``bottom``, under the items added since ``index``.
+
+    A band not drawn yet is drawn in the background: until it arrives the band shows the plain background
+    (everything else laid out as it will be), then the screen rebuilds with it."""
     if not backdrops_on(b):
         return
-    image = places.band(place, b.m.width, bottom - top)
+    image = places.band_soon(place, b.m.width, bottom - top)
     if image is not None:
         b.view.insert(index, Art(Rect(0, top, b.m.width, bottom - top), Picture(image)))
     b.view.insert(index + (1 if image is not None else 0), Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "border", None, 0, 0))
 
 
-def title_and_text(title: str | None, text: str, picture: Callable[..., int] | None = None) -> Content:
-    """The usual content: a heading, the scenario's own picture if any, the text."""
+def title_and_text(title: str | None, text: str, picture: Callable[..., int] | None = None, title_role: str = "h1", text_role: str = "body") -> Content:
+    """The usual content: a heading, the scenario's own picture if any, the text (a projector's tight fit: smaller roles)."""
     def content(b, x: int, y: int, w: int, box: Rect) -> int:
         if title:
-            y += b.text(title, "h1", x, y, w, container=box) + b.u(S)
+            y += b.text(title, title_role, x, y, w, container=box) + b.u(S)
         if picture is not None:
             used = picture(b, x, y + b.u(S), w)
             y += used + b.u(M) if used else 0
-        return y + b.text(text, "body", x, y, w, container=box)
+        return y + b.text(text, text_role, x, y, w, container=box)
 
     return content

@@ -27,6 +27,7 @@ class ChoiceScene(DecisionScene):
     """A dilemma: choose one option, then confirm."""
 
     options_beside = True
+    grid = 3  # on the projector, up to three columns of options
 
     name = "choice"
 
@@ -55,11 +56,16 @@ class ChoiceScene(DecisionScene):
                           "The scenario's author can find the cause with 'validate'. Your game so far is saved."), "body", x, y, width, "bad") + gap
             default_focus(b, "leave")
             return y
-        for number, option in enumerate(options, 1):
-            chosen = option.id == self.selected
-            label = tr(option.text)
-            h = b.button_height(label, width, None, number, "strong", tick=chosen)
-            b.button(f"option:{option.id}", label, Rect(x, y, width, h), "selected" if chosen else "option", hotkey=number, role="strong", tick=chosen)
+        role = self.roles()[2]
+        columns = self.body_columns(b, width, gap)
+        option_w = (width - gap * (columns - 1)) // columns
+        for row_start in range(0, len(options), columns):  # on the projector, options may stand in columns; a row shares one height
+            row = list(enumerate(options[row_start:row_start + columns], row_start + 1))
+            h = max(b.button_height(tr(option.text), option_w, None, number, role, tick=option.id == self.selected) for number, option in row)
+            for i, (number, option) in enumerate(row):
+                chosen = option.id == self.selected
+                rect = Rect(x + i * (option_w + gap), y, option_w, h)
+                b.button(f"option:{option.id}", tr(option.text), rect, "selected" if chosen else "option", hotkey=number, role=role, tick=chosen)
             y += h + gap
         if options:
             default_focus(b, f"option:{options[0].id}")
@@ -93,17 +99,19 @@ class EventScene(ChoiceScene):
         scene = self.scene_model
         text = tr(self.play.session.text_of(scene))
         if scene.speaker is not None:
-            content = stage.title_and_text(tr(scene.headline), text)
+            title_role, text_role, _option = self.roles()
+            content = stage.title_and_text(tr(scene.headline), text, None, title_role, text_role)
         else:
             content = self.news_card
         y = stage.stage(b, self.play, scene, x, y - b.u(L), width, content, mood="doubtful", panel=False)
-        y += b.text(_("How do you respond?"), "h2", x, y, width) + b.u(M)
+        y += b.text(_("How do you respond?"), "h3" if self.fit.compact else "h2", x, y, width) + b.u(S if self.fit.compact else M)
         return y
 
     def news_card(self, b: Builder, x: int, y: int, width: int, _box: Rect) -> int:
         """A newspaper cutting: the masthead, the headline, the story."""
         scene = self.scene_model
-        pad = b.u(XL)
+        title_role, text_role, _option = self.roles()
+        pad = b.u(L if self.fit.compact else XL)
         inner = width - 2 * pad
         index = b.view.mark()
         card = Rect(x, y, width, 0)
@@ -114,8 +122,8 @@ class EventScene(ChoiceScene):
         cy += b.text(masthead, "small_bold", x + pad + size + b.u(S), cy, inner - size - b.u(S), "ink", container=card) + b.u(S)
         b.box(Rect(x + pad, cy, inner, b.u(3)), "ink", radius=0)
         cy += b.u(3) + b.u(M)
-        cy += b.text(tr(scene.headline), "h1", x + pad, cy, inner, "ink", container=card) + b.u(M)
-        cy += b.text(tr(self.play.session.text_of(scene)), "body", x + pad, cy, inner, "ink", container=card)
+        cy += b.text(tr(scene.headline), title_role, x + pad, cy, inner, "ink", container=card) + b.u(S if self.fit.compact else M)
+        cy += b.text(tr(self.play.session.text_of(scene)), text_role, x + pad, cy, inner, "ink", container=card)
         card.h = cy + pad - y
         b.card(card, "paper", "ink", index=index)
         return card.bottom

@@ -23,7 +23,7 @@ from game.ui.scenes.choice import EventScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.feedback import FeedbackScene
-from game.ui.theme import L, M, S, TARGET
+from game.ui.theme import L, M, S, TARGET, XS
 from game.ui.view import Box
 from game.ui.workshop.looks import team_button, team_button_size
 from game.ui.workshop.paging import page_of, page_starts
@@ -41,9 +41,10 @@ class WorkshopScreen:
     pages: list[int] = [0]  # where each page of the scrolling area starts (game.ui.workshop.paging)
 
     def build(self, b: Builder) -> None:
-        super().build(b)  # type: ignore[misc]
         if not self.paged:
+            super().build(b)  # type: ignore[misc]
             return
+        self._fit(b)
         starts = page_starts(b.view, b.u(S))
         if (len(starts) > 1) != (len(self.pages) > 1):  # the footer's page button comes or goes: lay out again
             self.pages = starts
@@ -51,6 +52,25 @@ class WorkshopScreen:
             super().build(b)  # type: ignore[misc]
             starts = page_starts(b.view, b.u(S))
         self.pages = starts
+
+    def _fit(self, b: Builder) -> None:
+        """Lay out the first of the scene's arrangements that fits the screen (the roomiest first); if none does,
+        the one that needs the least scrolling, which then pages."""
+        ladder = self.fit_ladder(b)  # type: ignore[attr-defined]
+        best: tuple[int, Any] | None = None
+        for fit in ladder:
+            self.fit = fit
+            b.view.__init__(b.view.size)  # type: ignore[misc]
+            super().build(b)  # type: ignore[misc]
+            over = b.view.max_scroll
+            if over <= 0:
+                return
+            if best is None or over < best[0]:
+                best = (over, fit)
+        if best is not None and best[1] != self.fit:
+            self.fit = best[1]
+            b.view.__init__(b.view.size)  # type: ignore[misc]
+            super().build(b)  # type: ignore[misc]
 
     def page_specs(self) -> list[ButtonSpec]:
         """The page button ("1/2": on to the next page, from the last back to the first), when there are pages."""
@@ -313,6 +333,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
 
     news_card = EventScene.news_card  # an event's news, as the event screen shows it
     options_beside = True  # on a wide projector screen the options and their votes stand beside the question
+    grid = 2  # or in two columns
 
     def footer_specs(self) -> tuple[list[ButtonSpec], str]:
         leader, tie = self.leader()
@@ -337,8 +358,16 @@ class VoteScene(WorkshopScreen, DecisionScene):
         button = max(b.u(TARGET), b.line_height("h2") + b.u(S))
         count_w = b.text_width("888", "h2") + b.u(M)
         controls_w = 2 * button + count_w + 2 * b.u(S)
-        for number, option in enumerate(options, 1):
-            y = self._row(b, option, number, x, y, width, button, count_w, controls_w, option.id == leader) + b.u(S)
+        gap = b.u(S)
+        columns = self.body_columns(b, width, gap)
+        row_w = (width - gap * (columns - 1)) // columns
+        for row_start in range(0, len(options), columns):  # on the projector the rows may stand in columns, a row sharing one height
+            cards = [self._row(b, option, number, x + i * (row_w + gap), y, row_w, button, count_w, controls_w, option.id == leader)
+                     for i, (number, option) in enumerate(enumerate(options[row_start:row_start + columns], row_start + 1))]
+            height = max(card.rect.h for card in cards)
+            for card in cards:
+                card.rect.h = height
+            y += height + gap
         if options:
             default_focus(b, f"more:{options[0].id}")
         return y
@@ -378,25 +407,28 @@ class VoteScene(WorkshopScreen, DecisionScene):
             row_h = max(row_h, h)
         return y + row_h + b.u(M)
 
-    def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> int:
-        pad = b.u(M)
+    def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> Box:
+        """An option's card: its number and whole text, the votes as a bar, and - count + beside the text (under it
+        only when beside would leave the text less than 16 characters a line)."""
+        pad = b.u(S if self.fit.compact else M)
+        role = self.roles()[2]
         index = b.view.mark()
         card = Rect(x, y, w, 0)
-        stacked = w - 2 * pad - controls_w < w // 2
+        stacked = w - 3 * pad - controls_w - b.line_height(role) < b.text_width("x" * 16, role)
         text_w = w - 2 * pad - (0 if stacked else controls_w + pad)
-        badge = b.line_height("strong")
+        badge = b.line_height(role)
         cy = y + pad
         circle = Rect(x + pad, cy, badge, badge)
         b.view.add(Box(circle, None, "primary", b.u(2), b.u(8)))
         b.text(str(number), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "primary", "center", container=circle)
         text_x = x + pad + badge + b.u(M)
         line_w = text_w - badge - b.u(M)
-        text_h = b.text(tr(option.text), "strong", text_x, cy, line_w, container=card)
+        text_h = b.text(tr(option.text), role, text_x, cy, line_w, container=card)
         count = self.counts[option.id]
         if self.hidden:
             count, leading = 0, False
-        line_top = cy + max(text_h, badge) + b.u(S)
-        bar_h = b.u(14)
+        line_top = cy + max(text_h, badge) + b.u(XS if self.fit.compact else S)
+        bar_h = b.u(10 if self.fit.compact else 14)
         line_h = b.line_height("small_bold") if leading else bar_h
         word_w = 0
         if leading:  # a word beside the bar: never colour alone
@@ -417,8 +449,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
         b.button(f"more:{option.id}", "", Rect(cx + button + count_w + 2 * b.u(S), ccy, button, button), "secondary", "plus")
         bottom = max(bottom, ccy + button) + pad
         card.h = bottom - y
-        b.card(card, "primary_soft" if leading else "surface", "primary" if leading else "border", index=index)
-        return card.bottom
+        return b.card(card, "primary_soft" if leading else "surface", "primary" if leading else "border", index=index)
 
     # ----- actions -------------------------------------------------------------------------
     def team_vote(self, number: int) -> None:
