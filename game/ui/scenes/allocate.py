@@ -18,6 +18,7 @@ Rect = pygame.Rect
 
 class AllocateScene(DecisionScene):
     name = "allocate"
+    grid = 3  # on the projector the shares may stand side by side
 
     def __init__(self, play):
         super().__init__(play)
@@ -42,39 +43,64 @@ class AllocateScene(DecisionScene):
         return [ButtonSpec("confirm", _("Confirm"), "primary", "check", self.ready())], note
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
-        # the points left, as a number and a bar
-        pad = b.u(L)
+        # the points left, as a number and a bar (on a tight projector screen, the bar beside the number)
+        compact = bool(self.fit.compact) and self.projector
+        pad = b.u(M if compact else L)
         index = b.view.mark()
         card = Rect(x, y, width, 0)
         cy = y + pad
         label = ngettext("{left} of {total} point left", "{left} of {total} points left", self.left).format(left=self.left, total=self.total)
-        cy += b.text(label, "h2", x + pad, cy, width - 2 * pad, container=card) + b.u(S)
-        b.bar(Rect(x + pad, cy, width - 2 * pad, b.u(18)), self.left / self.total if self.total else 0, "accent")
-        cy += b.u(18) + pad
+        fraction = self.left / self.total if self.total else 0
+        label_w = b.text_width(label, "h2") + 1
+        if compact and label_w < (width - 2 * pad) // 2:
+            h = b.text(label, "h2", x + pad, cy, label_w, container=card)
+            bar_x = x + pad + label_w + b.u(L)
+            b.bar(Rect(bar_x, cy + (h - b.u(18)) // 2, x + width - pad - bar_x, b.u(18)), fraction, "accent")
+            cy += h + pad
+        else:
+            cy += b.text(label, "h2", x + pad, cy, width - 2 * pad, container=card) + b.u(S)
+            b.bar(Rect(x + pad, cy, width - 2 * pad, b.u(18)), fraction, "accent")
+            cy += b.u(18) + pad
         card.h = cy - y
         b.card(card, "surface_alt", index=index)
-        y = card.bottom + b.u(L)
+        y = card.bottom + b.u(M if compact else L)
         button = max(b.u(TARGET), b.line_height("h2") + b.u(S))
         value_w = b.text_width(str(self.total), "h2") + b.u(M)
-        for number, share in enumerate(self.scene_model.options, 1):
-            y = self._row(b, share, number, x, y, width, button, value_w) + b.u(M)
+        gap = b.u(M)
+        shares = self.scene_model.options
+        columns = self.body_columns(b, width, gap)
+        share_w = (width - gap * (columns - 1)) // columns
+        for row_start in range(0, len(shares), columns):  # on the projector the shares may stand side by side, a row sharing one height
+            cards = [self._row(b, share, number, x + i * (share_w + gap), y, share_w, button, value_w)
+                     for i, (number, share) in enumerate(enumerate(shares[row_start:row_start + columns], row_start + 1))]
+            height = max(card.rect.h for card in cards)
+            for card in cards:
+                card.rect.h = height
+            y += height + gap
         default_focus(b, f"plus:{self.scene_model.options[0].id}")
         return y
 
-    def _row(self, b: Builder, share, number: int, x: int, y: int, w: int, button: int, value_w: int) -> int:
-        pad = b.u(L)
+    def _row(self, b: Builder, share, number: int, x: int, y: int, w: int, button: int, value_w: int) -> Box:
+        """A share's card: its number and text, its points as a bar, and - value + beside the text (under it only
+        when beside would leave the text too narrow: on the projector, under 16 characters a line)."""
+        compact = bool(self.fit.compact) and self.projector
+        pad = b.u(S if compact else L)
         gap = b.u(S)
+        role = self.roles()[2]
         controls_w = button * 2 + value_w + gap * 2
-        stacked = w - 2 * pad - controls_w < w // 2
+        badge = b.line_height(role)
+        if self.projector:
+            stacked = w - 3 * pad - controls_w - badge - b.u(M) < b.text_width("x" * 16, role)
+        else:
+            stacked = w - 2 * pad - controls_w < w // 2
         text_w = w - 2 * pad - (0 if stacked else controls_w + pad)
         index = b.view.mark()
         card = Rect(x, y, w, 0)
-        badge = b.line_height("strong")
         cy = y + pad
         circle = Rect(x + pad, cy, badge, badge)
         b.view.add(Box(circle, None, "primary", b.u(2), b.u(8)))
         b.text(str(number), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "primary", "center", container=circle)
-        text_h = b.text(tr(share.text), "strong", x + pad + badge + b.u(M), cy, text_w - badge - b.u(M), container=card)
+        text_h = b.text(tr(share.text), role, x + pad + badge + b.u(M), cy, text_w - badge - b.u(M), container=card)
         value = self.points[share.id]
         bar_y = cy + max(text_h, badge) + b.u(S)
         b.bar(Rect(x + pad + badge + b.u(M), bar_y, text_w - badge - b.u(M), b.u(12)), value / self.total if self.total else 0, "primary")
@@ -91,8 +117,7 @@ class AllocateScene(DecisionScene):
         b.button(f"plus:{share.id}", "", Rect(cx + button + gap + value_w + gap, cy, button, button), "secondary", "plus", enabled=self.left > 0)
         bottom = max(text_bottom, cy + button) + pad
         card.h = bottom - y
-        b.card(card, index=index)
-        return card.bottom
+        return b.card(card, index=index)
 
     # ----- actions -------------------------------------------------------------------------
     def change(self, share_id: str, delta: int) -> None:
