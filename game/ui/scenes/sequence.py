@@ -19,6 +19,7 @@ Rect = pygame.Rect
 
 class SequenceScene(DecisionScene):
     name = "sequence"
+    options_beside = True  # on a wide projector screen the steps stand beside the question
 
     def __init__(self, play):
         super().__init__(play)
@@ -40,7 +41,7 @@ class SequenceScene(DecisionScene):
 
     # ----- layout ------------------------------------------------------------------------
     def _row_height(self, b: Builder, step_id: str, text_w: int) -> int:
-        return max(b.u(TARGET), b.text_height(self.step_text(step_id), "strong", text_w) + 2 * b.u(M))
+        return max(b.u(TARGET), b.text_height(self.step_text(step_id), self.roles()[2], text_w) + 2 * b.u(M))
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         button = max(b.u(TARGET), b.line_height("strong") + b.u(M))
@@ -88,8 +89,9 @@ class SequenceScene(DecisionScene):
         circle = Rect(x + b.u(M) + grip + b.u(M), y + (h - badge) // 2, badge, badge)
         b.view.add(Box(circle, "primary", None, 0, badge // 2))
         b.text(str(position + 1), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "on_primary", "center", container=circle)
-        text_h = b.text_height(self.step_text(step), "strong", text_w)
-        b.text(self.step_text(step), "strong", text_x, y + (h - text_h) // 2, text_w, container=rect)
+        role = self.roles()[2]  # smaller on a tight projector screen
+        text_h = b.text_height(self.step_text(step), role, text_w)
+        b.text(self.step_text(step), role, text_x, y + (h - text_h) // 2, text_w, container=rect)
         if floating:
             return
         b.view.target(f"step:{step}", rect, draggable=True, label=self.step_text(step))
