@@ -28,6 +28,7 @@ from game.core.decisions import (
     resolve_next,
 )
 from game.core.negotiation import NegotiateHandler
+from game.core.progress import decision_number, decisions_taken
 from game.core.scenario import CAST_KINDS, Scenario
 from game.core.scenes import EndingScene, Option
 from game.core.state import GameState, NegotiationState
@@ -92,6 +93,16 @@ class Session:
     @property
     def decisions(self) -> int:
         return len(self.state.log)
+
+    @property
+    def decision_number(self) -> int:
+        """The number of the decision on screen, counted on the path taken (events included): "Decision 5"."""
+        return decision_number(self.scenario, self.state.visited)
+
+    @property
+    def decisions_taken(self) -> int:
+        """Decision scenes this play has answered and left (what a feedback or ending screen counts)."""
+        return decisions_taken(self.scenario, self.state.visited)
 
     def options(self) -> list[Option]:
         """Options offered now in a choice or event scene (those whose ``when`` holds)."""

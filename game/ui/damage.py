@@ -48,7 +48,7 @@ def changed_regions(old: View | None, new: View, scroll: int, screen: Rect, marg
     """Screen rectangles that differ between two views at the same scroll, or None for "repaint all"."""
     if old is None or old.size != new.size or old.scroll_rect != new.scroll_rect:
         return None
-    before, after = Counter(map(key, old.items)), Counter(map(key, new.items))
+    before, after = Counter(map(key, old.painted())), Counter(map(key, new.painted()))
     if before == after and old.max_scroll == new.max_scroll:
         return []
     regions = [_on_screen(k, old, scroll) for k in (before - after)] + [_on_screen(k, new, scroll) for k in (after - before)]

@@ -45,6 +45,9 @@ class Action:
     pos: tuple[int, int] | None = None
 
 
+CARRY = 1
+"""``Action("up"/"down").value`` with Ctrl (Cmd) or Alt held: move the focused item itself, not the focus."""
+
 GLOBAL_ACTIONS = {"language", "fullscreen", "contrast", "text_bigger", "text_smaller", "quit"}
 
 _KEYS = {
@@ -128,6 +131,8 @@ class InputMapper:
             return [Action("prev" if mods & pygame.KMOD_SHIFT else "next")]
         if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             return [Action("page", value=-1 if key == pygame.K_PAGEUP else 1)]
+        if key in (pygame.K_UP, pygame.K_DOWN) and mods & (pygame.KMOD_CTRL | pygame.KMOD_META | pygame.KMOD_ALT):
+            return [Action(_KEYS[key], value=CARRY)]  # "carry the focused item" (a sequence step); elsewhere a plain arrow
         if key in _DIGITS and not ctrl:
             return [Action("option", value=_DIGITS[key])]
         if key in _KEYS:

@@ -22,7 +22,6 @@ KIND_NAMES = {
     "partner": N_("Partner"), "liaison": N_("Liaison"), "facilitator": N_("Facilitator"), "supporter": N_("Supporter"),
     "media": N_("Media"), "sponsor": N_("Sponsor"), "counterpart": N_("Counterpart"),
 }
-PHASES = (("before", N_("Before")), ("during", N_("During")), ("after", N_("After")))
 
 
 def source_line(rulebook: Any, rule_id: str) -> str:

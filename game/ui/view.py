@@ -95,6 +95,7 @@ class Target:
     hotkey: int | None = None
     label: str = ""
     scroll: bool = False
+    floating: bool = False  # over the page (a notice): hit before what it covers, and next after the top bar for the keyboard
 
 
 Item = Box | Label | Icon | Bar | Art
@@ -110,9 +111,15 @@ class View:
     scroll_rect: Rect | None = None
     content_bottom: int = 0
     meta: dict = field(default_factory=dict)  # facts a scene computed while laying out (read by its handlers)
+    floats: list[Item] = field(default_factory=list)  # painted over everything else, never scrolled (notices)
     _scrolling: bool = False
+    _floating: bool = False
 
     def add(self, item: Item) -> Item:
+        if self._floating:
+            item.scroll = False
+            self.floats.append(item)
+            return item
         item.scroll = self._scrolling
         self.items.append(item)
         if self._scrolling:
@@ -128,7 +135,7 @@ class View:
         return item
 
     def target(self, target_id: str, rect: Rect, **options) -> Target:
-        target = Target(target_id, Rect(rect), scroll=self._scrolling, **options)
+        target = Target(target_id, Rect(rect), scroll=self._scrolling and not self._floating, floating=self._floating, **options)
         self.targets.append(target)
         return target
 
@@ -142,6 +149,19 @@ class View:
             yield
         finally:
             self._scrolling = False
+
+    @contextmanager
+    def floating(self) -> Iterator[None]:
+        """Items and targets added inside float over the page, painted last and pressed first (they push nothing)."""
+        self._floating = True
+        try:
+            yield
+        finally:
+            self._floating = False
+
+    def painted(self) -> list[Item]:
+        """Every item in paint order: the page, then what floats over it."""
+        return self.items + self.floats if self.floats else self.items
 
     @property
     def max_scroll(self) -> int:
@@ -159,8 +179,8 @@ class View:
         return target.rect.move(0, -scroll_y).clip(self.scroll_rect)
 
     def hit(self, pos: tuple[int, int], scroll_y: int) -> Target | None:
-        """The topmost enabled target under a point."""
-        for target in reversed(self.targets):
+        """The topmost enabled target under a point (a floating one first: it covers the page)."""
+        for target in sorted(reversed(self.targets), key=lambda t: not t.floating):
             if target.enabled and self.on_screen(target, scroll_y).collidepoint(pos):
                 return target
         return None
@@ -175,14 +195,16 @@ class View:
             return
 
         def group(target: Target) -> int:
-            if target.scroll:
+            if target.floating:
                 return 1
-            return 2 if target.rect.top >= area.bottom else 0
+            if target.scroll:
+                return 2
+            return 3 if target.rect.top >= area.bottom else 0
 
         self.targets.sort(key=group)
 
     def labels(self) -> list[Label]:
-        return [i for i in self.items if isinstance(i, Label)]
+        return [i for i in self.painted() if isinstance(i, Label)]
 
 
 @dataclass
@@ -210,7 +232,7 @@ class Painter:
         """Paint a view; honours a clip already set on the surface (a partial repaint)."""
         outer = surface.get_clip()
         clip = view.scroll_rect.clip(outer) if view.scroll_rect is not None else None
-        for item in view.items:
+        for item in view.painted():
             offset = 0
             if item.scroll and clip is not None:
                 offset = -scroll_y

@@ -61,6 +61,7 @@ class Scene:
         self.scroll = 0
         self.focus: str | None = None
         self.focus_moved = False  # the player has moved the focus or pressed something on this screen
+        self.notices_seen: set[str] = set()  # notices put away on this screen (chrome.notice_strip floats the others)
         self._stale = True
 
     # ----- lifecycle --------------------------------------------------------------
@@ -119,6 +120,7 @@ class Scene:
             return
         app = self.app
         view = View(app.size)
+        view.meta["dismissed"] = getattr(self, "notices_seen", set())
         self.build(Builder(view, app.metrics, app.typesetter, app.palette))
         view.order_targets()
         self.previous_view, self.view = self.view, view
@@ -140,6 +142,8 @@ class Scene:
 
     # ----- actions ----------------------------------------------------------------
     def handle(self, action: Action) -> None:
+        if self.put_notices_away(action):
+            return
         if self.on_action(action):
             return
         kind = action.kind
@@ -175,6 +179,19 @@ class Scene:
             self.app.open_people()
         elif kind == "menu":
             self.app.open_menu()
+
+    def put_notices_away(self, action: Action) -> bool:
+        """A press puts away the notices floating over the page (they cover its top); True if it pressed a notice itself."""
+        shown = self.view.meta.get("notices") if self.view is not None else None
+        if not shown or action.kind not in ("activate", "option", "confirm", "select"):
+            return False
+        self.notices_seen.update(shown)
+        self.invalidate()
+        pressed = action.target if action.kind == "activate" else self.focused if action.kind in ("confirm", "select") else None
+        if (pressed or "").startswith("notice:"):
+            self.focus = None
+            return True
+        return False
 
     def on_action(self, action: Action) -> bool:
         """Scene-specific handling before the defaults; return True if consumed."""

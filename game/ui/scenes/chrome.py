@@ -9,11 +9,10 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import _, language, language_name, languages, next_language, tr
+from game.ui.i18n import N_, _, language, language_name, languages, next_language, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import Metrics
-from game.ui.play import PHASES
-from game.ui.theme import CONTENT_MAX, L, M, S, XL
+from game.ui.theme import CONTENT_MAX, RADIUS_SMALL, TARGET, L, M, S, XL
 from game.ui.view import Box, View
 
 Rect = pygame.Rect
@@ -79,8 +78,10 @@ def _band(b: Builder, bottom: int) -> Any:
     return Box(Rect(0, 0, b.m.width, bottom), "header", None, 0, 0)
 
 
-def status_bar(b: Builder, play: Any) -> int:
-    """The in-game header: phase, progress, resources, and People / language / Menu."""
+def status_bar(b: Builder, play: Any, answered: bool = False) -> int:
+    """The in-game header: the decision's number and phase, resources, and People / language / Menu.
+
+    ``answered``: a feedback screen, about the decision just answered (the story has already moved on)."""
     b = chrome(b)
     pad, edge = b.u(S + 4), margin(b)
     width = b.m.width - 2 * edge
@@ -100,7 +101,7 @@ def status_bar(b: Builder, play: Any) -> int:
     if left_w < width // 3:
         left_w = width
     y = pad
-    phase_h = _phase_and_progress(b, play, edge, y, left_w)
+    phase_h = _phase_and_progress(b, play, edge, y, left_w, answered)
     if left_w == width:
         row_h = b.button_row(specs, edge, y + phase_h + b.u(S), width, "right")
         y += phase_h + b.u(S) + row_h
@@ -115,53 +116,56 @@ def status_bar(b: Builder, play: Any) -> int:
     return band(b, bottom) if band is not None else bottom
 
 
-def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int) -> int:
-    current = play.session.scene.phase
-    order = [p for p, _n in PHASES]
-    now = order.index(current) if current in order else 0
-    chips: list[tuple[str, str, int]] = []
-    for position, (phase, name) in enumerate(PHASES):
-        label = _(name)
-        w = b.text_width(label, "small_bold") + 2 * b.u(M) + 1 + (b.line_height("small_bold") if position < now else 0)
-        chips.append((phase, label, w))
+PHASE_LABELS = {"before": N_("Before the partnership"), "during": N_("During the partnership"), "after": N_("After the partnership")}
+
+
+def progress_words(play: Any, answered: bool = False) -> tuple[str, str]:
+    """("Decision 5", "During the partnership"): the decision on screen (``answered``: the one just answered), counted
+    by the engine on the path taken, and its phase."""
+    session = play.session
+    visited = session.state.visited
+    if answered and len(visited) > 1:
+        number, scene = session.decisions_taken, play.scenario.scenes[visited[-2]]
+    else:
+        number, scene = (session.decisions_taken if session.ended else session.decision_number), session.scene
+    phase = PHASE_LABELS.get(getattr(scene, "phase", None) or "")
+    return _("Decision {n}").format(n=max(1, number)), _(phase) if phase else ""
+
+
+def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int, answered: bool = False) -> int:
+    """[scenario title] Decision 5 · During the partnership [track]: words and a track, nothing that looks pressable.
+
+    The track is a rough sense of the way still to go (the shortest way to an ending); the words never count what is ahead."""
+    counted, phase = progress_words(play, answered)
     done, total = play.progress()
-    progress = _("Step {done} of {total}").format(done=min(done + 1, total) if total else done, total=total)
     title = tr(play.scenario.title)
-    # lay out: [title] [phase chips] [progress]
-    chip_h = b.line_height("small_bold") + b.u(S)
-    cursor_x, cursor_y, row_h = x, y, chip_h
+    row_h = b.line_height("small_bold")
+    track_w, track_h = b.u(140), max(b.u(12), 6)
+    parts = [("counted", b.text_width(counted, "small_bold"))]
+    if phase:
+        parts.append(("phase", b.text_width(phase, "small")))
+    parts.append(("track", track_w))
+    gap = b.u(L)
     title_w = min(b.text_width(title, "small_bold"), width)
-    parts = [(c[0], c[2]) for c in chips] + [("progress", b.text_width(progress, "small") + b.u(M) + b.u(120))]
-    if title_w + b.u(L) + sum(w + b.u(S) for _k, w in parts) <= width:  # the scenario's name only when it fits on the row
+    if title_w + sum(w + gap for _k, w in parts) <= width:  # the scenario's name only when it fits on the row
         parts.insert(0, ("title", title_w))
+    cursor_x, cursor_y = x, y
     for key, w in parts:
+        w = min(w, width)
         if cursor_x > x and cursor_x + w > x + width:
             cursor_x, cursor_y = x, cursor_y + row_h + b.u(S)
         if key == "title":
-            b.text(title, "small_bold", cursor_x, cursor_y + (chip_h - b.line_height("small_bold")) // 2, w, "on_header_muted")
-            cursor_x += w + b.u(L)
-            continue
-        if key == "progress":
-            b.text(progress, "small", cursor_x, cursor_y + (chip_h - b.line_height("small")) // 2, b.text_width(progress, "small"), "on_header")
-            bar_x = cursor_x + b.text_width(progress, "small") + b.u(M)
-            b.bar(Rect(bar_x, cursor_y + chip_h // 2 - b.u(5), b.u(120), b.u(10)), done / total if total else 1.0, "accent", "primary_pressed")
-            cursor_x += w
-            continue
-        label = next(c[1] for c in chips if c[0] == key)
-        rect = Rect(cursor_x, cursor_y, w, chip_h)
-        is_now, is_past = key == current, order.index(key) < now
-        if is_now:
-            b.view.add(Box(rect, "accent", None, 0, chip_h // 2))
-            b.text(label, "small_bold", rect.x + b.u(M), rect.y + b.u(S) // 2, rect.w - 2 * b.u(M), "on_accent", container=rect)
-        else:
-            b.view.add(Box(rect, None, "on_header_muted", b.u(2), chip_h // 2))
-            text_x = rect.x + b.u(M)
-            if is_past:
-                icon_size = b.line_height("small_bold") - b.u(8)
-                b.icon("check", text_x, rect.centery - icon_size // 2, icon_size, "on_header")
-                text_x += b.line_height("small_bold")
-            b.text(label, "small_bold", text_x, rect.y + b.u(S) // 2, rect.right - text_x - b.u(M), "on_header" if is_past else "on_header_muted", container=rect)
-        cursor_x += w + b.u(S)
+            b.text(title, "small_bold", cursor_x, cursor_y, w, "on_header_muted")
+        elif key == "counted":
+            b.text(counted, "small_bold", cursor_x, cursor_y, w, "on_header")
+        elif key == "phase":
+            b.text(phase, "small", cursor_x, cursor_y, w, "on_header_muted")
+        else:  # an outlined track, its filled part in the accent colour: both stand out from the header (3:1 or more)
+            rect = Rect(cursor_x, cursor_y + (row_h - track_h) // 2, w, track_h)
+            b.view.add(Box(rect, "header", "on_header_muted", max(1, b.u(2)), track_h // 2))
+            inner = max(1, b.u(3))
+            b.bar(rect.inflate(-2 * inner, -2 * inner), done / total if total else 1.0, "accent", "header")
+        cursor_x += w + gap
     return cursor_y + row_h - y
 
 
@@ -221,24 +225,38 @@ def _row_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
 
 
 def notice_strip(b: Builder, top: int, text: str, tone: str = "bad") -> int:
-    """A slim strip under the status bar with a notice (``tone`` "bad" or "good"); returns its bottom."""
+    """A notice (``tone`` "bad" or "good") floating over the top of the page, just under the bars: a card with a shadow
+    that pushes nothing and covers no bar. Pressing it, its cross, or anything else on the screen puts it away
+    (:meth:`game.ui.scenes.base.Scene.handle`), so what it covers is never out of reach. Notices stack under each other.
+
+    Returns ``top`` unchanged (the page starts where it did without the notice)."""
+    if text in b.view.meta.get("dismissed", ()):
+        return top
     b = chrome(b)
-    pad, edge = b.u(S), margin(b)
-    width = b.m.width - 2 * edge
+    x, width = column(b)
+    pad, gap = b.u(M), b.u(M)
     size = b.line_height("small_bold")
-    text_w = width - size - b.u(M)
-    role, text = fitted_notice(b, text, text_w, NOTICE_LINES)
-    height = b.text_height(text, role, text_w) + 2 * pad
+    text_w = width - 2 * pad - 2 * (size + gap)
+    role, shown = fitted_notice(b, text, text_w, NOTICE_LINES)
+    y = b.view.meta.get("notice_bottom", top) + b.u(S)
+    height = max(b.text_height(shown, role, text_w) + 2 * pad, b.u(TARGET))
+    rect = Rect(x, y, width, height)
+    notices = b.view.meta.setdefault("notices", [])
+    target_id = f"notice:{len(notices)}"
+    notices.append(text)
     fill, icon, icon_color = ("bad_soft", "warning", "bad") if tone == "bad" else ("primary_soft", "check", "primary")
-    b.view.add(Box(Rect(0, top, b.m.width, height), fill, None, 0, 0))
-    b.view.add(Box(Rect(0, top + height - b.u(2), b.m.width, b.u(2)), icon_color, None, 0, 0))
-    b.icon(icon, edge, top + pad + b.u(2), size - b.u(4), icon_color)
-    b.text(text, role, edge + size + b.u(M), top + pad, text_w, "text")
-    return top + height
+    with b.view.floating():
+        b.view.add(Box(rect, fill, icon_color, max(1, b.u(2)), b.u(RADIUS_SMALL), b.u(8), target_id, fill, "pressed"))
+        b.icon(icon, x + pad, rect.centery - size // 2, size, icon_color)
+        b.text(shown, role, x + pad + size + gap, y + (height - b.text_height(shown, role, text_w)) // 2, text_w, "text", container=rect)
+        b.icon("cross", rect.right - pad - size, rect.centery - size // 2, size, "text")
+        b.view.target(target_id, rect, label=f"{text} ({_('Close')})")
+    b.view.meta["notice_bottom"] = rect.bottom
+    return top
 
 
 NOTICE_LINES = 3
-"""A notice strip takes at most this many lines, so a long notice (large text, a long language) never squeezes the page."""
+"""A notice takes at most this many lines, so a long one (large text, a long language) covers little of the page."""
 
 
 def fitted_notice(b: Builder, text: str, width: int, lines: int) -> tuple[str, str]:

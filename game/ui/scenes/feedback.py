@@ -141,7 +141,7 @@ class FeedbackScene(Scene):
 
     # ----- layout -------------------------------------------------------------------------
     def build(self, b: Builder) -> None:
-        top = status_bar(b, self.play)
+        top = status_bar(b, self.play, answered=True)
         label = _("See the ending") if self.play.session.ended else _("Continue")
         bottom = footer(b, [ButtonSpec("continue", label, "primary", "right", hotkey=1)])
         x, width = column(b)

@@ -1,13 +1,14 @@
 """Sequence scenes: put the steps in order by dragging (mouse or finger), with
-each step's up and down buttons, or with the keyboard (Space picks a step up,
-the arrow keys move it, Space puts it down)."""
+each step's up and down buttons, or with the keyboard: Ctrl (or Alt) with the
+up or down arrow moves the focused step at once; or Space picks a step up, the
+arrow keys move it and Space puts it down. The footer says so."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui.i18n import _, tr
-from game.ui.input import Action
+from game.ui.input import CARRY, Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
@@ -36,7 +37,7 @@ class SequenceScene(DecisionScene):
         if self.grabbed:
             note = _("Moving step {n}: up and down arrow keys move it, Space puts it down.").format(n=self.order.index(self.grabbed) + 1)
         else:
-            note = _("Drag the steps into order, or use their arrow buttons.")
+            note = _("Drag the steps into order. Keys: Ctrl+up or down moves the focused step (or Space, arrows, Space).")
         return [ButtonSpec("confirm", _("Confirm order"), "primary", "check", self.dragging is None)], note
 
     # ----- layout ------------------------------------------------------------------------
@@ -133,20 +134,32 @@ class SequenceScene(DecisionScene):
         if kind == "drop" and self.dragging:
             self._drop()
             return True
+        carried = self.grabbed or (self.focused_step() if kind in ("up", "down") and action.value == CARRY else None)
+        if carried and kind in ("up", "down", "left", "right"):
+            self.carry(carried, -1 if kind in ("up", "left") else 1)
+            return True
         if self.grabbed:
-            if kind in ("up", "down", "left", "right"):
-                self.move(self.grabbed, -1 if kind in ("up", "left") else 1)
-                self.focus = f"step:{self.grabbed}"
-                self.refresh()
-                target = self.view.find(self.focus)
-                if target is not None:
-                    self.reveal(target)
-                return True
             if kind in ("select", "confirm", "back"):
                 self.grabbed = None
                 self.invalidate()
                 return True
         return False
+
+    def focused_step(self) -> str | None:
+        """The step whose row, or up or down button, has the focus."""
+        kind, _sep, step = (self.focused or "").partition(":")
+        return step if kind in ("step", "up", "down") and step in self.order else None
+
+    def carry(self, step: str, delta: int) -> None:
+        """Move a step one place with the keyboard; the focus goes with it and stays in view."""
+        self.move(step, delta)
+        self.focus = f"step:{step}"
+        self.focus_moved = True
+        self.refresh()
+        target = self.view.find(self.focus)
+        if target is not None:
+            self.reveal(target)
+        self.app.dirty = True
 
     def _drop(self) -> None:
         """Put the dragged step where the layout left a hole for it."""

@@ -60,7 +60,7 @@ def bar_width(b: Builder, specs: list[ButtonSpec]) -> int:
 def who_text(run: Any, play: Any) -> tuple[str, str]:
     """(headline, detail) for row 1."""
     w = run.workshop
-    seen = len(play.session.state.visited) - (0 if play.stage == "decision" else 1)
+    seen = play.session.decision_number if play.stage == "decision" else play.session.decisions_taken  # as the status bar counts
     if run.mode == "vote":
         voting = play.stage == "decision" and play.session.scene.kind in ("choice", "event")
         if play.stage == "decision" and not voting:
