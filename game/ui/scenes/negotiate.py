@@ -181,6 +181,7 @@ class NegotiateScene(DecisionScene):
         pad = b.u(L)
         inner = w - 2 * pad
         index = b.view.mark()
+        b.view.meta["panel_top"] = y
         card = Rect(x, y, w, 0)
         cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card, self.face_mood(), 3.4)
         # mood, patience, trust
@@ -456,14 +457,16 @@ class NegotiateScene(DecisionScene):
                 self.focus = "propose" if self.proposal() else ("sign" if not self.open_elements() else None)
 
     def refresh(self) -> None:
-        """After a round, when the panel scrolls with the page, go to its top: the answer is in the counterpart's bubble
+        """After a round, when the panel scrolls with the page, go to the panel: the answer is in the counterpart's bubble
         (decided on the new layout: a longer answer may no longer leave the panel room to stay put)."""
         stale = self.stale
         super().refresh()
         if stale and self.to_answer:
             self.to_answer = False
-            if not self.view.meta.get("panel_fixed"):
-                self.scroll = 0
+            view = self.view
+            if not view.meta.get("panel_fixed") and view.scroll_rect is not None:
+                top = view.meta.get("panel_top", view.scroll_rect.top) - view.scroll_rect.top - self.app.metrics.u(L)
+                self.scroll = max(0, min(top, view.max_scroll))
 
     def update(self, dt: float) -> bool:
         going = self.motion.step(dt, self.invalidate)
