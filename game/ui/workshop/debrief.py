@@ -248,10 +248,8 @@ class ComparisonScene(Scene):
             text = _("The room was unanimous in every vote.") if self.vote else _("The teams did not split: every team chose the same in every decision.")
             b.text(text, "h3", x, y, width)
             return
-        scenes = self.run.setup.entry.scenario.scenes
         for number, split in enumerate(splits, 1):
-            scene = scenes.get(split["scene"])
-            title = tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else split["scene"]
+            title = self.scene_name(split["scene"])
 
             def rows(b: Builder, x: int, y: int, w: int, card: Rect, split=split) -> int:
                 for group in split["groups"]:
@@ -299,13 +297,20 @@ class ComparisonScene(Scene):
         y += b.text(heading, "strong", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
         return self._team_tags(b, silent, x + b.u(XL), y, w - b.u(XL), card) + b.u(L)
 
+    def scene_name(self, scene_id: str) -> str:
+        """A decision's title (or headline; else the start of its text), in the session's language."""
+        scene = self.run.setup.entry.scenario.scenes.get(scene_id)
+        if scene is None:
+            return scene_id
+        named = getattr(scene, "title", None) or getattr(scene, "headline", None)
+        if named:
+            return tr(named)
+        text = tr(getattr(scene, "text", None)) or scene_id
+        return text if len(text) <= 60 else text[:59].rstrip() + "…"
+
     def _missed_scenes(self, team: dict) -> str:
         """The decisions a team's time ran out on, by their titles: "Kick-off, The budget"."""
-        scenes = self.run.setup.entry.scenario.scenes
-        titles = []
-        for turn in team.get("missed_turns") or []:
-            scene = scenes.get(turn.get("scene", ""))
-            titles.append(tr(getattr(scene, "title", None) or getattr(scene, "headline", None)) if scene is not None else turn.get("scene", ""))
+        titles = [self.scene_name(turn.get("scene", "")) for turn in team.get("missed_turns") or []]
         return ", ".join(dict.fromkeys(t for t in titles if t))
 
     def _team_tags(self, b: Builder, team_names: list[str], x: int, y: int, w: int, card: Rect) -> int:
