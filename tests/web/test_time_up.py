@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from contextlib import contextmanager
 
 import aiohttp
 import pytest
@@ -78,16 +79,28 @@ def late_answer(url: str, token: str, decision: int) -> tuple[int, dict]:
     return asyncio.run(send())
 
 
-def test_time_up_locks_every_phone_until_the_trainer_adds_time(make_app):
+@contextmanager
+def two_phones(make_app, on_time_up: str):
+    """A workshop of Owls and Foxes with a 30 s timer, each team's phone on its page, Owls' decision open on it:
+    (app, clock, run, [Owls' browser, Foxes' browser])."""
     app = make_app(size=(1280, 720))
     clock = Clock()
-    run = start(app, "lock", clock)
-    server = run.phones.server
+    run = start(app, on_time_up, clock)
     drivers = [phone(), phone()]
     try:
         for team, driver in enumerate(drivers):
-            driver.get(server.join_url(team))
+            driver.get(run.phones.server.join_url(team))
         wait_for(app, lambda: "option-plan" in buttons(drivers[0]) and shown(drivers[1], "team") == "Foxes", "Owls' phone shows the decision")
+        yield app, clock, run, drivers
+    finally:
+        for driver in drivers:
+            driver.quit()
+        run.stop_phones()
+
+
+def test_time_up_locks_every_phone_until_the_trainer_adds_time(make_app):
+    with two_phones(make_app, "lock") as (app, clock, run, drivers):
+        server = run.phones.server
         click(drivers[0], "option-plan")  # a draft, not sent
         clock.now += 31
         wait_for(app, lambda: shown(drivers[0], "time-up") and shown(drivers[1], "time-up"), "both phones say time is up")
@@ -102,24 +115,13 @@ def test_time_up_locks_every_phone_until_the_trainer_adds_time(make_app):
         assert drivers[0].find_element("id", "option-plan").get_attribute("aria-pressed") == "true"  # the team's draft waited
         click(drivers[0], "send")
         wait_for(app, lambda: run.workshop.teams[0].session.state.log, "Owls' answer is taken")
-    finally:
-        for driver in drivers:
-            driver.quit()
-        run.stop_phones()
 
 
 def test_a_turn_passes_with_no_answer_and_a_new_phone_takes_over_the_team(make_app):
     from game.ui.workshop.phone_links import NewPhoneOverlay, TeamLinkOverlay
 
-    app = make_app(size=(1280, 720))
-    clock = Clock()
-    run = start(app, "pass", clock)
-    server = run.phones.server
-    drivers = [phone(), phone()]
-    try:
-        for team, driver in enumerate(drivers):
-            driver.get(server.join_url(team))
-        wait_for(app, lambda: "option-plan" in buttons(drivers[0]) and shown(drivers[1], "team") == "Foxes", "Owls' phone shows the decision")
+    with two_phones(make_app, "pass") as (app, clock, run, drivers):
+        server = run.phones.server
         clock.now += 31
         wait_for(app, lambda: "option-plan" in buttons(drivers[1]), "the turn passes to Foxes, whose phone opens the decision")
         wait_for(app, lambda: shown(drivers[0], "time-up"), "Owls' phone says its turn passed")
@@ -148,7 +150,3 @@ def test_a_turn_passes_with_no_answer_and_a_new_phone_takes_over_the_team(make_a
         wait_for(app, lambda: run.workshop.teams[0].session.state.log, "the new phone's answer is taken")
         choices = run.results.session(run.workshop.results_id)["teams"][0]["decisions"][0]["choices"]
         assert [(c["team"], c["via"]) for c in choices] == [(0, "phone")]
-    finally:
-        for driver in drivers:
-            driver.quit()
-        run.stop_phones()
