@@ -125,3 +125,5 @@ def test_a_teams_handout_lists_the_turn_it_missed_where_it_happened(tmp_path, la
     assert pages == 1 and f"{words}: {title}" in owls
     assert owls.index(words) < owls.index(f"1. {title}")  # listed before the answer given at the next turn
     assert words not in squash(pdf_text(paths[1].read_bytes())[1])  # Foxes answered in time
+    count = {"en": "Owls · 1 turn with no answer", "bg": "Owls · 1 ход без отговор"}[language]
+    assert count in squash(pdf_text(paths[-1].read_bytes())[1])  # the trainer's summary counts it

@@ -19,6 +19,14 @@ from game.locale import translations
 from game.scoring.rulebook import Rulebook
 
 
+def _named(team: dict, language: str) -> str:
+    """A team's name, and its turns with no answer when it had any: "Owls · 1 turn with no answer"."""
+    missed = team.get("missed") or 0
+    if not missed:
+        return team.get("name", "")
+    return f"{team.get('name', '')} · " + translations(language).ngettext("{n} turn with no answer", "{n} turns with no answer", missed).format(n=missed)
+
+
 def _teams(sheet: Sheet, comparison: dict, language: str) -> None:
     _ = translations(language).gettext
     sheet.heading(_("Teams"))
@@ -33,11 +41,11 @@ def _teams(sheet: Sheet, comparison: dict, language: str) -> None:
     for team, _card in answered:
         overall = team.get("overall")
         outcome = team.get("outcome")
-        cells = (team.get("name", ""), "–" if overall is None else f"{round(overall)}%", team.get("grade", "–"),
+        cells = (_named(team, language), "–" if overall is None else f"{round(overall)}%", team.get("grade", "–"),
                  f"{team.get('goals_met', 0)}/{team.get('goals', 0)}", _(OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else _("Not finished"))
         _row(sheet, cells, widths)
     for name in silent:
-        _row(sheet, (name.get("name", ""), _("no answers"), "", "", ""), widths, colour=MUTED)
+        _row(sheet, (_named(name, language), _("no answers"), "", "", ""), widths, colour=MUTED)
 
 
 def _row(sheet: Sheet, cells, widths, *, bold: bool = False, colour=None) -> None:
