@@ -58,22 +58,6 @@ def key(app, code: int):
     return go
 
 
-def to_pick(app) -> None:
-    app.click("play")
-    app.click(f"play:{DEMO}")
-    app.click("start")
-    app.click("option:write-strategy")
-    app.click("confirm")
-    app.click("continue")
-    app.top.points.update({"regional-forum": 5, "local-visits": 5})
-    app.top.invalidate()
-    app.click("confirm")
-    app.click("continue")
-    app.click("option:call-and-meet")
-    app.click("confirm")
-    app.click("continue")
-
-
 def measure(size: tuple[int, int]) -> dict[str, list[float]]:
     os.environ["BRIDGES_DATA_DIR"] = tempfile.mkdtemp(prefix="bridges-motion-")
     from game.ui.app import App
@@ -87,11 +71,12 @@ def measure(size: tuple[int, int]) -> dict[str, list[float]]:
     app.key(pygame.K_ESCAPE)
     found["change of screen"] = timed_run(app, press(app, "play"))
     app.key(pygame.K_ESCAPE)
-    to_pick(app)
+    entry = next(e for e in app.library() if e.id == DEMO)
+    app.play_from_scene(entry, "choose-partners")
+    app.settle()
     app.top.refresh()
     research = next(t.id for t in app.top.view.targets if t.id.startswith("research:") and t.enabled)
     found["pick card's turn"] = timed_run(app, press(app, research))
-    entry = next(e for e in app.library() if e.id == DEMO)
     app.play_from_scene(entry, "negotiate-agreement")
     app.settle()
     for code in (pygame.K_2, pygame.K_1, pygame.K_3, pygame.K_1, pygame.K_2, pygame.K_1):

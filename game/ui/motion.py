@@ -105,26 +105,33 @@ def finish_all(scenes: list[Any]) -> bool:
     return going
 
 
-def turn(view: View, start: int, end: int, rect: Rect, progress: float, face: list[Item] | None, painter: Painter, margin: int) -> None:
+def turn(view: View, start: int, end: int, rect: Rect, progress: float, face: list[Item] | None, painter: Painter, margin: int,
+         pictures: dict | None = None) -> None:
     """Show the items ``view.items[start:end]`` (a card inside ``rect``) turning about its vertical axis.
 
     ``progress`` runs 0 to 1: the card narrows to nothing by the half, then widens again. Before the half
     it shows ``face`` (the card as it was, laid out elsewhere) when given, after it the items themselves.
-    The items are replaced by one picture of the card, drawn at its width of the moment."""
+    The items are replaced by one picture of the card, drawn at its width of the moment; ``pictures`` keeps
+    each side's picture from frame to frame (the caller empties it when the turn is over)."""
     items = view.items[start:end]
-    shown = face if face is not None and progress < 0.5 else items
+    first_half = face is not None and progress < 0.5
+    shown = face if first_half else items
     scale = abs(math.cos(math.pi * progress))
     scrolled = bool(items) and items[0].scroll
     area = Rect(rect.x, rect.y, rect.w, rect.h + margin)  # room for the card's shadow
     flat = View(area.size, [replace(item, rect=item.rect.move(-area.x, -area.y), scroll=False) for item in shown])
     quiet = Interaction(None, None, None, False)
+    pictures = {} if pictures is None else pictures
+    side = (first_half, area.size, painter.palette.name)
 
     def paint(surface: pygame.Surface, at: Rect, _palette: Any) -> None:
         width = round(at.w * scale)
         if width < 2:
             return
-        picture = pygame.Surface(at.size, pygame.SRCALPHA)
-        painter.paint(picture, flat, 0, quiet)
+        picture = pictures.get(side)
+        if picture is None:
+            picture = pictures[side] = pygame.Surface(at.size, pygame.SRCALPHA)
+            painter.paint(picture, flat, 0, quiet)
         surface.blit(pygame.transform.smoothscale(picture, (width, at.h)), (at.x + (at.w - width) // 2, at.y))
 
     art = Art(area, paint)

@@ -466,6 +466,8 @@ class NegotiateScene(DecisionScene):
             view = self.view
             if not view.meta.get("panel_fixed") and view.scroll_rect is not None:
                 top = view.meta.get("panel_top", view.scroll_rect.top) - view.scroll_rect.top - self.app.metrics.u(L)
+                if getattr(self, "paged", False):  # the room's screen turns in pages: the page the panel starts on
+                    top = max((start for start in getattr(self, "pages", [0]) if start <= max(0, top)), default=0)
                 self.scroll = max(0, min(top, view.max_scroll))
 
     def update(self, dt: float) -> bool:

@@ -91,6 +91,7 @@ class PickScene(DecisionScene):
         self.picked: list[str] = []
         self.motion = Timeline()  # cards turning: key ("turn", cast id), while their revealed traits show
         self.turning: dict[str, tuple[str, ...]] = {}  # cast id: the traits its turn reveals
+        self.pictures: dict[str, dict] = {}  # cast id: its card's two sides, painted once for the turn
 
     @property
     def count(self) -> int:
@@ -192,11 +193,13 @@ class PickScene(DecisionScene):
             self._card(before, pick_card, x, y, w, number, self.turning.get(cast, ()))
             before.view.items[0].rect.h = box.rect.h
             painter = Painter(b.ts, b.palette, b.u)
-            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before.view.items, painter, box.shadow * 2)
+            pictures = self.pictures.setdefault(cast, {})
+            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before.view.items, painter, box.shadow * 2, pictures)
 
     def update(self, dt: float) -> bool:
         going = self.motion.step(dt, self.invalidate)
         self.turning = {cast: traits for cast, traits in self.turning.items() if self.motion.running(("turn", cast))}
+        self.pictures = {cast: kept for cast, kept in self.pictures.items() if cast in self.turning}
         return going
 
     def default_action(self) -> None:
