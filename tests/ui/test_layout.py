@@ -78,3 +78,24 @@ def test_no_text_spills_out_at_any_size_and_text_scale(make_app, lang):
     assert language() == lang
     assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])
     set_language("en")
+
+
+SMALL_SIZES = [(800, 450), (1024, 600)]
+
+
+@pytest.mark.parametrize("lang", ["en", "bg", "el"])
+def test_a_small_window_keeps_the_text_size_of_1280x720_and_its_layouts_fit(make_app, lang):
+    """Below 1280x720 text keeps its 1280x720 size for the text scale (about 11 px small text at 800x450 before);
+    the screens wrap and scroll instead: nothing spills, off screen or overlapping, on every screen of the demo."""
+    for scale in TEXT_SCALES:
+        floor = {role: Metrics((1280, 720), scale).font(role).px for role in ("small", "body", "button", "h1")}
+        for size in SMALL_SIZES:
+            assert {role: Metrics(size, scale).font(role).px for role in floor} == floor
+    assert Metrics((800, 450)).font("small").px >= 14
+    app = make_app(size=(800, 450), language=lang)
+    found: list[str] = []
+    stops: list[str] = []
+    demo_walkthrough(app, layout_checker(app, lang, SMALL_SIZES, TEXT_SCALES, found, stops))
+    assert stops[-1] == "debrief-next"
+    set_language("en")
+    assert not found, f"{len(found)} layout problems, first ones:\n" + "\n".join(found[:25])

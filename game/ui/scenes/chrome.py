@@ -199,7 +199,7 @@ def footer(b: Builder, specs: list[ButtonSpec], note: str = "", note_color: str 
     row_h = max((b.button_height(s.label, min(width, b.button_natural_width(s.label, s.icon, s.hotkey)), s.icon, s.hotkey) for s in specs), default=0)
     if stacked or buttons_w > width:
         note_h = b.text_height(note, "strong", width) if note else 0
-        rows_h = _row_height(b, specs, width)
+        rows_h = button_rows_height(b, specs, width)
         height = note_h + (b.u(S) if note else 0) + rows_h
     else:
         note_h = b.text_height(note, "strong", note_w) if note else 0
@@ -218,7 +218,7 @@ def footer(b: Builder, specs: list[ButtonSpec], note: str = "", note_color: str 
     return top
 
 
-def _row_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
+def button_rows_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
     """The height button_row will use (it wraps buttons the same way)."""
     scratch = Builder(View((b.m.width, b.m.height)), b.m, b.ts, b.palette)
     return scratch.button_row(specs, 0, 0, width, "right")

@@ -22,7 +22,7 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.motion import Timeline
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
-from game.ui.scenes.chrome import column, footer, notice_strip, top_bar
+from game.ui.scenes.chrome import button_rows_height, column, footer, notice_strip, top_bar
 from game.ui.records import WaitingLine
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
@@ -75,11 +75,18 @@ class DebriefScene(Scene):
         specs = [ButtonSpec(f"tab:{key}", _(label), "selected" if key == self.tab else "secondary", hotkey=i, tick=key == self.tab)
                  for i, (key, label) in enumerate(TABS, 1)]
         x, width = column(b)
-        tabs_h = b.button_row(specs, x, tabs_y, width, "left")
+        tabs_h = button_rows_height(b, specs, width)
         content_top = tabs_y + tabs_h + b.u(M)
-        b.view.add(Box(Rect(0, content_top - b.u(2), b.m.width, b.u(2)), "border", None, 0, 0))
+        in_page = bottom - content_top < 0.4 * b.m.height  # a small window with large text: the tabs scroll with the page
+        if in_page:
+            content_top = top
+        else:
+            b.button_row(specs, x, tabs_y, width, "left")
+            b.view.add(Box(Rect(0, content_top - b.u(2), b.m.width, b.u(2)), "border", None, 0, 0))
         with b.view.scrolling(Rect(0, content_top, b.m.width, bottom - content_top)):
             y = content_top + b.u(L)
+            if in_page:
+                y = tabs_y + b.button_row(specs, x, tabs_y, width, "left") + b.u(L)
             if self.card is None:
                 b.text(_("The grader is not available in this version, so there is no scorecard to show."), "h3", x, y, width)
             elif self.tab == "summary":

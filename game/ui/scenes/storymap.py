@@ -22,6 +22,7 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import margin, top_bar
 from game.ui.theme import L, M, S
+from game.ui.view import View
 
 Rect = pygame.Rect
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5)
@@ -68,7 +69,24 @@ class StoryMapScene(Scene):
         top = top_bar(b, _("Story map: {title}").format(title=tr(self.entry.scenario.title)), buttons=buttons)
         edge = margin(b)
         width = b.m.width - 2 * edge
-        y = top + b.u(M)
+        room = b.line_height("small") * 3 if zoom >= 1.0 else 0  # for the labels over the first row's arrows
+        scratch = Builder(View((b.m.width, b.m.height)), b.m, b.ts, b.palette)
+        below = self._head(scratch, story, zoom, edge, top + b.u(M), width)
+        if b.m.height - below < b.m.height * 0.4:  # a small window with large text: the hint and the legend scroll with the map
+            area = Rect(0, top, b.m.width, b.m.height - top)
+            with b.view.scrolling(area):
+                y = self._head(b, story, zoom, edge, top + b.u(M), width)
+                self._map(b, story, zoom, edge - self.pan, y + b.u(S) + room, area)
+        else:
+            y = self._head(b, story, zoom, edge, top + b.u(M), width)
+            area = Rect(0, y, b.m.width, b.m.height - y)
+            with b.view.scrolling(area):
+                self._map(b, story, zoom, edge - self.pan, y + b.u(S) + room, area)
+        first = next(iter(story.nodes), None)
+        default_focus(b, f"scene:{story.start}" if story.start in story.nodes else (f"scene:{first}" if first else None))
+
+    def _head(self, b: Builder, story: StoryMap, zoom: float, edge: int, y: int, width: int) -> int:
+        """The hint, the legend, a notice and the pan buttons from ``y``; returns where the map starts."""
         hint = _("Click a scene to play from it. Scroll to move up and down; Left and Right move the map sideways.")
         y += b.text(hint, "small", edge, y, width, "muted") + b.u(S)
         y += self._legend(b, edge, y, width) + b.u(S)
@@ -79,13 +97,7 @@ class StoryMapScene(Scene):
         b.view.meta["max_pan"] = self._max_pan(b, story, zoom, width)
         right_enabled = self.pan < b.view.meta["max_pan"]
         b.button("pan-right", "", Rect(edge + b.u(60) + b.u(S), y, b.u(60), nav_h), "secondary", "right", right_enabled)
-        y += nav_h + b.u(S)
-        area = Rect(0, y, b.m.width, b.m.height - y)
-        with b.view.scrolling(area):
-            room = b.line_height("small") * 3 if zoom >= 1.0 else 0  # for the labels over the first row's arrows
-            self._map(b, story, zoom, edge - self.pan, y + b.u(S) + room, area)
-        first = next(iter(story.nodes), None)
-        default_focus(b, f"scene:{story.start}" if story.start in story.nodes else (f"scene:{first}" if first else None))
+        return y + nav_h + b.u(S)
 
     def _legend(self, b: Builder, x: int, y: int, width: int) -> int:
         cx, h = x, b.line_height("small") + b.u(S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from contextlib import nullcontext
 
 import pygame
 
@@ -50,7 +51,7 @@ class TitleScene(Scene):
     def build(self, b: Builder) -> None:
         width, height = b.m.width, b.m.height
         edge = margin(b)
-        b.button_row([language_button()], edge, b.u(M), width - 2 * edge, "right")
+        lang_bottom = b.u(M) + b.button_row([language_button()], edge, b.u(M), width - 2 * edge, "right")
         river_h = max(b.u(120), height // 5)
         b.art(Rect(0, height - river_h, width, river_h), paint_river)
         column_w = min(width - 2 * edge, b.u(720) + int(b.u(200) * (b.m.text_scale - 1)))
@@ -77,6 +78,16 @@ class TitleScene(Scene):
             buttons_h = sum(max(b.button_height(s.label, half, s.icon, s.hotkey) for s in row) for row in rows) + b.u(M) * (len(rows) - 1)
             total = title_h + b.u(M) + tag_h + b.u(XL) + buttons_h
         y = max(b.u(96), (height - river_h - total) // 2)
+        scrolls = y + total > height - b.u(M)  # a small window with large text: the menu scrolls under the language button
+        if scrolls:
+            y = lang_bottom + b.u(M)
+        with b.view.scrolling(Rect(0, lang_bottom, width, height - lang_bottom)) if scrolls else nullcontext():
+            self._menu(b, x, y, column_w, title_h, tagline, rows, edge, height - river_h)
+        default_focus(b, "play")
+
+    def _menu(self, b: Builder, x: int, y: int, column_w: int, title_h: int, tagline: str, rows, edge: int, floor: int) -> None:
+        """The name, the tagline, the buttons and (when there is room above the river) the credit."""
+        width = b.m.width
         icon_size = round(title_h * 0.9)
         name = _("Bridges")
         name_w = b.text_width(name, "display")
@@ -95,9 +106,8 @@ class TitleScene(Scene):
             y += h + b.u(M)
         credit = _("Based on the handbook “Networking: Building Partnerships” (ATSIV, Erasmus+)")
         credit_h = b.text_height(credit, "small", width - 2 * edge)
-        if y + credit_h + b.u(M) < height - river_h:
-            b.text(credit, "small", edge, height - river_h - credit_h - b.u(M), width - 2 * edge, "muted", "center")
-        default_focus(b, "play")
+        if y + credit_h + b.u(M) < floor:
+            b.text(credit, "small", edge, floor - credit_h - b.u(M), width - 2 * edge, "muted", "center")
 
     def activate(self, target_id: str) -> None:
         from game.ui.scenes.language import LanguageScene
