@@ -15,13 +15,23 @@ from game.ui.i18n import set_language
 from game.ui.metrics import TEXT_SCALES
 from tests.ui.helpers import choose
 from tests.ui.languages import ALL, matrix
-from tests.ui.test_layout import SIZES, build, problems_in
+from tests.ui.test_layout import SIZES, SMALL_SIZES, build, problems_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("lang", ALL)
 def test_the_save_reload_and_notice_screens_fit_at_every_size_and_text_scale(make_app, tmp_path, lang):
+    walk_the_save_screens(make_app, tmp_path, lang, *matrix(lang, SIZES, TEXT_SCALES))
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_the_save_reload_and_notice_screens_fit_a_small_window_at_every_text_scale(make_app, tmp_path, lang):
+    """800x450 and 1024x600 keep the text of 1280x720: dialogs scroll their title with the body when they must."""
+    walk_the_save_screens(make_app, tmp_path, lang, SMALL_SIZES, TEXT_SCALES)
+
+
+def walk_the_save_screens(make_app, tmp_path, lang, sizes, scales) -> None:
     saves = data_dir() / "saves"
     saves.mkdir(parents=True)
     (saves / "slot1.json").write_text('{"kind": "bridges-save", "format": 1, "sav', encoding="utf-8")
@@ -36,7 +46,6 @@ def test_the_save_reload_and_notice_screens_fit_at_every_size_and_text_scale(mak
     def check(name: str) -> None:
         seen.append(name)
         for scene in app.stack[-2:] if not app.top.opaque else [app.top]:
-            sizes, scales = matrix(lang, SIZES, TEXT_SCALES)
             for size in sizes:
                 for scale in scales:
                     where = f"{lang} {name} ({scene.name}) {size[0]}x{size[1]} {round(scale * 100)}%"

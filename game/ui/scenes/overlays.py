@@ -65,14 +65,24 @@ class Overlay(Scene):
         panel = Rect((b.m.width - width) // 2, (b.m.height - height) // 2, width, height)
         b.view.add(Box(panel, "surface", "border", b.u(b.palette.border_width), b.u(RADIUS), b.u(8)))
         y = panel.y + pad
-        b.icon(self.icon, panel.x + pad, y, title_size, "primary")
-        b.text(self.title(), "h2", panel.x + pad + title_size + b.u(M), y, inner - title_size - b.u(M), "text", container=panel)
-        y += title_h + b.u(L)
         body_bottom = panel.bottom - pad - (buttons_h + b.u(L) if specs else 0)
         if specs:
             b.button_row(specs, panel.x + pad, panel.bottom - pad - buttons_h, inner, "right")
-        with b.view.scrolling(Rect(panel.x, y, panel.w, max(b.u(20), body_bottom - y))):
-            self.body(b, panel.x + pad, y, inner)
+        # a small window with large text: the title scrolls with the body, so the body keeps its room
+        title_scrolls = chrome_h + body_h > height and body_bottom - (y + title_h + b.u(L)) < b.m.height * 0.4
+
+        def head(y: int) -> int:
+            b.icon(self.icon, panel.x + pad, y, title_size, "primary")
+            b.text(self.title(), "h2", panel.x + pad + title_size + b.u(M), y, inner - title_size - b.u(M), "text", container=None if title_scrolls else panel)
+            return y + title_h + b.u(L)
+
+        if title_scrolls:
+            with b.view.scrolling(Rect(panel.x, y, panel.w, max(b.u(20), body_bottom - y))):
+                self.body(b, panel.x + pad, head(y), inner)
+        else:
+            y = head(y)
+            with b.view.scrolling(Rect(panel.x, y, panel.w, max(b.u(20), body_bottom - y))):
+                self.body(b, panel.x + pad, y, inner)
         if specs:
             default_focus(b, specs[-1].id)
 
