@@ -283,14 +283,14 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
 
     card = grade(checked.scenario, session, default_rulebook())
     if args.json:
-        print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "ending": state.ending, "stuck": stuck,
+        print(json.dumps({"scenario": state.scenario, "policy": args.policy, "seed": args.seed, "path": state.visited, "decisions": session.decisions_taken, "ending": state.ending, "stuck": stuck,
                           "state": state.model_dump(exclude={"log"}), "log": state.log, "scorecard": card}, ensure_ascii=False, indent=2))
         return 1 if stuck else 0
     print(f"{checked.scenario.title.en} — policy {args.policy}, seed {args.seed}")
     for index, entry in enumerate(state.log, 1):
         answer = {k: v for k, v in entry.items() if k != "scene"}
         print(f"{index:3}. {entry['scene']}: {json.dumps(answer, ensure_ascii=False)}")
-    print(f"path: {' -> '.join(state.visited)}")
+    print(f"path: {' -> '.join(state.visited)} ({session.decisions_taken} decisions, as the game counts them)")
     print(f"ending: {state.ending}" if not stuck else f"stuck: {args.scenario}: {stuck}")
     print("resources: " + ", ".join(f"{k} {v}" for k, v in state.resources.items()))
     if state.trust:
