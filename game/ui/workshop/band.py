@@ -24,6 +24,7 @@ from game.ui.workshop.run import TRAINER_KEYS
 
 Rect = pygame.Rect
 BAND_MAX_SCALE = 1.5  # the strip stops growing here, so the decision keeps the room (1.5 x small text is 33 px at 1080p)
+IN_MENU = ("trainer:leaderboard", "trainer:end")  # commands the workshop menu (Esc) also has: their buttons go first when room is short
 
 
 def band_builder(b: Builder) -> Builder:
@@ -100,20 +101,20 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
     run.state.timer_drawn = label
     timer_w = _timer_width(b, label)
     right_w = timer_w + (b.u(L) if timer_w else 0)
-    size = b.line_height("h2")
-    who_w = size + b.u(M) + max(b.text_width(headline, "h2"), b.text_width(detail, "strong")) + 1  # the detail may go under the name
     specs = trainer_specs(run, play.stage)
-    row_specs = None
-    if who_w + b.u(L) + bar_width(b, specs) + right_w <= width:
-        row_specs = specs
-    else:  # the keys alone beside their icons keep the strip on one row (the help lists what each does)
-        compact = trainer_specs(run, play.stage, compact=True)
-        if who_w + b.u(L) + bar_width(b, compact) + right_w <= width:
-            row_specs = compact
+    row_specs, tight = None, False
+    compact = trainer_specs(run, play.stage, compact=True)
+    in_menu = [s for s in compact if s.id not in IN_MENU]
+    # one row, the roomiest that fits: full labels; the keys alone beside their icons (the help lists what each
+    # does); the name over its detail, smaller; then without the keys whose commands the menu (Esc) also has
+    for candidate, slim in ((specs, False), (compact, False), (compact, True), (in_menu, True)):
+        if _who_width(b, headline, detail, slim) + b.u(L) + bar_width(b, candidate) + right_w <= width:
+            row_specs, tight = candidate, slim
+            break
     if row_specs is not None:  # one row: who | trainer bar | timer
         bar_w = bar_width(b, row_specs)
         bar_x = edge + width - right_w - bar_w
-        row_h = max(_who(b, run, play, headline, detail, edge, y, bar_x - b.u(L) - edge),
+        row_h = max(_who(b, run, play, headline, detail, edge, y, bar_x - b.u(L) - edge, tight),
                     b.button_row(row_specs, bar_x, y, bar_w, "right", gap=S, role="small_bold"))
         if timer_w:
             row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
@@ -151,8 +152,18 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
     return bottom
 
 
-def _who(b: Builder, run: Any, play: Any, headline: str, detail: str, x: int, y: int, width: int) -> int:
-    """The team's symbol and name, large, and a detail beside or below it; returns the height."""
+def _who_width(b: Builder, headline: str, detail: str, tight: bool) -> int:
+    """The width the team's name and detail ask for (``tight``: the detail under the name, both smaller)."""
+    if tight:
+        return b.line_height("h2") + b.u(M) + max(b.text_width(headline, "h3"), b.text_width(detail, "small_bold")) + 1
+    return b.line_height("h2") + b.u(M) + max(b.text_width(headline, "h2"), b.text_width(detail, "strong")) + 1  # the detail may go under the name
+
+
+def _who(b: Builder, run: Any, play: Any, headline: str, detail: str, x: int, y: int, width: int, tight: bool = False) -> int:
+    """The team's symbol and name, large, and a detail beside or below it; returns the height.
+
+    ``tight`` (a small screen with large text): the name in a heading's smallest size over the detail, so the
+    strip keeps one row."""
     size = b.line_height("h2")
     if run.mode == "vote":
         b.icon("people", x, y, size, "primary")
@@ -160,6 +171,9 @@ def _who(b: Builder, run: Any, play: Any, headline: str, detail: str, x: int, y:
         symbol(b, run.style(play.index), x, y, size)
     x += size + b.u(M)
     width -= size + b.u(M)
+    if tight:
+        name_h = b.text(headline, "h3", x, y, width)
+        return max(size, name_h + b.text(detail, "small_bold", x, y + name_h, width, "text"))
     name_w = min(b.text_width(headline, "h2") + 1, width)
     name_h = b.text(headline, "h2", x, y, name_w)
     detail_w = width - name_w - b.u(M)
