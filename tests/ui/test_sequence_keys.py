@@ -17,7 +17,7 @@ def _sequence(make_app):
 
 def test_ctrl_or_alt_with_an_arrow_carries_the_focused_step_and_the_focus_goes_with_it(make_app):
     app, scene = _sequence(make_app)
-    assert "Ctrl+up or down moves the focused step" in texts(app)
+    assert "move the focused step with Ctrl+up or down" in texts(app)
     step = scene.order[2]
     scene.focus = f"step:{step}"
     app.key(pygame.K_UP, pygame.KMOD_LCTRL)

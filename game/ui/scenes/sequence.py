@@ -37,7 +37,7 @@ class SequenceScene(DecisionScene):
         if self.grabbed:
             note = _("Moving step {n}: up and down arrow keys move it, Space puts it down.").format(n=self.order.index(self.grabbed) + 1)
         else:
-            note = _("Drag the steps into order. Keys: Ctrl+up or down moves the focused step (or Space, arrows, Space).")
+            note = _("Drag the steps into order, or move the focused step with Ctrl+up or down.")
         return [ButtonSpec("confirm", _("Confirm order"), "primary", "check", self.dragging is None)], note
 
     # ----- layout ------------------------------------------------------------------------
