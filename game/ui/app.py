@@ -27,6 +27,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.art import cache as art
 from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
@@ -425,6 +426,8 @@ class App(Frames, Driver):
         elif kind == pygame.WINDOWSIZECHANGED:
             if self.surface.get_size() != self.size or (pygame.display.get_surface() and pygame.display.get_surface().get_size() != self.size):
                 self.resize(pygame.display.get_surface().get_size())
+        elif kind == art.ARRIVED:
+            self.art_arrived()
         elif kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE):
             self.dirty = True
         elif kind == pygame.WINDOWLEAVE:

@@ -44,11 +44,24 @@ def _on_screen(item_key: tuple, view: View, scroll: int) -> Rect:
     return rect
 
 
+_last: tuple[View, Counter] | None = None  # the newest view's keys: the next change compares its view with this one
+
+
+def _keys(view: View) -> Counter:
+    """The keys of a view's painted items (a view's are worked out once: it is the new view, then the old one)."""
+    global _last
+    if _last is not None and _last[0] is view:
+        return _last[1]
+    keys = Counter(map(key, view.painted()))
+    _last = (view, keys)
+    return keys
+
+
 def changed_regions(old: View | None, new: View, scroll: int, screen: Rect, margin: int) -> list[Rect] | None:
     """Screen rectangles that differ between two views at the same scroll, or None for "repaint all"."""
     if old is None or old.size != new.size or old.scroll_rect != new.scroll_rect:
         return None
-    before, after = Counter(map(key, old.painted())), Counter(map(key, new.painted()))
+    before, after = _keys(old), _keys(new)
     if before == after and old.max_scroll == new.max_scroll:
         return []
     regions = [_on_screen(k, old, scroll) for k in (before - after)] + [_on_screen(k, new, scroll) for k in (after - before)]

@@ -11,6 +11,8 @@ from typing import Any
 
 import pygame
 
+from game.ui.art import cache as art
+
 FRAME_MS = 16
 
 
@@ -21,8 +23,10 @@ class Driver:
         pygame.event.post(pygame.event.Event(kind, attributes))
 
     def settle(self, limit_ms: int = 3000) -> None:
-        """Step until no animation runs."""
+        """Step until no animation runs and the pictures drawn in the background for the screen are shown."""
         self.step()
+        if art.wait(limit_ms / 1000):
+            self.step()  # the arrived pictures' rebuild
         waited = 0
         while self.animating and waited < limit_ms:
             self.step()

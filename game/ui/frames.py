@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.damage import changed_regions
+from game.ui.damage import changed_regions, merge
 from game.ui.motion import ease_out, finish_all
 
 FADE_MS = 150
@@ -39,6 +39,12 @@ class Frames:
                 busy = True
         self._animating = busy
 
+    def art_arrived(self) -> None:
+        """A picture drawn in the background is ready (see :mod:`game.ui.art.places`): the screens rebuild with it, and
+        only what differs is repainted."""
+        for scene in self.stack:
+            scene.invalidate()
+
     def finish_motion(self) -> None:
         """A key or a click: every animation jumps to its end (the press then acts on the final screen)."""
         if self._fade is not None:
@@ -55,9 +61,10 @@ class Frames:
         self.touched = []
 
     def draw_touched(self) -> None:
-        """Repaint only the regions of targets whose hover or press changed."""
+        """Repaint only the touched regions (targets whose hover or press changed, items a rebuild changed), each
+        place once: a pressed button is touched by the press and by the rebuild that follows it."""
         regions = [r.clip(self.surface.get_rect()) for r in self.touched]
-        regions = [r for r in regions if r.w and r.h]
+        regions = merge([r for r in regions if r.w and r.h])
         for region in regions:
             self.surface.set_clip(region)
             self._paint()

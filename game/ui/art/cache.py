@@ -1,25 +1,39 @@
 """One cache for every picture the game draws (faces, emblems, backdrops), kept
-small: what is drawn once is reused until the cache is full, then dropped."""
+small: what is drawn once is reused until the cache is full, then dropped.
+
+A picture that cannot be drawn is kept as None, so it is not tried again.
+:data:`ARRIVED` is the event a background drawing posts when a picture a
+screen asked for is ready: the screens then rebuild to show it; :func:`wait`
+waits for every picture ordered so (tests and screenshots).
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Callable, Hashable
 
 import pygame
 
 LIMIT = 240
+ARRIVED = pygame.event.custom_type()
 
-_surfaces: dict[Hashable, pygame.Surface] = {}
+busy = threading.Condition()
+"""Held while the background drawing's bookkeeping changes; notified when a picture is drawn."""
+ordered: set[Hashable] = set()
+"""The pictures screens asked for that the background drawing has not finished yet."""
+
+_MISSING = object()
+_surfaces: dict[Hashable, pygame.Surface | None] = {}
 
 
-def get(key: Hashable, draw: Callable[[], pygame.Surface]) -> pygame.Surface:
+def get(key: Hashable, draw: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
     """The surface for ``key``, drawn the first time it is asked for."""
-    surface = _surfaces.get(key)
-    if surface is None:
+    surface = _surfaces.get(key, _MISSING)
+    if surface is _MISSING:
         if len(_surfaces) >= LIMIT:
             _surfaces.clear()
         surface = _surfaces[key] = draw()
-    return surface
+    return surface  # type: ignore[return-value]
 
 
 def has(key: Hashable) -> bool:
@@ -32,3 +46,9 @@ def clear() -> None:
 
 def size() -> int:
     return len(_surfaces)
+
+
+def wait(timeout: float = 10.0) -> bool:
+    """Wait until every picture ordered from the background is drawn; False if that took over ``timeout`` seconds."""
+    with busy:
+        return busy.wait_for(lambda: not ordered, timeout)

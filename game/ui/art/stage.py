@@ -120,10 +120,13 @@ def stage(b, play: Any, scene: Any, x: int, y: int, width: int, content: Content
 
 
 def backdrop(b, index: int, place: str, top: int, bottom: int) -> None:
-    """Put a place's backdrop across the window from ``top`` to ``bottom``, under the items added since ``index``."""
+    """Put a place's backdrop across the window from ``top`` to ``bottom``, under the items added since ``index``.
+
+    A band not drawn yet is drawn in the background: until it arrives the band shows the plain background
+    (everything else laid out as it will be), then the screen rebuilds with it."""
     if not backdrops_on(b):
         return
-    image = places.band(place, b.m.width, bottom - top)
+    image = places.band_soon(place, b.m.width, bottom - top)
     if image is not None:
         b.view.insert(index, Art(Rect(0, top, b.m.width, bottom - top), Picture(image)))
     b.view.insert(index + (1 if image is not None else 0), Box(Rect(0, bottom - b.u(3), b.m.width, b.u(3)), "border", None, 0, 0))
