@@ -55,11 +55,14 @@ class Timeline:
 
     def __init__(self) -> None:
         self._runs: dict[Hashable, list[float]] = {}  # key: [elapsed ms, length ms]
+        self._held: set[Hashable] = set()  # runs that show something steady until they end (no frame in between)
 
-    def start(self, key: Hashable, duration_ms: float, on: bool = True) -> None:
-        """Run ``key`` from its start; with motion off (``on`` False) it is over at once."""
+    def start(self, key: Hashable, duration_ms: float, on: bool = True, held: bool = False) -> None:
+        """Run ``key`` from its start; with motion off (``on`` False) it is over at once. A ``held`` run
+        shows the same thing all along (a label that stays a moment): only its start and end repaint."""
         if on and duration_ms > 0:
             self._runs[key] = [0.0, float(duration_ms)]
+            (self._held.add if held else self._held.discard)(key)
         else:
             self._runs.pop(key, None)
 
@@ -76,11 +79,16 @@ class Timeline:
         True while a run is still going."""
         if not self._runs:
             return False
+        moved = False
         for key, run in list(self._runs.items()):
             run[0] += dt
             if run[0] >= run[1]:
                 del self._runs[key]
-        if changed is not None:
+                self._held.discard(key)
+                moved = True
+            elif key not in self._held:
+                moved = True
+        if moved and changed is not None:
             changed()
         return bool(self._runs)
 
@@ -88,6 +96,7 @@ class Timeline:
         """End every run now (final state); True if one was going."""
         going = bool(self._runs)
         self._runs.clear()
+        self._held.clear()
         return going
 
     def __bool__(self) -> bool:

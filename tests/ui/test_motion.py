@@ -60,6 +60,10 @@ def test_a_timeline_eases_to_its_end_and_finishes_at_once():
     assert timeline.progress("b") == 1.0 and not timeline
     timeline.start("c", 100)
     assert timeline.finish() and timeline.progress("c") == 1.0
+    moved = []
+    timeline.start("held", 100, held=True)  # shows the same all along: only its end asks for a rebuild
+    assert timeline.step(50, lambda: moved.append(1)) and not moved
+    assert not timeline.step(50, lambda: moved.append(1)) and moved == [1]
 
 
 def test_a_change_of_screen_fades_and_a_key_during_it_ends_it_and_acts(make_app):

@@ -450,7 +450,7 @@ class NegotiateScene(DecisionScene):
             for cast, was in before.items():  # a gauge that moved eases there, and says by how much
                 if self.play.session.trust(cast) != was:
                     self.motion.start(("trust", cast), TRUST_MS, on=self.app.prefs.motion)
-                    self.motion.start(("change", cast), CHANGE_MS, on=self.app.prefs.motion)
+                    self.motion.start(("change", cast), CHANGE_MS, on=self.app.prefs.motion, held=True)
             self.to_answer = True
             self.drafts = {e: t for e, t in self.drafts.items() if e in self.open_elements()}
             if "propose" in answer or "concede" in answer:
