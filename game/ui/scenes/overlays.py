@@ -174,7 +174,7 @@ def topic_text(topic: str) -> str:
             "and sign when you are ready. Each proposal and question uses some of their patience."
         ),
         "sequence": _(
-            "Put the steps in order. Drag a step, use its arrow buttons, or select it with Space and move it with the arrow keys."
+            "Put the steps in order. Drag a step or use its arrow buttons. With the keyboard, Ctrl with the up or down arrow moves the focused step; or pick it up with Space, move it with the arrow keys and put it down with Space."
         ),
         "allocate": _("Spread the points over the options with the minus and plus buttons, or the + and - keys. Confirm when no points are left."),
         "feedback": _("See what your decision changed and which rule of the handbook it touched. Continue when you are ready."),
