@@ -152,6 +152,8 @@ def _phase_and_progress(b: Builder, play: Any, x: int, y: int, width: int, answe
     cursor_x, cursor_y = x, y
     for key, w in parts:
         w = min(w, width)
+        if key == "track" and cursor_x + w > x + width >= cursor_x + b.u(60):  # a shorter track rather than a row of its own
+            w = x + width - cursor_x
         if cursor_x > x and cursor_x + w > x + width:
             cursor_x, cursor_y = x, cursor_y + row_h + b.u(S)
         if key == "title":
