@@ -191,7 +191,13 @@ def test_number_keys_choose_a_term_for_each_clause_in_turn_then_enter_proposes(m
     assert scene.focused == f"term:{clauses[2].element}:{clauses[2].terms[0].id}"  # on to the next clause
     tap(app, pygame.K_9)  # no ninth term: nothing happens
     assert len(scene.drafts) == 2
-    app.click(f"term:{clauses[0].element}:{clauses[0].terms[2].id}")  # the mouse focuses a clause: the keys act on it
+    app.click(f"term:{clauses[0].element}:{clauses[0].terms[2].id}")  # the mouse chooses too: on to the third clause
+    assert scene.drafts[clauses[0].element] == clauses[0].terms[2].id
+    assert scene.focused == f"term:{clauses[2].element}:{clauses[2].terms[0].id}"
+    for _ in range(12):  # back to the first clause with Shift+Tab: the keys act on the clause with the focus
+        if scene.focused.startswith(f"term:{clauses[0].element}:"):
+            break
+        app.key(pygame.K_TAB, pygame.KMOD_SHIFT)
     tap(app, pygame.K_1)
     assert scene.drafts[clauses[0].element] == clauses[0].terms[0].id
     for key in keys[2:]:
@@ -200,6 +206,11 @@ def test_number_keys_choose_a_term_for_each_clause_in_turn_then_enter_proposes(m
     rounds = scene.record.rounds
     tap(app, pygame.K_RETURN)
     assert scene.record.rounds == rounds + 1
+    open_clause = scene.clause(scene.open_elements()[0])
+    app.click(f"term:{open_clause.element}:{open_clause.terms[0].id}")  # every open clause has a term: on to Propose
+    assert scene.focused == "propose"
+    tap(app, pygame.K_RETURN)
+    assert scene.record.rounds == rounds + 2
 
 
 def test_the_debrief_counts_the_score_up_and_a_click_shows_it(make_app):

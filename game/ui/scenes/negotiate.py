@@ -5,7 +5,7 @@ call the facilitator, sign, walk away.
 
 Keys: 1-9 choose a term of the current clause (the one with the focus, else
 the first without a term) and move on to the next clause, then to Propose;
-Enter proposes. A one-line hint above the clauses says so. When trust
+Enter proposes. A term chosen by click, tap or Enter moves the focus on the same way. A one-line hint above the clauses says so. When trust
 changes, its gauge eases to the new value and shows the change (+5) a moment."""
 
 from __future__ import annotations
@@ -374,7 +374,7 @@ class NegotiateScene(DecisionScene):
         return next((e for e in open_now if e not in self.drafts), next(iter(open_now), None))
 
     def on_action(self, action: Action) -> bool:
-        """Number keys choose a term of the current clause, as a click on it would, then move to the next clause."""
+        """Number keys choose a term of the current clause, as a click on it would."""
         if action.kind != "option":
             return super().on_action(action)
         element = self.current_clause()
@@ -383,7 +383,6 @@ class NegotiateScene(DecisionScene):
         terms = self.clause(element).terms
         if 1 <= action.value <= len(terms):
             self.activate(f"term:{element}:{terms[action.value - 1].id}")
-            self._focus_after(element)
         return True
 
     def _focus_after(self, element: str) -> None:
@@ -403,6 +402,7 @@ class NegotiateScene(DecisionScene):
             element, term = rest.split(":", 1)
             if element in self.open_elements():
                 self.drafts[element] = term
+                self._focus_after(element)  # however it was chosen: on to the next clause, then Propose (Enter)
                 self.invalidate()
         elif kind == "ask":
             self._round({"ask": rest})
