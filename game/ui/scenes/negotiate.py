@@ -393,7 +393,7 @@ class NegotiateScene(DecisionScene):
         self.focus = f"term:{following}:{self.clause(following).terms[0].id}" if following else "propose"
         self.focus_moved = True
         target = self.view.find(self.focus) if self.view is not None else None
-        if target is not None:
+        if target is not None and self.app.mapper.keyboard_used:  # the page follows the keys, never a pointer's choice
             self.reveal(target)
 
     def activate(self, target_id: str) -> None:
