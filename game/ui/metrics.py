@@ -8,7 +8,7 @@ resolution, never scaled as a bitmap.
 
 Text never shrinks below the size its text scale gives at 1280x720
 (:data:`TEXT_FLOOR_SIZE`): in a smaller window the layouts wrap and scroll
-instead (about 11 px small text at 800x450 before; 15 px now, as at 720p).
+instead (body text at 800x450: 18 px, as at 1280x720; it was 11 px).
 """
 
 from __future__ import annotations

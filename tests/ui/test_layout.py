@@ -85,7 +85,7 @@ SMALL_SIZES = [(800, 450), (1024, 600)]
 
 @pytest.mark.parametrize("lang", ["en", "bg", "el"])
 def test_a_small_window_keeps_the_text_size_of_1280x720_and_its_layouts_fit(make_app, lang):
-    """Below 1280x720 text keeps its 1280x720 size for the text scale (about 11 px small text at 800x450 before);
+    """Below 1280x720 text keeps its 1280x720 size for the text scale (body text was 11 px at 800x450);
     the screens wrap and scroll instead: nothing spills, off screen or overlapping, on every screen of the demo."""
     for scale in TEXT_SCALES:
         floor = {role: Metrics((1280, 720), scale).font(role).px for role in ("small", "body", "button", "h1")}
