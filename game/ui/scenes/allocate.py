@@ -10,7 +10,7 @@ from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
-from game.ui.theme import L, M, S, TARGET
+from game.ui.theme import L, M, S, TARGET, XS
 from game.ui.view import Box
 
 Rect = pygame.Rect
@@ -19,6 +19,7 @@ Rect = pygame.Rect
 class AllocateScene(DecisionScene):
     name = "allocate"
     grid = 3  # on the projector the shares may stand side by side
+    options_beside = True  # or beside the question on a wide screen
 
     def __init__(self, play):
         super().__init__(play)
@@ -43,7 +44,26 @@ class AllocateScene(DecisionScene):
         return [ButtonSpec("confirm", _("Confirm"), "primary", "check", self.ready())], note
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
-        # the points left, as a number and a bar (on a tight projector screen, the bar beside the number)
+        if not (self.projector and self.fit.compact == 2):  # the tightest fit leaves the points left to the footer's note
+            y = self._points_left(b, x, y, width)
+        button = max(b.u(TARGET), b.line_height("h2") + b.u(S))
+        value_w = b.text_width(str(self.total), "h2") + b.u(M)
+        gap = b.u(M)
+        shares = self.scene_model.options
+        columns = self.body_columns(b, width, gap)
+        share_w = (width - gap * (columns - 1)) // columns
+        for row_start in range(0, len(shares), columns):  # on the projector the shares may stand side by side, a row sharing one height
+            cards = [self._row(b, share, number, x + i * (share_w + gap), y, share_w, button, value_w)
+                     for i, (number, share) in enumerate(enumerate(shares[row_start:row_start + columns], row_start + 1))]
+            height = max(card.rect.h for card in cards)
+            for card in cards:
+                card.rect.h = height
+            y += height + gap
+        default_focus(b, f"plus:{self.scene_model.options[0].id}")
+        return y
+
+    def _points_left(self, b: Builder, x: int, y: int, width: int) -> int:
+        """The points left as a number and a bar (on a tight projector screen, the bar beside the number); returns the y below."""
         compact = bool(self.fit.compact) and self.projector
         pad = b.u(M if compact else L)
         index = b.view.mark()
@@ -63,26 +83,12 @@ class AllocateScene(DecisionScene):
             cy += b.u(18) + pad
         card.h = cy - y
         b.card(card, "surface_alt", index=index)
-        y = card.bottom + b.u(M if compact else L)
-        button = max(b.u(TARGET), b.line_height("h2") + b.u(S))
-        value_w = b.text_width(str(self.total), "h2") + b.u(M)
-        gap = b.u(M)
-        shares = self.scene_model.options
-        columns = self.body_columns(b, width, gap)
-        share_w = (width - gap * (columns - 1)) // columns
-        for row_start in range(0, len(shares), columns):  # on the projector the shares may stand side by side, a row sharing one height
-            cards = [self._row(b, share, number, x + i * (share_w + gap), y, share_w, button, value_w)
-                     for i, (number, share) in enumerate(enumerate(shares[row_start:row_start + columns], row_start + 1))]
-            height = max(card.rect.h for card in cards)
-            for card in cards:
-                card.rect.h = height
-            y += height + gap
-        default_focus(b, f"plus:{self.scene_model.options[0].id}")
-        return y
+        return card.bottom + b.u(M if compact else L)
 
     def _row(self, b: Builder, share, number: int, x: int, y: int, w: int, button: int, value_w: int) -> Box:
-        """A share's card: its number and text, its points as a bar, and - value + beside the text (under it only
-        when beside would leave the text too narrow: on the projector, under 16 characters a line)."""
+        """A share's card: its number and text, its points as a bar (under the text, or on a tight fit under the
+        controls), and - value + beside the text (under it only when beside would leave the text too narrow: on the
+        projector, under 16 characters a line)."""
         compact = bool(self.fit.compact) and self.projector
         pad = b.u(S if compact else L)
         gap = b.u(S)
@@ -102,15 +108,21 @@ class AllocateScene(DecisionScene):
         b.text(str(number), "small_bold", circle.x, circle.y + (badge - b.line_height("small_bold")) // 2, badge, "primary", "center", container=circle)
         text_h = b.text(tr(share.text), role, x + pad + badge + b.u(M), cy, text_w - badge - b.u(M), container=card)
         value = self.points[share.id]
-        bar_y = cy + max(text_h, badge) + b.u(S)
-        b.bar(Rect(x + pad + badge + b.u(M), bar_y, text_w - badge - b.u(M), b.u(12)), value / self.total if self.total else 0, "primary")
-        text_bottom = bar_y + b.u(12)
-        if stacked:
-            cy = text_bottom + b.u(M)
-            cx = x + pad
+        fraction = value / self.total if self.total else 0
+        if compact and not stacked:  # a tight fit: the points' bar under - value +, not a line of its own
+            cx, cy = x + w - pad - controls_w, cy
+            b.bar(Rect(cx, cy + button + b.u(XS), controls_w, b.u(12)), fraction, "primary")
+            text_bottom = max(cy + max(text_h, badge), cy + button + b.u(XS) + b.u(12))
         else:
-            cx = x + w - pad - controls_w
-            cy = y + pad + max(0, (text_bottom - y - pad - button) // 2)
+            bar_y = cy + max(text_h, badge) + b.u(S)
+            b.bar(Rect(x + pad + badge + b.u(M), bar_y, text_w - badge - b.u(M), b.u(12)), fraction, "primary")
+            text_bottom = bar_y + b.u(12)
+            if stacked:
+                cy = text_bottom + b.u(M)
+                cx = x + pad
+            else:
+                cx = x + w - pad - controls_w
+                cy = y + pad + max(0, (text_bottom - y - pad - button) // 2)
         b.button(f"minus:{share.id}", "", Rect(cx, cy, button, button), "secondary", "minus", enabled=value > 0)
         shown = str(value)
         b.text(shown, "h2", cx + button + gap, cy + (button - b.line_height("h2")) // 2, value_w, "text", "center", container=card)

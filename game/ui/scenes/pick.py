@@ -85,6 +85,7 @@ def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card:
 
 class PickScene(DecisionScene):
     name = "pick"
+    grid = 4  # on the projector, up to four columns of cards
 
     def __init__(self, play):
         super().__init__(play)
@@ -111,10 +112,14 @@ class PickScene(DecisionScene):
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         pool = self.scene_model.pool
         gap = b.u(L)
-        min_w = int(b.u(500) * b.m.text_scale)
-        columns = max(1, min(len(pool), 4, (width + gap) // (min_w + gap)))
-        if columns == 3 and len(pool) == 4:
-            columns = 2
+        if self.projector:  # the room's screen: the columns of the arrangement being tried (game.ui.workshop.scenes)
+            gap = b.u(M)
+            columns = max(1, min(len(pool), self.body_columns(b, width, gap)))
+        else:
+            min_w = int(b.u(500) * b.m.text_scale)
+            columns = max(1, min(len(pool), 4, (width + gap) // (min_w + gap)))
+            if columns == 3 and len(pool) == 4:
+                columns = 2
         card_w = (width - gap * (columns - 1)) // columns
         for row_start in range(0, len(pool), columns):
             row = pool[row_start:row_start + columns]
@@ -131,12 +136,13 @@ class PickScene(DecisionScene):
         play = self.play
         member = play.scenario.cast_by_id[pick_card.cast]
         chosen = member.id in self.picked
-        pad = b.u(L)
+        compact = bool(self.fit.compact)  # a tight projector screen: less padding, a smaller portrait
+        pad = b.u(M if compact else L)
         inner = w - 2 * pad
         index = b.view.mark()
         b.view.meta.setdefault("cards", []).append((index, pick_card, x, y, w, number))  # where each card's items start (its turn)
         card = Rect(x, y, w, 0)
-        cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card)
+        cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card, scale=1.8 if compact else 2.6)
         if member.about is not None:
             cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
         if member.cost:
@@ -189,12 +195,16 @@ class PickScene(DecisionScene):
             if not self.motion.running(("turn", cast)):
                 continue
             box = b.view.items[start]
-            before = Builder(View(b.view.size), b.m, b.ts, b.palette)  # the face before the research, laid out aside
-            self._card(before, pick_card, x, y, w, number, self.turning.get(cast, ()))
-            before.view.items[0].rect.h = box.rect.h
-            painter = Painter(b.ts, b.palette, b.u)
+
+            def before(pick_card=pick_card, x=x, y=y, w=w, number=number, height=box.rect.h) -> list:
+                """The card before the research, laid out aside at the card's place and height."""
+                aside = Builder(View(b.view.size), b.m, b.ts, b.palette)
+                self._card(aside, pick_card, x, y, w, number, self.turning.get(pick_card.cast, ()))
+                aside.view.items[0].rect.h = height
+                return aside.view.items
+
             pictures = self.pictures.setdefault(cast, {})
-            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before.view.items, painter, box.shadow * 2, pictures)
+            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before, Painter(b.ts, b.palette, b.u), box.shadow * 2, pictures)
 
     def update(self, dt: float) -> bool:
         going = self.motion.step(dt, self.invalidate)

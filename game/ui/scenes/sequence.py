@@ -42,7 +42,7 @@ class SequenceScene(DecisionScene):
 
     # ----- layout ------------------------------------------------------------------------
     def _row_height(self, b: Builder, step_id: str, text_w: int) -> int:
-        return max(b.u(TARGET), b.text_height(self.step_text(step_id), self.roles()[2], text_w) + 2 * b.u(M))
+        return max(b.u(TARGET), b.text_height(self.step_text(step_id), self.roles()[2], text_w) + 2 * b.u(S if self.fit.compact else M))
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
         button = max(b.u(TARGET), b.line_height("strong") + b.u(M))

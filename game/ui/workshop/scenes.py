@@ -340,6 +340,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
         ids = [o.id for o in self.options()]
         if self.hidden:
             note = _("The teams vote on their phones. R shows the votes.")
+        elif self.fit.compact == 2 and self.voter_prompt() and self.voter is not None:
+            note = self.voter_prompt()  # the tightest fit: whose vote the keys enter, here rather than over the options
         elif leader is None:
             note = _("No votes yet.")
         elif tie:
@@ -372,14 +374,20 @@ class VoteScene(WorkshopScreen, DecisionScene):
             default_focus(b, f"more:{options[0].id}")
         return y
 
-    def _voters(self, b: Builder, x: int, y: int, width: int) -> int:
+    def voter_prompt(self) -> str:
+        """Whose vote the number keys enter ("" when the teams do not vote in turn here: one team, or phones)."""
         names = self.run.names
         if len(names) < 2 or getattr(self.run, "phones", None) is not None:
-            return y  # with phones, the strip above shows who has voted
+            return ""  # with phones, the strip above shows who has voted
         if self.voter is not None:
-            prompt = _("{team}: press the number of your option.").format(team=names[self.voter])
-        else:
-            prompt = _("Every team has voted. Press a team to change its vote.")
+            return _("{team}: press the number of your option.").format(team=names[self.voter])
+        return _("Every team has voted. Press a team to change its vote.")
+
+    def _voters(self, b: Builder, x: int, y: int, width: int) -> int:
+        names = self.run.names
+        prompt = self.voter_prompt()
+        if not prompt:
+            return y
         gap = b.u(S)
         ids = [o.id for o in self.options()]
         chips = []
@@ -394,6 +402,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
         if prompt_w + b.u(L) + chips_w <= width:  # the prompt and the teams on one row
             b.text(prompt, "h3", x, y + (height - b.line_height("h3")) // 2, prompt_w)
             cursor, left = x + prompt_w + b.u(L), x + prompt_w + b.u(L)
+        elif self.fit.compact == 2:  # the tightest fit: the prompt is the footer's note (footer_specs)
+            cursor = left = x
         else:
             y += b.text(prompt, "h3", x, y, width) + b.u(S)
             cursor = left = x
@@ -408,8 +418,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
         return y + row_h + b.u(M)
 
     def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> Box:
-        """An option's card: its number and whole text, the votes as a bar, and - count + beside the text (under it
-        only when beside would leave the text less than 16 characters a line)."""
+        """An option's card: its number and whole text, the votes as a bar (under the text, or on a tight fit under the
+        controls), and - count + beside the text (under it only when beside would leave the text under 16 characters a line)."""
         pad = b.u(S if self.fit.compact else M)
         role = self.roles()[2]
         index = b.view.mark()
@@ -427,22 +437,28 @@ class VoteScene(WorkshopScreen, DecisionScene):
         count = self.counts[option.id]
         if self.hidden:
             count, leading = 0, False
-        line_top = cy + max(text_h, badge) + b.u(XS if self.fit.compact else S)
         bar_h = b.u(10 if self.fit.compact else 14)
         line_h = b.line_height("small_bold") if leading else bar_h
+        under_controls = bool(self.fit.compact) and not stacked  # a tight fit: the votes' bar under - count +, not a line of its own
+        if under_controls:
+            cx, ccy = x + w - pad - controls_w, cy
+            line_x, bar_room, line_top = cx, controls_w, ccy + button + b.u(XS)
+            bottom = max(cy + max(text_h, badge), line_top + line_h)
+        else:
+            line_x, bar_room, line_top = text_x, line_w, cy + max(text_h, badge) + b.u(XS if self.fit.compact else S)
+            bottom = line_top + line_h
         word_w = 0
         if leading:  # a word beside the bar: never colour alone
             word = _("Leading")
             size = b.line_height("small_bold")
             word_w = size + b.text_width(word, "small_bold") + b.u(M) + 1
-            word_x = text_x + line_w - word_w + b.u(M)
+            word_x = line_x + bar_room - word_w + b.u(M)
             b.icon("check", word_x, line_top + b.u(2), size - b.u(4), "good")
             b.text(word, "small_bold", word_x + size, line_top, word_w - size - b.u(M), "good", container=card)
-        b.bar(Rect(text_x, line_top + (line_h - bar_h) // 2, max(b.u(40), line_w - word_w), bar_h), count / self.total if self.total else 0, "primary")
-        bottom = line_top + line_h
+        b.bar(Rect(line_x, line_top + (line_h - bar_h) // 2, max(b.u(40), bar_room - word_w), bar_h), count / self.total if self.total else 0, "primary")
         if stacked:
             cx, ccy = x + pad, bottom + b.u(M)
-        else:
+        elif not under_controls:
             cx, ccy = x + w - pad - controls_w, y + pad + max(0, (bottom - y - pad - button) // 2)
         b.button(f"less:{option.id}", "", Rect(cx, ccy, button, button), "secondary", "minus", enabled=count > 0)
         b.text("?" if self.hidden else str(count), "h2", cx + button + b.u(S), ccy + (button - b.line_height("h2")) // 2, count_w, "text", "center", container=card)
