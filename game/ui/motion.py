@@ -114,34 +114,33 @@ def finish_all(scenes: list[Any]) -> bool:
     return going
 
 
-def turn(view: View, start: int, end: int, rect: Rect, progress: float, face: list[Item] | None, painter: Painter, margin: int,
-         pictures: dict | None = None) -> None:
+def turn(view: View, start: int, end: int, rect: Rect, progress: float, face: Callable[[], list[Item]] | None, painter: Painter,
+         margin: int, pictures: dict | None = None) -> None:
     """Show the items ``view.items[start:end]`` (a card inside ``rect``) turning about its vertical axis.
 
     ``progress`` runs 0 to 1: the card narrows to nothing by the half, then widens again. Before the half
-    it shows ``face`` (the card as it was, laid out elsewhere) when given, after it the items themselves.
-    The items are replaced by one picture of the card, drawn at its width of the moment; ``pictures`` keeps
-    each side's picture from frame to frame (the caller empties it when the turn is over)."""
+    it shows ``face()`` (the items of the card as it was, laid out elsewhere) when given, after it the items
+    themselves. The items are replaced by one picture of the card, drawn at its width of the moment;
+    ``pictures`` keeps each side's picture from frame to frame (the caller empties it when the turn is over),
+    so a side is laid out and painted once."""
     items = view.items[start:end]
     first_half = face is not None and progress < 0.5
-    shown = face if first_half else items
     scale = abs(math.cos(math.pi * progress))
     scrolled = bool(items) and items[0].scroll
     area = Rect(rect.x, rect.y, rect.w, rect.h + margin)  # room for the card's shadow
-    flat = View(area.size, [replace(item, rect=item.rect.move(-area.x, -area.y), scroll=False) for item in shown])
-    quiet = Interaction(None, None, None, False)
     pictures = {} if pictures is None else pictures
     side = (first_half, area.size, painter.palette.name)
+    picture = pictures.get(side)
+    if picture is None:
+        shown = face() if first_half and face is not None else items
+        flat = View(area.size, [replace(item, rect=item.rect.move(-area.x, -area.y), scroll=False) for item in shown])
+        picture = pictures[side] = pygame.Surface(area.size, pygame.SRCALPHA)
+        painter.paint(picture, flat, 0, Interaction(None, None, None, False))
 
     def paint(surface: pygame.Surface, at: Rect, _palette: Any) -> None:
         width = round(at.w * scale)
-        if width < 2:
-            return
-        picture = pictures.get(side)
-        if picture is None:
-            picture = pictures[side] = pygame.Surface(at.size, pygame.SRCALPHA)
-            painter.paint(picture, flat, 0, quiet)
-        surface.blit(pygame.transform.smoothscale(picture, (width, at.h)), (at.x + (at.w - width) // 2, at.y))
+        if width >= 2:
+            surface.blit(pygame.transform.smoothscale(picture, (width, at.h)), (at.x + (at.w - width) // 2, at.y))
 
     art = Art(area, paint)
     art.scroll = scrolled

@@ -195,12 +195,16 @@ class PickScene(DecisionScene):
             if not self.motion.running(("turn", cast)):
                 continue
             box = b.view.items[start]
-            before = Builder(View(b.view.size), b.m, b.ts, b.palette)  # the face before the research, laid out aside
-            self._card(before, pick_card, x, y, w, number, self.turning.get(cast, ()))
-            before.view.items[0].rect.h = box.rect.h
-            painter = Painter(b.ts, b.palette, b.u)
+
+            def before(pick_card=pick_card, x=x, y=y, w=w, number=number, height=box.rect.h) -> list:
+                """The card before the research, laid out aside at the card's place and height."""
+                aside = Builder(View(b.view.size), b.m, b.ts, b.palette)
+                self._card(aside, pick_card, x, y, w, number, self.turning.get(pick_card.cast, ()))
+                aside.view.items[0].rect.h = height
+                return aside.view.items
+
             pictures = self.pictures.setdefault(cast, {})
-            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before.view.items, painter, box.shadow * 2, pictures)
+            turn(b.view, start, end, box.rect, self.motion.progress(("turn", cast), linear), before, Painter(b.ts, b.palette, b.u), box.shadow * 2, pictures)
 
     def update(self, dt: float) -> bool:
         going = self.motion.step(dt, self.invalidate)
