@@ -61,10 +61,13 @@ def research_row(b: Builder, play: Any, member: Any, action: Any, x: int, y: int
     return h
 
 
-def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, unseen: tuple[str, ...] = ()) -> int:
-    """Visible traits, then hidden ones: unknown, or revealed and highlighted (``unseen``: shown as still unknown)."""
+def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, unseen: tuple[str, ...] = (), room: bool = False) -> int:
+    """Visible traits, then hidden ones: unknown, or revealed and highlighted (``unseen``: shown as still unknown).
+
+    ``room`` (a workshop's projector): the unknown ones on one line ("Unknown: reliability, values fit"), not muted."""
     revealed = [t for t in play.session.state.revealed.get(member.id, []) if t not in unseen]
     size = b.line_height("small")
+    unknown = []
     for trait, value in member.visible.items():
         text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
         b.icon("eye", x, y + b.u(4), size - b.u(8), "muted")
@@ -76,10 +79,16 @@ def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card:
             b.view.add(Box(Rect(x - b.u(4), y, w + b.u(8), h), "primary_soft", None, 0, b.u(6)))
             b.icon("search", x, y + b.u(4), size - b.u(8), "primary")
             y += b.text(text, "small_bold", x + size, y, w - size, container=card) + b.u(4)
+        elif room:
+            unknown.append(play.trait_name(trait))
         else:
             text = _("{trait}: unknown").format(trait=play.trait_name(trait))
             b.icon("lock", x, y + b.u(4), size - b.u(8), "muted")
             y += b.text(text, "small", x + size, y, w - size, "muted", container=card) + b.u(4)
+    if unknown:
+        text = _("{trait}: unknown").format(trait=unknown[0]) if len(unknown) == 1 else _("Unknown: {traits}").format(traits=", ".join(unknown))
+        b.icon("lock", x, y + b.u(4), size - b.u(8), "text")
+        y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
     return y
 
 
@@ -147,7 +156,7 @@ class PickScene(DecisionScene):
             cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
         if member.cost:
             cy += b.text(_("Costs {amount} from the budget").format(amount=member.cost), "small_bold", x + pad, cy, inner, container=card) + b.u(S)
-        cy = trait_rows(b, play, member, x + pad, cy, inner, card, unseen) + b.u(M)
+        cy = trait_rows(b, play, member, x + pad, cy, inner, card, unseen, self.projector) + b.u(S if compact else M)
         for action in member.research:
             cy += research_row(b, play, member, action, x + pad, cy, inner) + b.u(S)
         cy += b.u(S)
