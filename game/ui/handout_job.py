@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from game.handouts import HandoutError
 from game.ui.i18n import _, ngettext
 
 
@@ -28,6 +27,10 @@ class HandoutJob:
         self._thread.start()
 
     def _run(self) -> None:
+        # Imported here, in this thread: the handouts' PDF library takes about 0.3 s to import, which the screens that
+        # write handouts (read by the preload while the title shows) then do not carry.
+        from game.handouts import HandoutError
+
         try:
             paths = self._write()
         except HandoutError as error:

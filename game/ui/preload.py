@@ -22,10 +22,14 @@ from game.ui.theme import ROLES
 
 SCREENS = (
     "game.ui.scenes.library", "game.ui.scenes.saves", "game.ui.scenes.settings", "game.ui.scenes.overlays",
-    "game.ui.scenes.glossary", "game.ui.scenes.briefing", "game.ui.scenes.storymap", "game.ui.scenes.language",
-    "game.ui.scenes.items", "game.ui.workshop.setup", "game.ui.play", "game.ui.scenes",
+    "game.ui.scenes.glossary", "game.ui.scenes.briefing", "game.ui.scenes.language", "game.ui.play", "game.ui.scenes",
+    "game.ui.scenes.players", "game.ui.scenes.choice", "game.ui.scenes.pick", "game.ui.scenes.negotiate",
+    "game.ui.scenes.allocate", "game.ui.scenes.sequence", "game.ui.scenes.feedback", "game.ui.scenes.ending",
+    # the heavy ones last (the phones' web server, the handouts' PDF library): a screen opened from the title in the
+    # first second then does not share the processor with them
+    "game.ui.workshop.setup", "game.ui.scenes.debrief", "game.ui.scenes.storymap", "game.ui.scenes.items",
 )
-"""The modules of the screens a player opens from the title and the library."""
+"""The modules of the screens a player opens from the title and the library, then those of a play, in that order."""
 
 
 def _work(app: Any) -> None:

@@ -1,5 +1,6 @@
-"""One cache for every picture the game draws (faces, emblems, backdrops), kept
-small: what is drawn once is reused until the cache is full, then dropped.
+"""One cache for the pictures the game draws (faces, emblems, panels), kept
+small: what is drawn once is reused; when the cache is full the picture
+used least recently goes (so a screen's own faces stay drawn).
 
 A picture that cannot be drawn is kept as None, so it is not tried again.
 :data:`ARRIVED` is the event a background drawing posts when a picture a
@@ -10,6 +11,7 @@ waits for every picture ordered so (tests and screenshots).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Callable, Hashable
 
 import pygame
@@ -23,16 +25,18 @@ ordered: set[Hashable] = set()
 """The pictures screens asked for that the background drawing has not finished yet."""
 
 _MISSING = object()
-_surfaces: dict[Hashable, pygame.Surface | None] = {}
+_surfaces: OrderedDict[Hashable, pygame.Surface | None] = OrderedDict()
 
 
 def get(key: Hashable, draw: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
     """The surface for ``key``, drawn the first time it is asked for."""
     surface = _surfaces.get(key, _MISSING)
     if surface is _MISSING:
-        if len(_surfaces) >= LIMIT:
-            _surfaces.clear()
         surface = _surfaces[key] = draw()
+        if len(_surfaces) > LIMIT:
+            _surfaces.popitem(last=False)
+    else:
+        _surfaces.move_to_end(key)
     return surface  # type: ignore[return-value]
 
 

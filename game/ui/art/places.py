@@ -3,7 +3,8 @@
 Each is rasterised once per window width (16:9, at two thirds of the
 window's width and at most :data:`RASTER_MAX` wide: flat shapes scale up
 without a visible loss, and a dozen places then take tens of megabytes, not
-hundreds); a scene's band is a slice of it, scaled to the window, and cached.
+hundreds); a scene's band is a slice of it, scaled to the window, and kept
+(the most recently shown :data:`BANDS_KEPT`).
 
 The drawing is done off the main path by one background thread (pygame-ce
 lets other threads run meanwhile):
@@ -42,6 +43,7 @@ FOCUS = {  # which part of each picture a band shows: 0 its top, 1 its bottom
 RASTER_SHARE, RASTER_MAX = 2 / 3, 1600
 PICTURES_KEPT = 12  # whole pictures kept to cut bands from (a scenario's places, at one window width)
 DRAWN_KEPT = 24
+BANDS_KEPT = 16     # bands ready to show, kept apart from the picture cache so that filling it with faces never drops one
 
 Size = tuple[int, int]
 BandKey = tuple[str, int, int]  # (place, width, height)
@@ -51,6 +53,7 @@ _pictures: OrderedDict[tuple[str, Size], pygame.Surface | None] = OrderedDict() 
 _drawing: set[tuple[str, Size]] = set()           # pictures being rasterised now
 _ordered = cache.ordered                          # bands asked for and not yet drawn
 _drawn: dict[BandKey, pygame.Surface | None] = {}  # bands drawn by the thread, not yet taken by the main thread
+_bands: OrderedDict[BandKey, pygame.Surface | None] = OrderedDict()  # converted, ready to show (main thread only)
 _jobs: deque[tuple[str, Size] | BandKey] = deque()
 _worker: threading.Thread | None = None
 
@@ -133,10 +136,21 @@ def _draw_band(name: str, width: int, height: int) -> pygame.Surface | None:
 
 
 def _keep(key: BandKey, image: pygame.Surface | None) -> pygame.Surface | None:
-    """Cache a band for the screen, in the display's format (only the main thread converts)."""
+    """Keep a band for the screens, in the display's format (only the main thread converts)."""
     if image is not None and pygame.display.get_surface() is not None:
         image = image.convert()
-    return cache.get(("band", *key), lambda: image)
+    _bands[key] = image
+    while len(_bands) > BANDS_KEPT:  # the least recently shown goes (never the one on screen)
+        _bands.popitem(last=False)
+    return image
+
+
+def _kept(key: BandKey) -> tuple[bool, pygame.Surface | None]:
+    """(whether the band is kept, the band)."""
+    if key not in _bands:
+        return False, None
+    _bands.move_to_end(key)
+    return True, _bands[key]
 
 
 def band(name: str, width: int, height: int) -> pygame.Surface | None:
@@ -144,8 +158,9 @@ def band(name: str, width: int, height: int) -> pygame.Surface | None:
     if not _drawable(name, width, height):
         return None
     key = (name, width, height)
-    if cache.has(("band", *key)):
-        return cache.get(("band", *key), lambda: None)
+    kept, image = _kept(key)
+    if kept:
+        return image
     with _cond:
         while key in _ordered:
             _cond.wait()
@@ -159,8 +174,9 @@ def band_soon(name: str, width: int, height: int) -> pygame.Surface | None:
     if not _drawable(name, width, height):
         return None
     key = (name, width, height)
-    if cache.has(("band", *key)):
-        return cache.get(("band", *key), lambda: None)
+    kept, image = _kept(key)
+    if kept:
+        return image
     with _cond:
         if key not in _drawn:
             if key not in _ordered:
@@ -188,7 +204,7 @@ def clear() -> None:
     with _cond:
         _pictures.clear()
         _drawn.clear()
-    cache.clear()
+    _bands.clear()
 
 
 def _start() -> None:

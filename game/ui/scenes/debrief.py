@@ -13,7 +13,6 @@ from typing import Any
 
 import pygame
 
-from game.handouts import write_player
 from game.scoring.answers import describe
 from game.ui.art import moods, stage
 from game.ui.i18n import N_, _, language, ngettext, tr
@@ -305,7 +304,15 @@ class DebriefScene(Scene):
             self.app.open_glossary()
         elif target_id == "handout" and self.card is not None:
             card, play, lang = self.card, self.play, language()
-            self.handout = HandoutJob(lambda: [write_player(card, play.scenario, play.rulebook, lang, name=getattr(play, "player_name", "") or "")])
+
+            def write() -> list:
+                # Imported here, in the handout's own thread: the PDF library takes about 0.3 s to import, which the
+                # debrief's module (read by the preload while the title shows) then does not carry.
+                from game.handouts import write_player
+
+                return [write_player(card, play.scenario, play.rulebook, lang, name=getattr(play, "player_name", "") or "")]
+
+            self.handout = HandoutJob(write)
             self.invalidate()
         elif target_id == "again":
             self.app.start_play(self.play.entry)
