@@ -16,7 +16,6 @@ a card's turn, a moving gauge; see :mod:`game.ui.motion`) runs.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import threading
@@ -32,21 +31,15 @@ from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
 from game.ui.icons import icon
-from game.ui import preload
+from game.ui import preload, screens
 from game.ui.input import GLOBAL_ACTIONS, Action, InputMapper
-from game.ui.library import Shelf
+from game.ui.library import Shelf, default_folders, load_entry
 from game.ui.metrics import TEXT_SCALES, Metrics
 from game.ui.prefs import Prefs
 from game.ui.recorder import Results
 from game.ui.text import Typesetter
 from game.ui.theme import palette
 from game.ui.view import Painter
-
-SCREENS = {
-    "players": "game.ui.scenes.players:PlayersScene",
-    "items": "game.ui.scenes.items:ItemsScene",
-}
-"""Screens opened by name with :meth:`App.show` ("module:Class"): a scene asks for one without importing another scene."""
 
 DEFAULT_SIZE = (1280, 720)
 SMALLEST = (640, 360)
@@ -116,9 +109,7 @@ class App(Frames, Driver):
         if scenario is not None:
             self.open_scenario(Path(scenario))
         else:
-            from game.ui.scenes.title import TitleScene
-
-            self.reset(TitleScene(), fade=False)
+            self.reset_to("title", fade=False)
 
     # ----- window -------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -190,14 +181,12 @@ class App(Frames, Driver):
 
     def switch_language(self) -> None:
         """F2 and the top bar's language button: the other language when there are two, else the chooser (F2 again closes it)."""
-        from game.ui.scenes.language import LanguageOverlay
-
         if len(languages()) <= 2:
             self.set_language(next_language())
-        elif isinstance(self.top, LanguageOverlay):
+        elif self.showing("language-chooser"):
             self.pop()
         else:
-            self.push(LanguageOverlay())
+            self.show("language-chooser")
 
     def set_text_scale(self, scale: float) -> None:
         if scale in TEXT_SCALES:
@@ -269,14 +258,12 @@ class App(Frames, Driver):
     def rulebook(self) -> Any:
         with self._rulebook_lock:  # the preload may be reading it
             if self._rulebook is None:
-                from game.scoring.rulebook import default_rulebook
+                from game.scoring.rulebook import default_rulebook  # lazy: the models load off the start-up path
 
                 self._rulebook = default_rulebook()
         return self._rulebook
 
     def library_folders(self) -> list[Path]:
-        from game.ui.library import default_folders
-
         folders = self.folders if self.folders is not None else default_folders()
         return folders + [p for p in self.extra_scenarios if p.parent.resolve() not in {f.resolve() for f in folders}]
 
@@ -286,22 +273,21 @@ class App(Frames, Driver):
 
     def open_scenario(self, path: Path) -> None:
         """Straight to a scenario's briefing (the library lists it if it has problems)."""
-        from game.ui.library import load_entry
-        from game.ui.scenes.briefing import BriefingScene
-        from game.ui.scenes.library import LibraryScene
-
         if path.is_dir():
             self.add_pack(path)
-            self.reset(LibraryScene(), fade=False)
+            self.reset_to("library", fade=False)
             return
         self.extra_scenarios.append(Path(path))
         entry = load_entry(path, self.rulebook.ids)
-        self.reset(BriefingScene(entry) if entry.ok else LibraryScene(), fade=False)
+        if entry.ok:
+            self.reset_to("briefing", entry, fade=False)
+        else:
+            self.reset_to("library", fade=False)
 
     def add_pack(self, path: Path) -> None:
         """List a scenario pack in the library: a folder as it is, a .zip unpacked into the data folder, a .yaml file alone.
         Raises game.packs.PackError saying why it cannot."""
-        from game.packs import PackError, open_pack, scenario_folders
+        from game.packs import PackError, open_pack, scenario_folders  # lazy: zip handling only when a pack is added
 
         path = Path(path)
         if path.is_file() and path.suffix.lower() == ".yaml":
@@ -315,63 +301,78 @@ class App(Frames, Driver):
 
     def start_play(self, entry: Any, session: Any = None) -> None:
         """Play a scenario: from the start, or a saved game's session; it is recorded in the results store."""
-        from game.ui.play import Play
+        from game.ui.play import Play  # lazy: the engine and grader load with the first game, not for the title's first frame
 
         self.play = Play(entry, self.rulebook, session=session, seed=self.seed, results=self.results)
         self.show_current_decision()
 
     def show_current_decision(self) -> None:
-        from game.ui.scenes import scene_for
-
-        self.reset(scene_for(self.play))
+        self.reset_to("decision", self.play)
         self.play.decision_shown()
 
     def open_saves(self) -> None:
         """The Save / Load screen (saving only while a game is being played)."""
-        from game.ui.scenes.saves import SavesScene
-
-        if not isinstance(self.top, SavesScene):
-            self.push(SavesScene())
+        if not self.showing("saves"):
+            self.show("saves")
 
     def leave_play(self) -> None:
-        from game.ui.scenes.library import LibraryScene
-
         self.play = None
-        self.reset(LibraryScene())
+        self.reset_to("library")
 
-    def show(self, name: str, *args: Any, **kwargs: Any) -> None:
-        """Push the screen registered as ``name`` in :data:`SCREENS`."""
-        module, _sep, cls = SCREENS[name].partition(":")
-        self.push(getattr(importlib.import_module(module), cls)(*args, **kwargs))
+    # ----- screens by name (game.ui.screens: no scene imports another) ---------------------
+    def show(self, name: str, *args: Any, fade: bool = True, **kwargs: Any) -> Any:
+        """Push the screen registered as ``name`` (built with these arguments) and return it."""
+        scene = screens.make(name, *args, **kwargs)
+        self.push(scene, fade=fade)
+        return scene
+
+    def reset_to(self, name: str, *args: Any, fade: bool = True, **kwargs: Any) -> Any:
+        """Clear the stack and show the screen ``name``."""
+        scene = screens.make(name, *args, **kwargs)
+        self.reset(scene, fade=fade)
+        return scene
+
+    def replace_with(self, name: str, *args: Any, fade: bool = True, **kwargs: Any) -> Any:
+        """Show the screen ``name`` instead of the one on top."""
+        scene = screens.make(name, *args, **kwargs)
+        self.replace(scene, fade=fade)
+        return scene
+
+    def showing(self, *names: str) -> bool:
+        """Whether the screen on top is one of these (by name)."""
+        return self.top is not None and self.top.name in names
+
+    def close_screens(self, *names: str) -> None:
+        """Take every screen called one of these off the stack (the one on top with a fade)."""
+        for scene in [s for s in self.stack if s.name in names]:
+            if scene is self.top:
+                self.pop()
+            else:
+                self.stack.remove(scene)
+                scene.exit()
 
     def asks_player(self) -> bool:
         """Whether a new solo game first asks who is playing (once a run; the settings can turn it off)."""
         return self.prefs.ask_player and not self.results.asked
 
     def open_help(self, topic: str) -> None:
-        from game.ui.scenes.overlays import HelpOverlay
-
-        if not isinstance(self.top, HelpOverlay):
-            self.push(HelpOverlay(topic))
+        if not self.showing("help"):
+            self.show("help", topic)
 
     def open_glossary(self) -> None:
         """The handbook's terms, over whatever is on screen (from the help or the debrief)."""
-        from game.ui.scenes.glossary import GlossaryOverlay
-
-        if not isinstance(self.top, GlossaryOverlay):
-            self.push(GlossaryOverlay(self.rulebook))
+        if not self.showing("glossary"):
+            self.show("glossary", self.rulebook)
 
     def open_story_map(self, entry: Any) -> None:
         """The trainer's story map of a scenario (from a library card, or from F5's problems overlay)."""
-        from game.ui.scenes.storymap import StoryMapScene
-
-        if not isinstance(self.top, StoryMapScene):
-            self.push(StoryMapScene(entry))
+        if not self.showing("story-map"):
+            self.show("story-map", entry)
 
     def play_from_scene(self, entry: Any, scene_id: str) -> bool:
         """Search for a play that reaches a scene and play from it, waiting for the search (for scripts and
         tests; the story map searches in the background). False when no play found reaches the scene."""
-        from game.scoring.reach import session_at
+        from game.scoring.reach import session_at  # lazy: the search is only for the story map and scripts
 
         session = session_at(entry.scenario, scene_id, self.rulebook, seed=self.seed or 0)
         if session is not None:
@@ -381,23 +382,19 @@ class App(Frames, Driver):
     def play_from_session(self, entry: Any, session: Any) -> None:
         """Play a scenario from a session a search reached (the story map's "play from this scene"); a
         trainer's preview, not recorded in the results."""
-        from game.ui.play import Play
+        from game.ui.play import Play  # lazy, as in start_play
 
         self.play = Play(entry, self.rulebook, session=session, seed=self.seed, results=None)
         self.play.preview = True
         self.show_current_decision()
 
     def open_people(self) -> None:
-        from game.ui.scenes.overlays import PeopleOverlay
-
-        if self.play is not None and not isinstance(self.top, PeopleOverlay):
-            self.push(PeopleOverlay())
+        if self.play is not None and not self.showing("people"):
+            self.show("people")
 
     def open_menu(self) -> None:
-        from game.ui.scenes.overlays import PauseOverlay
-
-        if self.play is not None and not isinstance(self.top, PauseOverlay):
-            self.push(PauseOverlay())
+        if self.play is not None and not self.showing("pause"):
+            self.show("pause")
 
     def activate_common(self, target_id: str) -> None:
         """Targets every screen shares (top bar and status bar buttons)."""
@@ -412,9 +409,7 @@ class App(Frames, Driver):
         elif target_id == "global:help":
             self.open_help(self.top.help_topic)
         elif target_id == "global:settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            self.push(SettingsScene())
+            self.show("settings")
 
     # ----- events and actions ---------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -469,7 +464,7 @@ class App(Frames, Driver):
         """Settings every screen shares are handled here; the rest go to the top scene."""
         kind = action.kind
         if kind == "reload":
-            from game.ui.reload import reload_scenario
+            from game.ui.reload import reload_scenario  # lazy: F5 is a trainer's key; it loads the checker when pressed
 
             reload_scenario(self)
             return

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from game.scoring.answers import ELEMENT_NAMES  # noqa: F401  (the scenes read the agreement's part names here)
 from game.ui.i18n import N_, _, language, tr
 from game.ui.library import Entry
+from game.ui.scenes.chrome import notice_strip
 
 RESOURCE_NAMES = {"budget": N_("Budget"), "weeks": N_("Weeks"), "reputation": N_("Reputation"), "network": N_("Network")}
 KIND_NAMES = {
@@ -65,7 +66,7 @@ class Play:
         self._paused_at: float | None = None
         self.results = results
         if recorder is None and results is not None:
-            from game.ui.recorder import Recorder
+            from game.ui.recorder import Recorder  # lazy: the xAPI statements load with the first recorded game
 
             recorder = Recorder(results, self.scenario.id, entry.hash, session.state.log, language(), session.ended, scenario=self.scenario)
         self.recorder = recorder
@@ -130,8 +131,6 @@ class Play:
         """Under the status bar: the notice, if there is one (results not recorded, scenario reloaded)."""
         if self.notice is None:
             return top
-        from game.ui.scenes.chrome import notice_strip
-
         return notice_strip(b, top, *self.notice)
 
     # ----- names ----------------------------------------------------------------

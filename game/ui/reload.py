@@ -15,7 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.core.engine import InvalidAnswer, Session
+from game.ui import images
 from game.ui.i18n import _, tr
+from game.ui.library import load_entry
+from game.ui.play import Play
 
 
 @dataclass
@@ -30,8 +34,6 @@ class Misfit:
 
 def replay(scenario: Any, scenario_hash: str, seed: int, log: list[dict]) -> tuple[Any, Misfit | None]:
     """The session after replaying ``log`` on ``scenario``, or where it stops fitting."""
-    from game.core.engine import InvalidAnswer, Session
-
     session = Session(scenario, seed=seed, scenario_hash=scenario_hash)
     for index, entry in enumerate(log):
         answer = {k: v for k, v in entry.items() if k != "scene"}
@@ -62,28 +64,22 @@ def misfit_text(misfit: Misfit, old: Any, new: Any) -> str:
 
 def reload_scenario(app: Any) -> None:
     """What F5 does: reload the scenario of the solo game (or the library's folders)."""
-    from game.ui import images
-    from game.ui.library import load_entry
-    from game.ui.play import Play
-    from game.ui.scenes.library import LibraryScene
-    from game.ui.scenes.reload import MisfitOverlay, ReloadProblemsOverlay
-
     play = app.play
     if play is None or app.workshop is not None or type(play) is not Play:
-        if isinstance(app.top, LibraryScene):
+        if app.showing("library"):
             app.top.reload()
         return
     images.forget()
-    while isinstance(app.top, (ReloadProblemsOverlay, MisfitOverlay)):
+    while app.showing("reload-problems", "reload-misfit"):
         app.pop(fade=False)
     entry = load_entry(play.entry.path, app.rulebook.ids)
     if not entry.ok:
-        app.push(ReloadProblemsOverlay(entry), fade=False)
+        app.show("reload-problems", entry, fade=False)
         return
     state = play.session.state
     session, misfit = replay(entry.scenario, entry.hash, state.seed, state.log)
     if misfit is not None:
-        app.push(MisfitOverlay(entry, misfit_text(misfit, play.scenario, entry.scenario)), fade=False)
+        app.show("reload-misfit", entry, misfit_text(misfit, play.scenario, entry.scenario), fade=False)
         return
     app.play = Play(entry, app.rulebook, session=session, results=app.results, recorder=play.recorder)
     if app.play.notice is None:

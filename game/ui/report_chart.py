@@ -30,7 +30,7 @@ MAX_SCANNED_BYTES = 256 * 1024
 
 def _init():
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    import pygame
+    import pygame  # lazy: `bridges report` loads pygame only when it draws a chart, after choosing the dummy driver
 
     if not pygame.font.get_init():
         pygame.font.init()
@@ -54,7 +54,7 @@ def scenario_title(scenario_id: Any, language: str, folders: list[Path] | None =
     if not isinstance(scenario_id, str) or not SCENARIO_ID.match(scenario_id):
         return str(scenario_id)
     if folders is None:
-        from game.ui.library import default_folders
+        from game.ui.library import default_folders  # lazy: the scenario list only when a title is looked up
 
         folders = default_folders()
     title = _pick(_scenario_titles(scenario_id, tuple(folders)), language)
@@ -120,7 +120,7 @@ def _score_text(score: float, language: str) -> str:
 def save_session_chart(session: dict, path: Path, language: str | None = None) -> Path:
     """Draw the session's chart to ``path`` (in ``language``, by default the session's own)."""
     pygame = _init()
-    from game.ui.text import BOLD, REGULAR, SUBSTITUTES
+    from game.ui.text import BOLD, REGULAR, SUBSTITUTES  # lazy, with pygame (see _init)
 
     language = language or session.get("language")
     language = available(language)

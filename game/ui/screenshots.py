@@ -13,7 +13,11 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+import pygame
+
 from game.locale import languages as available_languages
+from game.ui.app import App
+from game.ui.prefs import Prefs
 
 DEMO_ID = "demo-river-cleanup"
 SEED = 7
@@ -21,8 +25,6 @@ SEED = 7
 
 def demo_walkthrough(app, shoot: Callable[[str], None]) -> None:
     """Title to debrief through every kind of screen; ``shoot(name)`` after each."""
-    import pygame
-
     shoot("title")
     app.click("language")
     shoot("language")
@@ -133,8 +135,6 @@ def main(out: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080),), scales
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    from game.ui.app import App
-    from game.ui.prefs import Prefs
 
     previous = os.environ.get("BRIDGES_DATA_DIR")
     with tempfile.TemporaryDirectory(prefix="bridges-shots-") as data:

@@ -162,19 +162,15 @@ class BriefingScene(Scene):
         self.activate("resume" if self.saved is not None else "start")
 
     def back(self) -> None:
-        from game.ui.scenes.library import LibraryScene
-
         if len(self.app.stack) > 1:
             self.app.pop()
         else:
-            self.app.reset(LibraryScene())
+            self.app.reset_to("library")
 
 
 def start_new(app, entry: Entry, slots: list[saving.Slot] | None = None) -> None:
     """Start a scenario from the beginning; first ask if that would replace a game in progress
     or an autosave that cannot be loaded (the autosave is written after the first decision)."""
-    from game.ui.scenes.overlays import ConfirmOverlay
-
     if app.asks_player():
         app.show("players", then=lambda: start_new(app, entry, slots))
         return
@@ -182,5 +178,5 @@ def start_new(app, entry: Entry, slots: list[saving.Slot] | None = None) -> None
     if at_risk is None:
         app.start_play(entry)
         return
-    app.push(ConfirmOverlay(_("Replace the autosave?"), saving.at_risk_message(at_risk), _("Start and replace it"),
-                            lambda: app.start_play(entry), danger=at_risk.refused))
+    app.show("confirm", _("Replace the autosave?"), saving.at_risk_message(at_risk), _("Start and replace it"),
+             lambda: app.start_play(entry), danger=at_risk.refused)

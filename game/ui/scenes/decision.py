@@ -167,10 +167,8 @@ class DecisionScene(Scene):
             return None
         self.notice = ""
         if left_scene(events):
-            from game.ui.scenes.feedback import FeedbackScene
-
             heading = self.scene_model.title or getattr(self.scene_model, "headline", None)
-            self.app.replace(FeedbackScene(self.play, events, tr(heading) if heading else ""))
+            self.app.replace_with("feedback", self.play, events, tr(heading) if heading else "")
         else:
             self.invalidate()
         return events

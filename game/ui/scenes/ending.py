@@ -56,9 +56,7 @@ class EndingScene(DecisionScene):
 
     def activate(self, target_id: str) -> None:
         if target_id == "debrief":
-            from game.ui.scenes.debrief import DebriefScene
-
-            self.app.replace(DebriefScene(self.play))
+            self.app.replace_with("debrief", self.play)
         else:
             super().activate(target_id)
 

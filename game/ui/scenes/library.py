@@ -218,11 +218,9 @@ class LibraryScene(Scene):
             if entry is not None:
                 self.app.open_story_map(entry)
         elif target_id.startswith("play:"):
-            from game.ui.scenes.briefing import BriefingScene
-
             entry = next((e for e in self.entries if e.ok and self.target_of(e) == target_id), None)
             if entry is not None:
-                self.app.push(BriefingScene(entry))
+                self.app.show("briefing", entry)
         else:
             super().activate(target_id)
 
@@ -238,9 +236,7 @@ class LibraryScene(Scene):
         self.reload()
 
     def back(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         if len(self.app.stack) > 1:
             self.app.pop()
         else:
-            self.app.reset(TitleScene())
+            self.app.reset_to("title")

@@ -418,10 +418,8 @@ class NegotiateScene(DecisionScene):
         elif target_id == "sign" and self.record.agreed:
             self._sign()
         elif target_id == "walk-away":
-            from game.ui.scenes.overlays import ConfirmOverlay
-
-            self.app.push(ConfirmOverlay(_("Walk away?"), _("You leave the table without an agreement. The other side will remember it."),
-                                         _("Walk away"), lambda: self._round({"walk_away": True}), danger=True))
+            self.app.show("confirm", _("Walk away?"), _("You leave the table without an agreement. The other side will remember it."),
+                          _("Walk away"), lambda: self._round({"walk_away": True}), danger=True)
         else:
             super().activate(target_id)
 
@@ -430,15 +428,13 @@ class NegotiateScene(DecisionScene):
         if not open_left:
             self._round({"sign": True})
             return
-        from game.ui.scenes.overlays import ConfirmOverlay
-
         names = ", ".join(self.element_name(e) for e in open_left)
         message = ngettext(
             "One clause is still open ({names}). It will not be in the agreement.",
             "{n} clauses are still open ({names}). They will not be in the agreement.",
             len(open_left),
         ).format(n=len(open_left), names=names)
-        self.app.push(ConfirmOverlay(_("Sign now?"), message, _("Sign"), lambda: self._round({"sign": True})))
+        self.app.show("confirm", _("Sign now?"), message, _("Sign"), lambda: self._round({"sign": True}))
 
     def _round(self, answer: dict) -> None:
         at_table = [self.scene_model.counterpart, *(p.cast for p in self.scene_model.parties)]

@@ -17,6 +17,7 @@ from game.ui.play import KIND_NAMES
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import margin
 from game.ui.theme import L, M, RADIUS, S, XL
+from game.ui.workshop.keys import TRAINER_KEYS
 from game.ui.view import Box, View
 
 Rect = pygame.Rect
@@ -146,13 +147,11 @@ class PauseOverlay(Overlay):
         if target_id == "continue":
             app.pop()
         elif target_id == "help":
-            app.push(HelpOverlay(app.stack[-2].help_topic if len(app.stack) > 1 else "general"))
+            app.show("help", app.stack[-2].help_topic if len(app.stack) > 1 else "general")
         elif target_id == "people":
-            app.push(PeopleOverlay())
+            app.show("people")
         elif target_id == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            app.push(SettingsScene())
+            app.show("settings")
         elif target_id == "saves":
             app.open_saves()
         elif target_id == "leave":
@@ -243,8 +242,6 @@ class HelpOverlay(Overlay):
         ]
         if self.topic.startswith("workshop") or self.app.workshop is not None:
             keys = [key for key in keys if key[0] != "F5"]  # reloading is for a solo game
-            from game.ui.workshop.run import TRAINER_KEYS
-
             keys += [(letter, _(meaning)) for letter, _command, meaning in TRAINER_KEYS]
         key_w = min(w // 3, max(b.text_width(k, "strong") for k, _v in keys) + b.u(M))
         for key, meaning in keys:

@@ -9,6 +9,7 @@ from typing import Any
 from game.core.problems import without_excerpt
 from game.ui.i18n import _, ngettext
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.reload import reload_scenario, restart
 from game.ui.scenes.overlays import Overlay
 from game.ui.theme import M, S
 
@@ -65,8 +66,6 @@ class ReloadProblemsOverlay(Overlay):
             self.app.pop()
             self.app.open_story_map(self.app.play.entry)
         elif target_id == "retry":
-            from game.ui.reload import reload_scenario
-
             reload_scenario(self.app)
         else:
             super().activate(target_id)
@@ -101,8 +100,6 @@ class MisfitOverlay(Overlay):
 
     def activate(self, target_id: str) -> None:
         if target_id == "restart":
-            from game.ui.reload import restart
-
             restart(self.app, self.entry)
         else:
             super().activate(target_id)

@@ -16,9 +16,9 @@ from game.store.saves import AUTOSAVE
 from game.ui import saving
 from game.ui.i18n import _
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, top_bar
-from game.ui.scenes.overlays import ConfirmOverlay
 from game.ui.theme import L, M, S, XL
 
 Rect = pygame.Rect
@@ -44,8 +44,6 @@ class SavesScene(Scene):
     @property
     def can_save(self) -> bool:
         """Saving is offered while a solo game is being played."""
-        from game.ui.play import Play
-
         play = self.app.play
         return type(play) is Play and self.app.workshop is None
 
@@ -143,8 +141,8 @@ class SavesScene(Scene):
         if at_risk is None:
             self.load(slot)
             return
-        self.app.push(ConfirmOverlay(
-            _("Replace the autosave?"), saving.at_risk_message(at_risk), _("Load and replace it"), lambda: self.load(slot), danger=at_risk.refused))
+        self.app.show("confirm", _("Replace the autosave?"), saving.at_risk_message(at_risk), _("Load and replace it"), lambda: self.load(slot),
+                      danger=at_risk.refused)
 
     def load(self, slot: saving.Slot) -> None:
         self.app.start_play(slot.entry, slot.session)
@@ -159,7 +157,7 @@ class SavesScene(Scene):
         else:
             message = _("{slot} holds “{title}” ({details}). Saving here replaces it.").format(
                 slot=saving.slot_name(slot.slot), title=slot.title, details=slot.details())
-        self.app.push(ConfirmOverlay(_("Replace this save?"), message, _("Save and replace"), lambda: self.save(slot), danger=True))
+        self.app.show("confirm", _("Replace this save?"), message, _("Save and replace"), lambda: self.save(slot), danger=True)
 
     def save(self, slot: saving.Slot) -> None:
         from game.store.saves import SaveError
@@ -178,6 +176,4 @@ class SavesScene(Scene):
         if len(self.app.stack) > 1:
             self.app.pop()
         else:
-            from game.ui.scenes.library import LibraryScene
-
-            self.app.reset(LibraryScene())
+            self.app.reset_to("library")

@@ -110,20 +110,8 @@ class TitleScene(Scene):
             b.text(credit, "small", edge, floor - credit_h - b.u(M), width - 2 * edge, "muted", "center")
 
     def activate(self, target_id: str) -> None:
-        from game.ui.scenes.language import LanguageScene
-        from game.ui.scenes.library import LibraryScene
-        from game.ui.scenes.settings import SettingsScene
-
-        if target_id == "play":
-            self.app.push(LibraryScene())
-        elif target_id == "workshop":
-            from game.ui.workshop.setup import SetupScene
-
-            self.app.push(SetupScene())
-        elif target_id == "language":
-            self.app.push(LanguageScene())
-        elif target_id == "settings":
-            self.app.push(SettingsScene())
+        if target_id in ("play", "workshop", "language", "settings"):
+            self.app.show({"play": "library", "workshop": "workshop-setup"}.get(target_id, target_id))
         elif target_id == "help":
             self.app.open_help("general")
         elif target_id == "quit":

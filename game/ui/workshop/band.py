@@ -20,7 +20,7 @@ from game.ui.scenes.chrome import margin
 from game.ui.theme import L, M, S
 from game.ui.view import Box
 from game.ui.workshop.looks import paint_team_field, symbol
-from game.ui.workshop.run import TRAINER_KEYS
+from game.ui.workshop.keys import TRAINER_KEYS
 
 Rect = pygame.Rect
 BAND_MAX_SCALE = 1.5  # the strip stops growing here, so the decision keeps the room (1.5 x small text is 33 px at 1080p)

@@ -21,7 +21,6 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import source_line
 from game.ui.records import WaitingLine
 from game.ui.scenes.base import Scene, default_focus
-from game.ui.scenes.overlays import ConfirmOverlay
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.scenes.decision import section_heading
 from game.ui.scenes.ending import OUTCOMES
@@ -398,6 +397,6 @@ class ComparisonScene(Scene):
 
     def back(self) -> None:
         """Esc asks before leaving (Cancel is the default), so a stray key never loses the comparison."""
-        if not isinstance(self.app.top, ConfirmOverlay):
-            self.app.push(ConfirmOverlay(_("Leave the comparison?"), _("The results are kept in the results database; the handouts are in the handouts folder."),
-                                         _("Title screen"), self.run.leave))
+        if not self.app.showing("confirm"):
+            self.app.show("confirm", _("Leave the comparison?"), _("The results are kept in the results database; the handouts are in the handouts folder."),
+                          _("Title screen"), self.run.leave)

@@ -141,9 +141,7 @@ class WorkshopMenu(WorkshopOverlay):
             app.pop(fade=False)
             self.run.command("leaderboard")
         elif target_id == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            app.push(SettingsScene())
+            app.show("settings")
         elif target_id == "end":
             app.pop(fade=False)
             self.run.command("end")

@@ -15,7 +15,7 @@ import pygame
 
 from game.ui.i18n import _
 from game.ui.layout import Builder, ButtonSpec
-from game.ui.scenes.overlays import ConfirmOverlay, button_column
+from game.ui.scenes.overlays import button_column
 from game.ui.theme import M, S
 from game.ui.workshop.looks import team_tag
 from game.ui.workshop.overlays import WorkshopOverlay
@@ -49,9 +49,9 @@ class NewPhoneOverlay(WorkshopOverlay):
         if target_id.startswith("team:"):
             team = int(target_id.split(":", 1)[1])
             name = self.run.names[team]
-            self.app.push(ConfirmOverlay(_("Give {team} a new link?").format(team=name),
-                                         _("The phone that answers for {team} now is disconnected, and its link stops working.").format(team=name),
-                                         _("New link"), lambda: self.reissue(team)))
+            self.app.show("confirm", _("Give {team} a new link?").format(team=name),
+                          _("The phone that answers for {team} now is disconnected, and its link stops working.").format(team=name),
+                          _("New link"), lambda: self.reissue(team))
         else:
             super().activate(target_id)
 

@@ -5,7 +5,7 @@ the way between its screens, and the trainer's commands.
 until the trainer leaves the comparison debrief. It shows the decision of the
 team whose turn it is (or the plenary vote), the feedback, each team's
 ending, and at the end the comparison. Trainer commands come from the keys
-(:data:`TRAINER_KEYS`) and from the trainer bar, both through :meth:`command`.
+(:data:`game.ui.workshop.keys.TRAINER_KEYS`) and from the trainer bar, both through :meth:`command`.
 """
 
 from __future__ import annotations
@@ -15,29 +15,24 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from game.core.engine import InvalidAnswer
+from game.scoring.grader import grade
+from game.store.results import ResultsStore
+from game.ui import screens
 from game.ui.i18n import N_, _, language
 from game.ui.input import Action
 from game.ui.library import Entry
 from game.ui.play import Play
+from game.ui.workshop.band import draw_band
+from game.ui.workshop.keys import COMMAND_FOR_LETTER
 from game.ui.workshop.looks import style_record
+from game.ui.workshop.phones import Phones, draw_strip
+from game.workshop import Workshop
 from game.xapi.actors import DEFAULT_HOMEPAGE
-from game.ui.workshop.phone_links import NewPhoneOverlay
-from game.ui.workshop.phones import JoinOverlay, Phones, draw_strip
 
 WORKSHOP_TEXT_FLOOR = 1.25  # 22-unit small text becomes 28 px at 1080p: nothing important under 28 px
 ADD_SECONDS = 30
 
-# (letter, command, what it does): the keys work on every workshop screen; the help overlay lists them
-TRAINER_KEYS = (
-    ("P", "pause", N_("pause or resume")),
-    ("R", "reveal", N_("reveal the feedback")),
-    ("T", "add_time", N_("add 30 seconds to the timer")),
-    ("S", "skip", N_("skip the timer")),
-    ("L", "leaderboard", N_("show the leaderboard")),
-    ("B", "back", N_("go back one decision (a mistaken click)")),
-    ("E", "end", N_("end the session and compare the teams")),
-    ("J", "phones", N_("show the room's code for the phones (when teams answer from phones)")),
-)
 RESULTS_PROBLEMS = {  # ResultsStore.problem_code -> what the banner says
     "busy": N_("The results database is busy (is another copy of Bridges open?). The results are kept and written later."),
     "read-only": N_("The results database cannot be written. The results are kept and saved to a separate file when you leave the workshop."),
@@ -46,7 +41,6 @@ RESULTS_PROBLEMS = {  # ResultsStore.problem_code -> what the banner says
     "folder": N_("The results folder cannot be created, so the results are not kept after the workshop."),
     "failed": N_("The results database failed. The results are kept and saved to a separate file when you leave the workshop."),
 }
-COMMAND_FOR_LETTER = {letter.lower(): command for letter, command, _what in TRAINER_KEYS}
 
 
 @dataclass
@@ -102,16 +96,12 @@ class TeamPlay(Play):
         return self.run.answer(self.index, answer)
 
     def scorecard(self) -> dict | None:
-        from game.scoring.grader import grade
-
         return grade(self.scenario, self.session, self.rulebook)
 
     def record_result(self) -> bool:
         return False
 
     def band(self, b: Any, top: int) -> int:
-        from game.ui.workshop.band import draw_band
-
         bottom = draw_band(b, top, self.run, self)
         return draw_strip(b, bottom, self.run, self) if self.run.phones is not None else bottom
 
@@ -133,8 +123,6 @@ def now() -> float:
 
 class WorkshopRun:
     def __init__(self, app: Any, setup: Setup, results: Any = None, clock: Callable[[], float] | None = None):
-        from game.workshop import Workshop
-
         self.app = app
         self.setup = setup
         self.rulebook = app.rulebook
@@ -200,12 +188,10 @@ class WorkshopRun:
             self.phones.start()
         self.show_decision()
         if self.phones is not None:
-            self.app.push(JoinOverlay(self), fade=False)
+            self.app.show("phones-join", self, fade=False)
 
     def check_time(self) -> None:
         """When the decision's time has just run out: the room is told in large type; with "pass" the turn moves on."""
-        from game.ui.workshop.overlays import TimeUpCard
-
         w = self.workshop
         if not w.timer.expired or w.paused or w.finished:
             return
@@ -220,7 +206,7 @@ class WorkshopRun:
             self.show_decision(restart_timer=False)
             if self.phones is not None:
                 self.phones.missed(passed["team"])  # every phone says so; the next team's phone opens its decision
-        self.app.push(TimeUpCard(self, passed), fade=False)
+        self.app.show("time-up", self, passed, fade=False)
 
     def pump_phones(self) -> None:
         """Take the phones' answers (called on every frame of a workshop screen; never waits)."""
@@ -235,17 +221,12 @@ class WorkshopRun:
             self.phones.stop()
 
     def _show(self, scene: Any) -> None:
-        from game.ui.workshop.overlays import PausedOverlay
-
         self.app.reset(scene)
         if self.workshop.paused:
-            self.app.push(PausedOverlay(self), fade=False)
+            self.app.show("paused", self, fade=False)
 
     def show_decision(self, restart_timer: bool = True) -> None:
         """The decision of the team whose turn it is (its timer starts now)."""
-        from game.ui.workshop.overlays import HandoverCard
-        from game.ui.workshop.scenes import decision_scene
-
         w = self.workshop
         if w.finished:
             self.finish()
@@ -254,26 +235,22 @@ class WorkshopRun:
             w.timer.restart()
         play = TeamPlay(self, w.turn)
         self.app.play = play
-        self._show(decision_scene(self, play))
+        self._show(screens.make("workshop-decision", self, play))
         if self.mode == "turns" and len(w.teams) > 1 and self.state.handed != w.turn and not w.paused:
             self.state.handed = w.turn
-            self.app.push(HandoverCard(self, w.turn), fade=False)
+            self.app.show("handover", self, w.turn, fade=False)
 
     def show_feedback(self, index: int, events: list[dict], title: str, vote: dict | None = None) -> None:
-        from game.ui.workshop.scenes import WorkshopFeedbackScene
-
         play = TeamPlay(self, index, "feedback")
         self.app.play = play
-        self._show(WorkshopFeedbackScene(self, play, events, title, vote))
+        self._show(screens.make("workshop-feedback", self, play, events, title, vote))
 
     def after_feedback(self, index: int) -> None:
         """On from a team's feedback: its ending if its story ended, else the next decision."""
-        from game.ui.workshop.scenes import ending_scene
-
         if self.workshop.teams[index].session.ended and not self.workshop.ended:
             play = TeamPlay(self, index, "ending")
             self.app.play = play
-            self._show(ending_scene(self, play))
+            self._show(screens.make("workshop-ending", self, play))
         else:
             self.show_decision()
 
@@ -282,8 +259,6 @@ class WorkshopRun:
 
     def finish(self) -> None:
         """End the session (every scorecard is recorded) and show the comparison."""
-        from game.ui.workshop.debrief import ComparisonScene
-
         w = self.workshop
         if self.state.comparison is None:
             if w.paused:
@@ -291,13 +266,10 @@ class WorkshopRun:
             self.state.comparison = w.end()
         self.stop_phones()
         self.app.play = None
-        self.app.reset(ComparisonScene(self))
+        self.app.reset_to("comparison", self)
 
     def leave(self, to_setup: bool = False) -> None:
         """Back to the title (or a new set-up); the workshop's text size floor goes."""
-        from game.ui.scenes.title import TitleScene
-        from game.ui.workshop.setup import SetupScene
-
         app = self.app
         self.stop_phones()
         app.workshop = None
@@ -305,9 +277,9 @@ class WorkshopRun:
         app.text_floor = 1.0
         app._configure()
         self.close_results()
-        app.reset(TitleScene())
+        app.reset_to("title")
         if to_setup:
-            app.push(SetupScene(), fade=False)
+            app.show("workshop-setup", fade=False)
 
     def close_results(self) -> None:
         """Try once more to write what is pending (the store already keeps it in its pending file)."""
@@ -320,8 +292,6 @@ class WorkshopRun:
 
     # ----- answers ------------------------------------------------------------------------------
     def answer(self, index: int, answer: dict) -> list[dict]:
-        from game.core.engine import InvalidAnswer
-
         if index != self.workshop.turn:
             raise InvalidAnswer("it is another team's turn")
         self.state.notice = ""
@@ -351,9 +321,6 @@ class WorkshopRun:
         return False
 
     def command(self, name: str) -> None:
-        from game.ui.scenes.overlays import ConfirmOverlay
-        from game.ui.workshop.overlays import LeaderboardOverlay
-
         w, app = self.workshop, self.app
         if w.ended:
             return
@@ -375,27 +342,27 @@ class WorkshopRun:
                 w.skip_timer()
                 self.state.notice = _("The timer is skipped for this decision.")
         elif name == "leaderboard":
-            if not isinstance(app.top, LeaderboardOverlay):
-                app.push(LeaderboardOverlay(self))
+            if not app.showing("leaderboard"):
+                app.show("leaderboard", self)
         elif name == "back":
             if not w.history:
                 self.state.notice = _("There is no decision to take back.")
-            elif not isinstance(app.top, ConfirmOverlay):
+            elif not app.showing("confirm"):
                 who = self.names[w.history[-1]] if self.mode == "turns" else _("the room")
-                app.push(ConfirmOverlay(_("Go back one decision?"), _("The last answer ({team}) is taken back and its record removed.").format(team=who),
-                                        _("Go back"), self.go_back))
+                app.show("confirm", _("Go back one decision?"), _("The last answer ({team}) is taken back and its record removed.").format(team=who),
+                         _("Go back"), self.go_back)
         elif name == "phones":
             if self.phones is None:
                 self.state.notice = _("Teams answer on this screen in this workshop (no phones).")
-            elif not isinstance(app.top, JoinOverlay):
-                app.push(JoinOverlay(self))
+            elif not app.showing("phones-join"):
+                app.show("phones-join", self)
         elif name == "new_phone":  # from the join screen's button: a team whose phone is lost or flat gets a new link
-            if self.phones is not None and self.phones.running and not isinstance(app.top, NewPhoneOverlay):
-                app.push(NewPhoneOverlay(self))
+            if self.phones is not None and self.phones.running and not app.showing("phones-new"):
+                app.show("phones-new", self)
         elif name == "end":
-            if not isinstance(app.top, ConfirmOverlay):
-                app.push(ConfirmOverlay(_("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),
-                                        _("End the session"), self.finish, danger=True))
+            if not app.showing("confirm"):
+                app.show("confirm", _("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),
+                         _("End the session"), self.finish, danger=True)
         self.refresh()
 
     def refresh(self) -> None:
@@ -404,29 +371,20 @@ class WorkshopRun:
         self.app.dirty = True
 
     def toggle_pause(self) -> None:
-        from game.ui.workshop.overlays import PausedOverlay
-
         w, app = self.workshop, self.app
         if w.paused:
             w.resume()
-            for scene in [s for s in app.stack if isinstance(s, PausedOverlay)]:
-                if scene is app.top:
-                    app.pop()
-                else:
-                    app.stack.remove(scene)
-                    scene.exit()
+            app.close_screens("paused")
         else:
             w.pause()
-            app.push(PausedOverlay(self))
+            app.show("paused", self)
 
     def reveal(self) -> None:
-        from game.ui.workshop.scenes import WorkshopFeedbackScene
-
         if self.phones is not None and self.mode == "vote" and not self.phones.revealed and \
                 any(self.phones.hides_votes(s) for s in self.app.stack):
             self.phones.revealed = True  # the phones' votes, shown on the vote screen
             return
-        scene = next((s for s in reversed(self.app.stack) if isinstance(s, WorkshopFeedbackScene)), None)
+        scene = next((s for s in reversed(self.app.stack) if hasattr(s, "show_revealed")), None)  # the team's feedback, held for the reveal
         if scene is None or not self.workshop.held:
             self.state.notice = _("No feedback is waiting to be revealed.")
             return
@@ -454,8 +412,6 @@ def open_results(app: Any = None) -> tuple[Any, bool]:
         shared = getattr(app, "results", None)
         if shared is not None and hasattr(shared, "store"):
             return shared.store, True
-        from game.store.results import ResultsStore
-
         return ResultsStore(), False
     except Exception:  # the store promises not to raise; the workshop runs without it anyway
         return None, False

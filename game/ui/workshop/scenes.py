@@ -18,11 +18,15 @@ from game.ui.i18n import _, ngettext, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import left_scene
+from game.ui.scenes.allocate import AllocateScene
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.choice import EventScene
+from game.ui.scenes.choice import ChoiceScene, EventScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.feedback import FeedbackScene
+from game.ui.scenes.negotiate import NegotiateScene
+from game.ui.scenes.pick import PickScene
+from game.ui.scenes.sequence import SequenceScene
 from game.ui.theme import L, M, S, TARGET, XS
 from game.ui.view import Box
 from game.ui.workshop.looks import team_button, team_button_size
@@ -123,10 +127,8 @@ class WorkshopScreen:
             super().activate(target_id)  # type: ignore[misc]
 
     def open_menu(self) -> None:
-        from game.ui.workshop.overlays import WorkshopMenu
-
-        if not isinstance(self.app.top, WorkshopMenu):  # type: ignore[attr-defined]
-            self.app.push(WorkshopMenu(self.run))  # type: ignore[attr-defined]
+        if not self.app.showing("workshop-menu"):  # type: ignore[attr-defined]
+            self.app.show("workshop-menu", self.run)  # type: ignore[attr-defined]
 
     def back(self) -> None:
         self.open_menu()
@@ -174,12 +176,6 @@ def _wrapped(base: type, mixin: type = WorkshopDecision) -> type:
 
 def decision_scene(run: Any, play: Any) -> Any:
     """The screen for the current team's scene."""
-    from game.ui.scenes.allocate import AllocateScene
-    from game.ui.scenes.choice import ChoiceScene, EventScene
-    from game.ui.scenes.negotiate import NegotiateScene
-    from game.ui.scenes.pick import PickScene
-    from game.ui.scenes.sequence import SequenceScene
-
     kind = play.session.scene.kind
     if run.mode == "vote" and kind in ("choice", "event"):
         scene = VoteScene(play)

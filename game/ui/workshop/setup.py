@@ -21,6 +21,7 @@ from game.ui.scenes.base import Scene, default_focus
 from game.ui.scenes.chrome import column, footer, top_bar
 from game.ui.theme import L, M, S, TARGET, XL
 from game.ui.workshop.looks import STYLES, symbol
+from game.ui.workshop.run import Setup, WorkshopRun
 
 Rect = pygame.Rect
 MAX_NAME = 24
@@ -287,8 +288,6 @@ class SetupScene(Scene):
                 return
 
     def start(self) -> None:
-        from game.ui.workshop.run import Setup, WorkshopRun
-
         self.stop_editing()
         problem = self.problems()
         entry = self.entry()

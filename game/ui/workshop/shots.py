@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pygame
+
+from game.ui.i18n import language
+from game.ui.screenshots import main as shots
+from game.ui.screenshots import sort_sequence
+
 DEMO = "demo-river-cleanup"
 
 # what each team answers, by scene (a choice's option, an allocation, the picks, how to order the steps)
@@ -28,8 +34,6 @@ HASTY = {
 
 def answer(app, plan: dict) -> None:
     """Answer the decision screen on top through the UI, from a plan (a negotiation: walk away)."""
-    from game.ui.screenshots import sort_sequence
-
     scene = app.top
     want = plan.get(scene.scene_id)
     if scene.name in ("choice", "event"):
@@ -71,8 +75,6 @@ def play_to_comparison(app, on_decision: Callable, limit: int = 200) -> list[str
 
 
 def type_text(app, text: str) -> None:
-    import pygame
-
     for char in text:
         app.post(pygame.TEXTINPUT, text=char)
     app.settle()
@@ -80,8 +82,6 @@ def type_text(app, text: str) -> None:
 
 def set_up(app, mode: str, names: tuple[str, ...], timer: str = "timer:0", reveal: str = "reveal:instant", shoot: Callable | None = None) -> None:
     """On the set-up screen: the demo, three teams (the first ones renamed by typing), timer, feedback, mode; then start."""
-    import pygame
-
     app.click(f"scenario:{DEMO}")
     for index, name in enumerate(names):
         app.click(f"name:{index}")
@@ -103,10 +103,6 @@ TEAM_NAMES = {"en": ("Eagles", "Owls"), "bg": ("Орли", "Сови"), "el": ("
 
 def workshop_walkthrough(app, shoot: Callable[[str], None]) -> None:
     """Title to two comparison debriefs (teams in turn, then a plenary vote); ``shoot(name)`` on every screen."""
-    import pygame
-
-    from game.ui.i18n import language
-
     names = TEAM_NAMES.get(language(), TEAM_NAMES["en"])
     shoot("ws-title")
     app.click("workshop")
@@ -203,8 +199,6 @@ def workshop_walkthrough(app, shoot: Callable[[str], None]) -> None:
 
 def main(out, sizes=((1920, 1080),), scales=(1.0,), languages: tuple[str, ...] | None = None, high_contrast: bool = False) -> int:
     """The workshop's screenshots in ``languages`` (default: every language the game has)."""
-    from game.ui.screenshots import main as shots
-
     return shots(out, sizes=sizes, scales=scales, languages=languages, high_contrast=high_contrast, walkthrough=workshop_walkthrough)
 
 
