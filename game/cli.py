@@ -20,7 +20,6 @@ from game.locale import languages as game_languages
 from game.resources import RULEBOOK_NAME, rulebook_file, scenarios_folder
 from game.scoring.explained import ANALYZE_HELP
 from game.store.paths import results_path, scenarios_dir, schemas_dir
-from game.xapi import commands as xapi_commands
 
 
 class UsageError(Exception):
@@ -438,6 +437,7 @@ def _day(value: str | None, flag: str, end: bool = False) -> str | None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from game.store.export import csv_style
+    from game.xapi import commands as xapi_commands
     from game.store.report import FORMATS, export_sessions, read_trouble, render_list
     from game.store.results import ResultsStore
 
@@ -508,6 +508,8 @@ def _print(result: tuple[int, str]) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
+    from game.xapi import commands as xapi_commands
+
     try:
         return _print(xapi_commands.forget(args.player, Path(args.db) if args.db else results_path()))
     except ValueError as exc:
@@ -515,6 +517,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_lrs(args: argparse.Namespace) -> int:
+    from game.xapi import commands as xapi_commands
+
     try:
         return _print(xapi_commands.settings(args.endpoint, args.key, args.secret, args.homepage))
     except ValueError as exc:
