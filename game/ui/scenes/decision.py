@@ -35,6 +35,7 @@ class Fit:
 
 
 ROOMY = Fit()
+SPLITS = (5 / 12, 1 / 3, 1 / 2, 0.3, 0.38, 0.45)  # the question's shares of the width tried, the usual first
 ROLES = {  # text roles by compactness: (title, question, option)
     0: ("h1", "body", "strong"),
     1: ("h2", "small", "strong"),
@@ -82,7 +83,7 @@ class DecisionScene(Scene):
             if split:  # the room's wide screen: the question on the left, the body beside it, all in view at once
                 left_w, gap = split
                 self.intro(b, x, y, left_w)
-                self.body(b, x + left_w + gap, y + b.u(M if self.fit.compact else L), width - left_w - gap)
+                self.body(b, x + left_w + gap, y + b.u((L, M, S)[self.fit.compact]), width - left_w - gap)
             else:
                 y = self.intro(b, x, y, width)
                 self.body(b, x, y, width)
@@ -93,6 +94,11 @@ class DecisionScene(Scene):
     @property
     def projector(self) -> bool:
         return bool(getattr(self.play, "projector", False))
+
+    @property
+    def quiet_color(self) -> str:
+        """The colour of secondary text: muted grey, but on the projector the text colour (the room reads it from afar)."""
+        return "text" if self.projector else "muted"
 
     def column(self, b: Builder) -> tuple[int, int]:
         """(x, width) of the content: on the projector the whole width but a margin, elsewhere the centred column."""
@@ -113,7 +119,7 @@ class DecisionScene(Scene):
         ladder = []
         for level in (0, 1, 2):
             if wide:
-                ladder += [Fit(5 / 12, 1, level), Fit(1 / 3, 1, level), Fit(1 / 2, 1, level)] + ([Fit(1 / 3, 2, level)] if self.grid > 1 else [])
+                ladder += [Fit(split, 1, level) for split in SPLITS] + ([Fit(1 / 3, 2, level)] if self.grid > 1 else [])
             ladder += [Fit(None, columns, level) for columns in range(1, self.grid + 1)]
         return ladder
 

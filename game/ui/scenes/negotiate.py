@@ -183,7 +183,7 @@ class NegotiateScene(DecisionScene):
         index = b.view.mark()
         b.view.meta["panel_top"] = y
         card = Rect(x, y, w, 0)
-        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card, self.face_mood(), 3.4)
+        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card, self.face_mood(), 3.4, self.quiet_color)
         # mood, patience, trust
         line = b.line_height("strong")
         mood = self.mood()
@@ -206,7 +206,7 @@ class NegotiateScene(DecisionScene):
             cy = self._party(b, party, x, cy, w, card) + b.u(S)
         # research and the facilitator
         if member.hidden:
-            cy = trait_rows(b, play, member, x + pad, cy, inner, card) + b.u(S)
+            cy = trait_rows(b, play, member, x + pad, cy, inner, card, room=self.projector) + b.u(S)
         for action in member.research:
             cy += research_row(b, play, member, action, x + pad, cy, inner) + b.u(S)
         helper = self.facilitator()
@@ -214,7 +214,7 @@ class NegotiateScene(DecisionScene):
             text = _("Facilitator: {name}").format(name=play.cast_name(helper))
             if record.facilitated:
                 text = _("{text} (already called)").format(text=text)
-            cy += b.text(text, "small", x + pad, cy, inner, "muted", container=card)
+            cy += b.text(text, "small", x + pad, cy, inner, self.quiet_color, container=card)
         card.h = cy + pad - y
         b.card(card, index=index)
         return card.bottom
@@ -225,7 +225,7 @@ class NegotiateScene(DecisionScene):
         inner = w - 2 * pad
         b.view.add(Box(Rect(x + pad, y, inner, b.u(2)), "border", None, 0, 0))
         member = play.scenario.cast_by_id[party.cast]
-        y = member_header(b, play, member, _("Also at the table"), x, y + b.u(M), w, card, self.face_mood(party.cast), 2.0)
+        y = member_header(b, play, member, _("Also at the table"), x, y + b.u(M), w, card, self.face_mood(party.cast), 2.0, self.quiet_color)
         patience = max(0, table.patience_of(self.record, self.scene_model, party.cast))
         state = _("Mood: {mood}").format(mood=_(MOODS[table.mood(play.session, self.scene_model, party.cast)]))
         rounds = ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience)
@@ -279,7 +279,7 @@ class NegotiateScene(DecisionScene):
             return _("They offer: {term}").format(term=self.term_text(element, record.counters[element])), "bubble", "text"
         if element in record.offers:
             return _("Refused"), "cross", "bad"
-        return _("Open"), "question", "muted"
+        return _("Open"), "question", self.quiet_color
 
     def _row(self, b: Builder, clause: Any, x: int, y: int, w: int) -> int:
         record = self.record
@@ -321,9 +321,9 @@ class NegotiateScene(DecisionScene):
                 cy += b.button_row(actions, x + pad, cy, inner, "left", gap=S, role="small_bold") + b.u(S)
         if not agreed and element in record.offers:
             mine = _("Your last offer: {term}").format(term=self.term_text(element, record.offers[element]))
-            cy += b.text(mine, "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
+            cy += b.text(mine, "small", x + pad, cy, inner, self.quiet_color, container=card) + b.u(S)
         if element in record.asked:
-            cy += b.text(_(PRIORITIES[clause.priority]), "small", x + pad, cy, inner, "muted", container=card) + b.u(S)
+            cy += b.text(_(PRIORITIES[clause.priority]), "small", x + pad, cy, inner, self.quiet_color, container=card) + b.u(S)
         if agreed:
             chip = Rect(x + pad, cy, inner, 0)
             text_w = inner - 2 * b.u(M) - size

@@ -36,14 +36,15 @@ def face_size(b: Builder, scale: float) -> int:
     return min(round(b.line_height("h3") * scale), b.u(60 * scale))
 
 
-def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6) -> int:
-    """A cast card's head: portrait, name and kind; returns the y below it."""
+def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6,
+                  kind_color: str = "muted") -> int:
+    """A cast card's head: portrait, name and kind (on the projector, ``kind_color`` "text": no muted grey for the room); returns the y below it."""
     pad = b.u(L)
     size = face_size(b, scale)
     stage.portrait(b, member, x + pad, y, size, play, mood)
     tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
     ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
-    ty += b.text(kind_label, "small", tx, ty, tw, "muted", container=card)
+    ty += b.text(kind_label, "small", tx, ty, tw, kind_color, container=card)
     return max(y + size, ty) + b.u(M)
 
 
@@ -151,7 +152,8 @@ class PickScene(DecisionScene):
         index = b.view.mark()
         b.view.meta.setdefault("cards", []).append((index, pick_card, x, y, w, number))  # where each card's items start (its turn)
         card = Rect(x, y, w, 0)
-        cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card, scale=1.8 if compact else 2.6)
+        cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card, scale=1.8 if compact else 2.6,
+                           kind_color=self.quiet_color)
         if member.about is not None:
             cy += b.text(tr(member.about), "small", x + pad, cy, inner, container=card) + b.u(M)
         if member.cost:

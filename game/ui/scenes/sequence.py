@@ -45,11 +45,12 @@ class SequenceScene(DecisionScene):
         return max(b.u(TARGET), b.text_height(self.step_text(step_id), self.roles()[2], text_w) + 2 * b.u(S if self.fit.compact else M))
 
     def body(self, b: Builder, x: int, y: int, width: int) -> int:
-        button = max(b.u(TARGET), b.line_height("strong") + b.u(M))
+        role = self.roles()[2]  # smaller on a tight projector screen: the buttons too, so they stay within their rows
+        button = max(b.u(TARGET), b.line_height(role) + b.u(M))
         gap = b.u(S)
         row_w = width - 2 * (button + gap)
-        badge = b.line_height("strong") + b.u(S)
-        grip = b.line_height("strong") * 2 // 3
+        badge = b.line_height(role) + b.u(S)
+        grip = b.line_height(role) * 2 // 3
         text_x = x + b.u(M) + grip + b.u(M) + badge + b.u(M)
         text_w = x + row_w - b.u(M) - text_x
         heights = {s: self._row_height(b, s, text_w) for s in self.order}

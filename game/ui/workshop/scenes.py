@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.i18n import _, ngettext, tr
+from game.ui.i18n import _, language, ngettext, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import left_scene
@@ -57,20 +57,32 @@ class WorkshopScreen:
             starts = page_starts(b.view, b.u(S))
         self.pages = starts
 
+    _fitted: tuple = ()  # (window size, text scale, language, palette, whether it fitted): what the kept arrangement was chosen for
+
     def _fit(self, b: Builder) -> None:
         """Lay out the first of the scene's arrangements that fits the screen (the roomiest first); if none does,
-        the one that needs the least scrolling, which then pages."""
-        ladder = self.fit_ladder(b)  # type: ignore[attr-defined]
+        the one that needs the least scrolling, which then pages.
+
+        The arrangement is kept while the window, text size, language and theme stay, so the screen does not
+        jump between arrangements as votes come in or an option is chosen; it is chosen again only when it no
+        longer fits."""
+        key = (b.m.width, b.m.height, b.m.text_scale, language(), b.palette.name)
+        if self._fitted[:-1] == key:
+            super().build(b)  # type: ignore[misc]
+            if b.view.max_scroll <= 0 or not self._fitted[-1]:
+                return
         best: tuple[int, Any] | None = None
-        for fit in ladder:
+        for fit in self.fit_ladder(b):  # type: ignore[attr-defined]
             self.fit = fit
             b.view.__init__(b.view.size)  # type: ignore[misc]
             super().build(b)  # type: ignore[misc]
             over = b.view.max_scroll
             if over <= 0:
+                self._fitted = (*key, True)
                 return
             if best is None or over < best[0]:
                 best = (over, fit)
+        self._fitted = (*key, False)
         if best is not None and best[1] != self.fit:
             self.fit = best[1]
             b.view.__init__(b.view.size)  # type: ignore[misc]
@@ -411,7 +423,7 @@ class VoteScene(WorkshopScreen, DecisionScene):
             team_button(b, f"voter:{i}", self.run.style(i), label, Rect(cursor, y, w, h), selected=i == self.voter)
             cursor += w + gap
             row_h = max(row_h, h)
-        return y + row_h + b.u(M)
+        return y + row_h + b.u(S if self.fit.compact == 2 else M)
 
     def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> Box:
         """An option's card: its number and whole text, the votes as a bar (under the text, or on a tight fit under the
