@@ -345,7 +345,7 @@ class NegotiateScene(DecisionScene):
         counter = self.record.counters.get(element)
         gap = b.u(S)
         columns = len(clause.terms)
-        while columns > 1 and (w - gap * (columns - 1)) // columns < b.u(230) * b.m.text_scale:
+        while columns > 1 and (w - gap * (columns - 1)) // columns < b.u(380 if self.projector else 230) * b.m.text_scale:  # the room's: fewer, shorter chips
             columns -= 1
         chip_w = (w - gap * (columns - 1)) // columns
         for start in range(0, len(clause.terms), columns):
