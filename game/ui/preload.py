@@ -25,11 +25,12 @@ SCREENS = (
     "game.ui.scenes.glossary", "game.ui.scenes.briefing", "game.ui.scenes.language", "game.ui.play", "game.ui.scenes",
     "game.ui.scenes.players", "game.ui.scenes.choice", "game.ui.scenes.pick", "game.ui.scenes.negotiate",
     "game.ui.scenes.allocate", "game.ui.scenes.sequence", "game.ui.scenes.feedback", "game.ui.scenes.ending",
-    # the heavy ones last (the phones' web server, the handouts' PDF library): a screen opened from the title in the
-    # first second then does not share the processor with them
-    "game.ui.workshop.setup", "game.ui.scenes.debrief", "game.ui.scenes.storymap", "game.ui.scenes.items",
 )
 """The modules of the screens a player opens from the title and the library, then those of a play, in that order."""
+
+HEAVY = ("game.ui.workshop.setup", "game.ui.scenes.debrief", "game.ui.scenes.storymap", "game.ui.scenes.items")
+"""Screens whose modules take long to import (the phones' web server, the handouts' PDF library): read last, so a
+screen opened from the title in the first second does not share the processor with them."""
 
 
 def _work(app: Any) -> None:
@@ -38,7 +39,9 @@ def _work(app: Any) -> None:
     app.library()  # first: the library is the screen most often opened first, and the slowest to read
     for module in SCREENS:
         importlib.import_module(module)
-    default_glossary()
+    default_glossary()  # the help's glossary
+    for module in HEAVY:
+        importlib.import_module(module)
 
 
 def start(app: Any) -> threading.Thread:
