@@ -2,9 +2,9 @@
 1280x720 with the workshop's text sizes (125 % and 150 %), every decision of
 every shipped scenario shows all its controls: each option, share, card,
 step and term is whole on the first page or, where the scene is too long for
-one screen, on one of its pages ("1/2", Page Down). At 1920x1080 with 125 %
-text no more decisions page than ROOM_PAGED says, and no text is under 28 px
-or in muted grey.
+one screen, on one of its pages ("1/2", Page Down); in Bulgarian too at
+1920x1080. At 1920x1080 with 125 % text no more decisions page than
+ROOM_PAGED says, and no text is under 28 px or in muted grey.
 The scenes are laid out directly (the session put at each scene), with no waits."""
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ SCALES = (1.25, 1.5)
 ROOM = ((1920, 1080), 1.25)  # the usual room: a 1080p projector with the workshop's text size
 # The decisions that still page there, at most (turns, and votes on choices and events): only picks of three to
 # six candidates with their traits and research, and negotiations of four to six clauses with their terms, which
-# are longer than one screen (20 in all; every choice, event, vote, allocation and sequence fits).
+# are longer than one screen (20 in all; every choice, event, vote, allocation and sequence fits), and in
+# Bulgarian one plenary vote more (coalition-clean-air's origins: some 900 characters of question, four long options).
 ROOM_PAGED = {"campaign-voices": 2, "coalition-clean-air": 5, "cross-border-danube": 4, "demo-river-cleanup": 2,
               "relationships-that-last": 3, "tutorial-first-steps": 1, "youth-centre-funding": 3}
+ROOM_PAGED_MORE = {("bg", "coalition-clean-air"): 1}
 
 
 def unseen(view, pages: list[int], size: tuple[int, int]) -> list[str]:
@@ -46,9 +48,16 @@ def unseen(view, pages: list[int], size: tuple[int, int]) -> list[str]:
     return missing
 
 
+LAYOUTS = {"en": [(size, scale) for size in SIZES for scale in SCALES],
+           "bg": [((1920, 1080), scale) for scale in SCALES]}  # Bulgarian, longer than English, on the room's usual screen
+
+
+@pytest.mark.parametrize("lang", LAYOUTS)
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
-def test_every_decision_fits_the_projector_or_pages(make_app, path):
-    app = make_app(size=(1280, 720))
+def test_every_decision_fits_the_projector_or_pages(make_app, path, lang):
+    from game.ui.i18n import set_language
+
+    app = make_app(size=(1280, 720), language=lang)
     entry = load_entry(path, None)
     problems, paged, scenes, room_paged = [], 0, 0, []
     for mode in ("turns", "vote"):
@@ -64,34 +73,35 @@ def test_every_decision_fits_the_projector_or_pages(make_app, path):
             screen = decision_scene(run, play)
             screen.app = app
             scenes += 1
-            for size in SIZES:
-                for scale in SCALES:
-                    screen.pages = [0]
-                    view = build(app, screen, size, scale)
-                    pages = screen.pages
-                    where = f"{mode} {scene_id} ({scene.kind}) {size[0]}x{size[1]} {round(scale * 100)}%"
-                    if (size, scale) == ROOM:
-                        if len(pages) > 1:
-                            room_paged.append(where)
-                        small = [f"{label.font.px} px: {' '.join(label.lines)[:40]!r}" for label in view.labels() if label.font.px < 28]
-                        if small:  # however tight the fit, nothing the room reads under 28 px at 1080p
-                            problems.append(f"{where}: text under 28 px: {small[:3]}")
-                        grey = [" ".join(label.lines)[:40] for label in view.labels() if label.color == "muted"]
-                        if grey:  # and none of it in muted grey
-                            problems.append(f"{where}: muted text: {grey[:3]}")
+            for size, scale in LAYOUTS[lang]:
+                screen.pages = [0]
+                view = build(app, screen, size, scale)
+                pages = screen.pages
+                where = f"{mode} {scene_id} ({scene.kind}) {size[0]}x{size[1]} {round(scale * 100)}%"
+                if (size, scale) == ROOM:
                     if len(pages) > 1:
-                        paged += 1
-                        labels = [t.id for t in view.targets if t.id == "page:next"]
-                        assert labels, f"{where}: {len(pages)} pages but no page button"
-                    elif view.max_scroll > 0:
-                        problems.append(f"{where}: scrolls by {view.max_scroll} px without pages")
-                    missing = unseen(view, pages, size)
-                    if missing:
-                        problems.append(f"{where}: not whole on any page: {missing[:5]}")
+                        room_paged.append(where)
+                    small = [f"{label.font.px} px: {' '.join(label.lines)[:40]!r}" for label in view.labels() if label.font.px < 28]
+                    if small:  # however tight the fit, nothing the room reads under 28 px at 1080p
+                        problems.append(f"{where}: text under 28 px: {small[:3]}")
+                    grey = [" ".join(label.lines)[:40] for label in view.labels() if label.color == "muted"]
+                    if grey:  # and none of it in muted grey
+                        problems.append(f"{where}: muted text: {grey[:3]}")
+                if len(pages) > 1:
+                    paged += 1
+                    labels = [t.id for t in view.targets if t.id == "page:next"]
+                    assert labels, f"{where}: {len(pages)} pages but no page button"
+                elif view.max_scroll > 0:
+                    problems.append(f"{where}: scrolls by {view.max_scroll} px without pages")
+                missing = unseen(view, pages, size)
+                if missing:
+                    problems.append(f"{where}: not whole on any page: {missing[:5]}")
         run.close_results()
         app.workshop = None
+    set_language("en")
     assert scenes and not problems, "\n".join(problems[:20])
-    assert len(room_paged) <= ROOM_PAGED[path.stem], f"{len(room_paged)} decisions page at 1920x1080, 125 %:\n" + "\n".join(room_paged)
+    bound = ROOM_PAGED[path.stem] + ROOM_PAGED_MORE.get((lang, path.stem), 0)
+    assert len(room_paged) <= bound, f"{len(room_paged)} decisions page at 1920x1080, 125 %:\n" + "\n".join(room_paged)
 
 
 def test_pages_turn_with_page_down_and_the_page_button(make_app):
