@@ -104,6 +104,8 @@ class EventScene(ChoiceScene):
         else:
             content = self.news_card
         y = stage.stage(b, self.play, scene, x, y - b.u(L), width, content, mood="doubtful", panel=False)
+        if self.fit.compact == 2 and self.fit.split:  # the tightest fit, options beside: the footer's note asks instead
+            return y
         y += b.text(_("How do you respond?"), "h3" if self.fit.compact else "h2", x, y, width) + b.u(S if self.fit.compact else M)
         return y
 
