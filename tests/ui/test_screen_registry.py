@@ -52,3 +52,21 @@ def test_the_app_opens_and_recognises_screens_by_name(make_app):
     app.show("confirm", "Sure?", "A question", "Yes", lambda: None)
     app.close_screens("help")
     assert [scene.name for scene in app.stack] == ["library", "confirm"]
+
+
+KIT = {"base", "chrome", "cards", "overlays", "decision"}
+"""What screens share and may import: the Scene base, the bars, the kit of cards, the overlay base and its dialogs,
+and the base of every decision screen. Anything else under game.ui.scenes is a screen."""
+EXTENDS = {"workshop/scenes.py": {"choice", "ending", "feedback"}}
+"""The workshop's versions of solo screens extend them (a mixin over the class), so they import what they extend."""
+
+
+def test_no_screen_module_imports_another_screen():
+    found = []
+    for path in SCREEN_MODULES:
+        allowed = KIT | EXTENDS.get(str(path.relative_to(UI)), set())
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("game.ui.scenes."):
+                if node.module.rsplit(".", 1)[1] not in allowed:
+                    found.append(f"{path.relative_to(UI)}:{node.lineno} imports {node.module}")
+    assert not found, "open a screen by name (app.show) or move what is shared into game/ui/scenes/cards.py:\n" + "\n".join(found)

@@ -13,8 +13,8 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.library import Entry
 from game.ui.play import RESOURCE_NAMES
 from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.cards import IMAGE_H
 from game.ui.scenes.chrome import column, footer, top_bar
-from game.ui.scenes.decision import IMAGE_H
 from game.ui.theme import L, M, S, XL
 
 Rect = pygame.Rect

@@ -21,11 +21,9 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.motion import Timeline
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.cards import OUTCOMES, headed_card, rule_rows, verdict_badge
 from game.ui.scenes.chrome import button_rows_height, column, footer, notice_strip, top_bar
 from game.ui.records import WaitingLine
-from game.ui.scenes.decision import section_heading
-from game.ui.scenes.ending import OUTCOMES
-from game.ui.scenes.feedback import rule_rows, verdict_badge
 from game.ui.theme import L, M, S
 from game.ui.view import Box
 
@@ -96,16 +94,6 @@ class DebriefScene(Scene):
                 self._next_time(b, x, y, width)
         default_focus(b, f"tab:{self.tab}")
 
-    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, rows) -> int:
-        pad = b.u(L)
-        index = b.view.mark()
-        card = Rect(x, y, w, 0)
-        cy = y + pad
-        cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
-        cy = rows(b, x + pad, cy, w - 2 * pad, card)
-        card.h = cy + pad - y
-        b.card(card, index=index)
-        return card.bottom
 
     def _summary(self, b: Builder, x: int, y: int, width: int) -> None:
         two = width >= b.u(1400) * b.m.text_scale
@@ -150,7 +138,7 @@ class DebriefScene(Scene):
                 y += b.text(tr(note), "small", x, y, w, "muted", container=box) + b.u(S)
             return y - b.u(S)
 
-        return self._card(b, x, y, w, "trophy", _("Your grade"), rows)
+        return headed_card(b, x, y, w, "trophy", _("Your grade"), rows)
 
     def _area_names(self) -> dict[str, str]:
         names = {a.get("area"): tr(a.get("name")) for a in self.card.get("areas") or []}
@@ -170,7 +158,7 @@ class DebriefScene(Scene):
                 y += max(h, b.line_height("small_bold") + b.u(S)) + b.u(M)
             return y - b.u(M)
 
-        return self._card(b, x, y, w, "flag", _("Your goals"), rows)
+        return headed_card(b, x, y, w, "flag", _("Your goals"), rows)
 
     def _people(self, b: Builder, x: int, y: int, w: int) -> int:
         """Everyone the NGO met, with the face their trust gives them at the end."""
@@ -195,7 +183,7 @@ class DebriefScene(Scene):
                 y = row_bottom + b.u(M)
             return y - b.u(M)
 
-        return self._card(b, x, y, w, "people", _("The people you worked with"), rows)
+        return headed_card(b, x, y, w, "people", _("The people you worked with"), rows)
 
     def _rule_counts(self, area: str) -> tuple[int, int, int]:
         """How many of an area's rules were honoured, broken, or both (mixed)."""
@@ -233,7 +221,7 @@ class DebriefScene(Scene):
                 y += b.text(counts, "small", text_x, y, w - size - b.u(M), "muted", container=box) + b.u(L)
             return y - b.u(L)
 
-        return self._card(b, x, y, w, "networking", _("The handbook's areas"), rows)
+        return headed_card(b, x, y, w, "networking", _("The handbook's areas"), rows)
 
     def _answer_text(self, entry: dict) -> str:
         """What the player did in one decision, in words."""
@@ -268,7 +256,7 @@ class DebriefScene(Scene):
                 return y - b.u(S)
 
             heading = _("{n}. {title}").format(n=number, title=title)
-            y = self._card(b, x, y, width, "timeline", heading, rows) + b.u(M)
+            y = headed_card(b, x, y, width, "timeline", heading, rows) + b.u(M)
         at_end = [c for c in self.card.get("checks") or [] if c.get("decision") is None]
         if at_end:
             def end_rows(b: Builder, x: int, y: int, w: int, box: Rect) -> int:
@@ -276,7 +264,7 @@ class DebriefScene(Scene):
                     y = rule_rows(b, self.play, check["rule"], check["verdict"], x, y, w, box, check.get("feedback")) + b.u(M)
                 return y - b.u(M)
 
-            self._card(b, x, y, width, "check", _("What the handbook checks at the end"), end_rows)
+            headed_card(b, x, y, width, "check", _("What the handbook checks at the end"), end_rows)
 
     def _next_time(self, b: Builder, x: int, y: int, width: int) -> None:
         items = self.card.get("next_time") or []
@@ -290,7 +278,7 @@ class DebriefScene(Scene):
                 y += b.text(tr(item.get("advice")), "body", x, y, w, container=box) + b.u(S)
                 return y + b.text(self.play.rule_source(item.get("rule", "")), "small", x, y, w, "muted", container=box)
 
-            y = self._card(b, x, y, width, "help", tr(item.get("title")) or item.get("rule", ""), rows) + b.u(M)
+            y = headed_card(b, x, y, width, "help", tr(item.get("title")) or item.get("rule", ""), rows) + b.u(M)
 
     # ----- actions -------------------------------------------------------------------------
     def activate(self, target_id: str) -> None:

@@ -14,11 +14,11 @@ from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play, left_scene
 from game.ui.scenes.base import Scene
+from game.ui.scenes.cards import IMAGE_H, IMAGE_W
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.theme import L, M, S, XL
 
 Rect = pygame.Rect
-IMAGE_W, IMAGE_H = 960, 400  # the largest a scene's picture is shown, in logical units
 
 
 @dataclass(frozen=True)
@@ -181,17 +181,3 @@ class DecisionScene(Scene):
 
     def back(self) -> None:
         self.app.open_menu()
-
-
-
-def cost_text(play: Play, cost: dict[str, int]) -> str:
-    """A research cost such as "Weeks -1, Budget -50" (or "free")."""
-    if not cost:
-        return _("free")
-    return ", ".join(f"{play.resource_name(name)} -{amount}" for name, amount in cost.items())
-
-
-def section_heading(b: Builder, icon: str, text: str, x: int, y: int, width: int, color: str = "text") -> int:
-    size = b.line_height("h3")
-    b.icon(icon, x, y, size, "primary")
-    return b.text(text, "h3", x + size + b.u(M), y, width - size - b.u(M), color)

@@ -6,18 +6,14 @@ import pygame
 
 from game.ui import images
 from game.ui.art import stage
-from game.ui.i18n import N_, _, tr
+from game.ui.i18n import _, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.decision import IMAGE_H, DecisionScene
+from game.ui.scenes.cards import IMAGE_H, OUTCOMES
+from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, XL
 
 Rect = pygame.Rect
-OUTCOMES = {
-    "success": ("trophy", N_("Success"), "good"),
-    "mixed": ("mixed", N_("Partly a success"), "warn"),
-    "failure": ("cross", N_("Not a success"), "bad"),
-}
 
 
 class EndingScene(DecisionScene):

@@ -13,40 +13,11 @@ from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import Play
 from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.cards import headed_card, rule_rows
 from game.ui.scenes.chrome import column, footer, status_bar
-from game.ui.scenes.decision import section_heading
 from game.ui.theme import L, M, S
 
 Rect = pygame.Rect
-
-
-def verdict_badge(b: Builder, verdict: str, x: int, y: int) -> int:
-    """An icon and a word for a verdict (never colour alone); returns its width."""
-    icon, word, color = {
-        "honours": ("check", _("Honoured"), "good"),
-        "honoured": ("check", _("Honoured"), "good"),
-        "breaks": ("cross", _("Broken"), "bad"),
-        "broken": ("cross", _("Broken"), "bad"),
-    }.get(verdict, ("mixed", _("Mixed"), "warn"))
-    size = b.line_height("small_bold")
-    width = size + b.u(S) + b.text_width(word, "small_bold") + b.u(M)
-    chip = Rect(x, y, width + b.u(S), size + b.u(S))
-    b.box(chip, f"{color}_soft" if color != "warn" else "surface_alt", color, 2, radius=10)
-    b.icon(icon, x + b.u(S), y + b.u(S) // 2 + b.u(2), size - b.u(4), color)
-    b.text(word, "small_bold", x + b.u(S) + size + b.u(4), y + b.u(S) // 2, width - size, color, container=chip)
-    return chip.w
-
-
-def rule_rows(b: Builder, play: Play, rule: str, verdict: str, x: int, y: int, w: int, card: Rect, feedback: dict | None = None) -> int:
-    """A verdict badge and the rule's title, what this play showed (for a check), the handbook's
-    advice, and the handbook section it comes from; returns the bottom."""
-    badge_w = verdict_badge(b, verdict, x, y)
-    title_h = b.text(play.rule_title(rule), "strong", x + badge_w + b.u(M), y, w - badge_w - b.u(M), container=card)
-    y += max(title_h, b.line_height("small_bold") + b.u(S)) + b.u(S)
-    if feedback:
-        y += b.text(tr(feedback), "body", x, y, w, container=card) + b.u(S)
-    y += b.text(play.rule_advice(rule), "body", x, y, w, "muted", container=card) + b.u(S)
-    return y + b.text(play.rule_source(rule), "small", x, y, w, "muted", container=card)
 
 
 REACTIONS = {
@@ -171,16 +142,6 @@ class FeedbackScene(Scene):
                 self._changes(b, x, y, width)
         default_focus(b, "continue")
 
-    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, fill_rows) -> int:
-        pad = b.u(L)
-        index = b.view.mark()
-        card = Rect(x, y, w, 0)
-        cy = y + pad
-        cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
-        cy = fill_rows(b, x + pad, cy, w - 2 * pad, card)
-        card.h = cy + pad - y
-        b.card(card, index=index)
-        return card.bottom
 
     def _happened(self, b: Builder, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
@@ -196,7 +157,7 @@ class FeedbackScene(Scene):
                     y += b.text(step, "body", x + num_w, y, w - num_w, container=card) + b.u(4)
             return y - b.u(M)
 
-        return self._card(b, x, y, w, "bubble", _("The story"), rows)
+        return headed_card(b, x, y, w, "bubble", _("The story"), rows)
 
     def _rules(self, b: Builder, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
@@ -207,7 +168,7 @@ class FeedbackScene(Scene):
                 y = rule_rows(b, self.play, rule, verdict, x, y, w, card) + b.u(L)
             return y - b.u(L)
 
-        return self._card(b, x, y, w, "agreement", _("The handbook"), rows)
+        return headed_card(b, x, y, w, "agreement", _("The handbook"), rows)
 
     def _end_checks(self, b: Builder, x: int, y: int, w: int) -> int:
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
@@ -215,7 +176,7 @@ class FeedbackScene(Scene):
                 y = rule_rows(b, self.play, check["rule"], check["verdict"], x, y, w, card, check.get("feedback")) + b.u(L)
             return y - b.u(L)
 
-        return self._card(b, x, y, w, "check", _("What the handbook checks at the end"), rows)
+        return headed_card(b, x, y, w, "check", _("What the handbook checks at the end"), rows)
 
     def _changes(self, b: Builder, x: int, y: int, w: int) -> int:
         resources, trust = self.changes()
@@ -240,7 +201,7 @@ class FeedbackScene(Scene):
                 y += b.text(_("You now know {name}.").format(name=self.play.cast_name(cast_id)), "body", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
             return y - b.u(S)
 
-        return self._card(b, x, y, w, "budget", _("What changed"), rows)
+        return headed_card(b, x, y, w, "budget", _("What changed"), rows)
 
     def reactions(self) -> list[tuple[str, str]]:
         """(cast id, mood) of everyone whose trust this decision moved: pleased, doubtful or annoyed."""
@@ -260,7 +221,7 @@ class FeedbackScene(Scene):
                 y = max(y + size, bottom) + b.u(M)
             return y - b.u(M)
 
-        return self._card(b, x, y, w, "people", _("How they took it"), rows)
+        return headed_card(b, x, y, w, "people", _("How they took it"), rows)
 
     def activate(self, target_id: str) -> None:
         if target_id == "continue":

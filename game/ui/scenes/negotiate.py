@@ -22,10 +22,10 @@ from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.motion import Timeline, between
 from game.ui.play import ELEMENT_NAMES, KIND_NAMES
+from game.ui.scenes.cards import face_size, member_header, research_row, section_heading, trait_rows
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.decision import DecisionScene, section_heading
-from game.ui.scenes.pick import face_size, member_header, research_row, trait_rows
+from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, S
 from game.ui.view import Box, View
 

@@ -8,89 +8,18 @@ from typing import Any
 
 import pygame
 
-from game.ui.art import stage
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.motion import Timeline, linear, turn
 from game.ui.play import KIND_NAMES
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.decision import DecisionScene, cost_text
+from game.ui.scenes.cards import member_header, research_row, trait_rows
+from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, S
 from game.ui.view import Box, Painter, View
 
 Rect = pygame.Rect
 REVEAL_MS = 280  # a card's turn when research reveals a trait
-
-
-def affordable(play: Any, cost: dict[str, int]) -> bool:
-    """Whether the engine will accept this cost (no resource below its minimum)."""
-    for name, amount in cost.items():
-        floor = play.scenario.resources[name].min if name in play.scenario.resources else 0
-        if floor is not None and play.session.resource(name) - amount < floor:
-            return False
-    return True
-
-
-def face_size(b: Builder, scale: float) -> int:
-    """A card's portrait: ``scale`` heading lines high, kept modest when the text is very large."""
-    return min(round(b.line_height("h3") * scale), b.u(60 * scale))
-
-
-def member_header(b: Builder, play: Any, member: Any, kind_label: str, x: int, y: int, w: int, card: Rect, mood: str = "neutral", scale: float = 2.6,
-                  kind_color: str = "muted") -> int:
-    """A cast card's head: portrait, name and kind (on the projector, ``kind_color`` "text": no muted grey for the room); returns the y below it."""
-    pad = b.u(L)
-    size = face_size(b, scale)
-    stage.portrait(b, member, x + pad, y, size, play, mood)
-    tx, tw = x + pad + size + b.u(M), w - 2 * pad - size - b.u(M)
-    ty = y + b.text(tr(member.name), "h3", tx, y, tw, container=card)
-    ty += b.text(kind_label, "small", tx, ty, tw, kind_color, container=card)
-    return max(y + size, ty) + b.u(M)
-
-
-def research_row(b: Builder, play: Any, member: Any, action: Any, x: int, y: int, w: int) -> int:
-    """One research button showing its cost; returns its height."""
-    done = action.id in play.session.state.researched.get(member.id, [])
-    can_pay = affordable(play, action.cost)
-    label = f"{tr(action.label)} · {cost_text(play, action.cost)}"
-    if done:
-        label = _("Done: {label}").format(label=tr(action.label))
-    elif not can_pay:
-        label = _("{label} · not enough resources").format(label=label)
-    h = b.button_height(label, w, "search", role="small_bold")
-    b.button(f"research:{member.id}:{action.id}", label, Rect(x, y, w, h), "secondary", "check" if done else "search", enabled=not done and can_pay, role="small_bold")
-    return h
-
-
-def trait_rows(b: Builder, play: Any, member: Any, x: int, y: int, w: int, card: Rect, unseen: tuple[str, ...] = (), room: bool = False) -> int:
-    """Visible traits, then hidden ones: unknown, or revealed and highlighted (``unseen``: shown as still unknown).
-
-    ``room`` (a workshop's projector): the unknown ones on one line ("Unknown: reliability, values fit"), not muted."""
-    revealed = [t for t in play.session.state.revealed.get(member.id, []) if t not in unseen]
-    size = b.line_height("small")
-    unknown = []
-    for trait, value in member.visible.items():
-        text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
-        b.icon("eye", x, y + b.u(4), size - b.u(8), "muted")
-        y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
-    for trait, value in member.hidden.items():
-        if trait in revealed:
-            text = _("{trait}: {value}").format(trait=play.trait_name(trait), value=play.trait_value(trait, value))
-            h = b.text_height(text, "small_bold", w - size)
-            b.view.add(Box(Rect(x - b.u(4), y, w + b.u(8), h), "primary_soft", None, 0, b.u(6)))
-            b.icon("search", x, y + b.u(4), size - b.u(8), "primary")
-            y += b.text(text, "small_bold", x + size, y, w - size, container=card) + b.u(4)
-        elif room:
-            unknown.append(play.trait_name(trait))
-        else:
-            text = _("{trait}: unknown").format(trait=play.trait_name(trait))
-            b.icon("lock", x, y + b.u(4), size - b.u(8), "muted")
-            y += b.text(text, "small", x + size, y, w - size, "muted", container=card) + b.u(4)
-    if unknown:
-        text = _("{trait}: unknown").format(trait=unknown[0]) if len(unknown) == 1 else _("Unknown: {traits}").format(traits=", ".join(unknown))
-        b.icon("lock", x, y + b.u(4), size - b.u(8), "text")
-        y += b.text(text, "small", x + size, y, w - size, container=card) + b.u(4)
-    return y
 
 
 class PickScene(DecisionScene):

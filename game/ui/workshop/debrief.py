@@ -21,10 +21,8 @@ from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import source_line
 from game.ui.records import WaitingLine
 from game.ui.scenes.base import Scene, default_focus
+from game.ui.scenes.cards import OUTCOMES, headed_card, verdict_badge
 from game.ui.scenes.chrome import column, footer, top_bar
-from game.ui.scenes.decision import section_heading
-from game.ui.scenes.ending import OUTCOMES
-from game.ui.scenes.feedback import verdict_badge
 from game.ui.theme import L, M, S, XL
 from game.ui.view import Box, View
 from game.ui.workshop.looks import colour, symbol, team_tag, team_tag_width
@@ -140,18 +138,6 @@ class ComparisonScene(Scene):
                 self._rules(b, x, y, width)
         default_focus(b, f"tab:{self.tab}")
 
-    def _card(self, b: Builder, x: int, y: int, w: int, icon: str, title: str, rows, fill: str = "surface") -> int:
-        pad = b.u(L)
-        index = b.view.mark()
-        card = Rect(x, y, w, 0)
-        cy = y + pad
-        if title:
-            cy += section_heading(b, icon, title, x + pad, cy, w - 2 * pad) + b.u(M)
-        cy = rows(b, x + pad, cy, w - 2 * pad, card)
-        card.h = cy + pad - y
-        b.card(card, fill, index=index)
-        return card.bottom
-
     # ----- scores --------------------------------------------------------------------------------
     def _scores(self, b: Builder, x: int, y: int, width: int) -> None:
         teams = self.data.get("teams") or []
@@ -202,7 +188,7 @@ class ComparisonScene(Scene):
             y += b.text(story, "body", x + size + b.u(S), y, w - size - b.u(S), color, container=card)
             return y
 
-        return self._card(b, x, y, w, "", "", rows)
+        return headed_card(b, x, y, w, "", "", rows)
 
     def _chart(self, b: Builder, x: int, y: int, width: int) -> int:
         areas = self.data.get("areas") or []
@@ -238,7 +224,7 @@ class ComparisonScene(Scene):
             y += b.text(_("A dash: the team's decisions did not touch this area."), "small", x, y, w, "text", container=card)
             return y
 
-        return self._card(b, x, y, width, "networking", _("The handbook's areas, team by team"), rows)
+        return headed_card(b, x, y, width, "networking", _("The handbook's areas, team by team"), rows)
 
     # ----- splits --------------------------------------------------------------------------------
     def _splits(self, b: Builder, x: int, y: int, width: int) -> None:
@@ -256,7 +242,7 @@ class ComparisonScene(Scene):
                 y = self._silent(b, split, x, y, w, card)
                 return self._question(b, tr(split["question"]), x, y, w, card)
 
-            y = self._card(b, x, y, width, "timeline", _("{n}. {title}").format(n=number, title=title), rows) + b.u(L)
+            y = headed_card(b, x, y, width, "timeline", _("{n}. {title}").format(n=number, title=title), rows) + b.u(L)
 
     def _group(self, b: Builder, group: dict, x: int, y: int, w: int, card: Rect) -> int:
         heading = _("Voted for: {answer}") if self.vote else _("Chose: {answer}")
@@ -360,7 +346,7 @@ class ComparisonScene(Scene):
                 y += b.text(tr(item["advice"]), "body", x, y, w, container=card) + b.u(S)
                 return y + b.text(source_line(self.run.rulebook, item["rule"]), "small", x, y, w, "text", container=card)
 
-            y = self._card(b, x, y, width, "agreement", tr(item["title"]), rows) + b.u(M)
+            y = headed_card(b, x, y, width, "agreement", tr(item["title"]), rows) + b.u(M)
 
     # ----- actions --------------------------------------------------------------------------------
     def activate(self, target_id: str) -> None:

@@ -14,19 +14,17 @@ from typing import Any
 
 import pygame
 
+from game.ui import screens
 from game.ui.i18n import _, language, ngettext, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.play import left_scene
-from game.ui.scenes.allocate import AllocateScene
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.choice import ChoiceScene, EventScene
+from game.ui.scenes.cards import headed_card
+from game.ui.scenes.choice import EventScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.feedback import FeedbackScene
-from game.ui.scenes.negotiate import NegotiateScene
-from game.ui.scenes.pick import PickScene
-from game.ui.scenes.sequence import SequenceScene
 from game.ui.theme import L, M, S, TARGET, XS
 from game.ui.view import Box
 from game.ui.workshop.looks import team_button, team_button_size
@@ -192,9 +190,7 @@ def decision_scene(run: Any, play: Any) -> Any:
     if run.mode == "vote" and kind in ("choice", "event"):
         scene = VoteScene(play)
     else:
-        kinds = {"choice": ChoiceScene, "event": EventScene, "pick": PickScene, "negotiate": NegotiateScene,
-                 "sequence": SequenceScene, "allocate": AllocateScene}
-        scene = _wrapped(kinds[kind])(play)
+        scene = _wrapped(screens.maker(kind))(play)  # the solo screen of that kind, with the workshop's mixin
     scene.run = run
     return scene
 
@@ -256,7 +252,7 @@ class WorkshopFeedbackScene(WorkshopScreen, FeedbackScene):
         def rows(b: Builder, x: int, y: int, w: int, card: Rect) -> int:
             return y + b.text(_("The trainer reveals what the handbook says about this decision (R)."), "body", x, y, w, "text", container=card)
 
-        return self._card(b, x, y, w, "eye", _("The handbook"), rows)
+        return headed_card(b, x, y, w, "eye", _("The handbook"), rows)
 
     def _vote_card(self, b: Builder, x: int, y: int, w: int) -> int:
         vote = self.vote
@@ -285,7 +281,7 @@ class WorkshopFeedbackScene(WorkshopScreen, FeedbackScene):
                 y += b.text(_("Team votes: {votes}").format(votes=", ".join(parts)), "small_bold", x, y, w, "text", container=card) + b.u(M)
             return y - b.u(M)
 
-        return self._card(b, x, y, w, "people", _("The room's vote"), rows)
+        return headed_card(b, x, y, w, "people", _("The room's vote"), rows)
 
     def activate(self, target_id: str) -> None:
         if target_id == "continue":
