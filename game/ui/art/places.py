@@ -153,13 +153,19 @@ def _kept(key: BandKey) -> tuple[bool, pygame.Surface | None]:
     return True, _bands[key]
 
 
-def band(name: str, width: int, height: int) -> pygame.Surface | None:
-    """A ``width`` x ``height`` slice of the backdrop, now: cached, drawn by the thread (waiting for it), or drawn here."""
+def _lookup(name: str, width: int, height: int) -> tuple[tuple | None, bool, pygame.Surface | None]:
+    """(the band's key, whether it is kept, the kept band); the key is None when this place cannot be drawn."""
     if not _drawable(name, width, height):
-        return None
+        return None, False, None
     key = (name, width, height)
     kept, image = _kept(key)
-    if kept:
+    return key, kept, image
+
+
+def band(name: str, width: int, height: int) -> pygame.Surface | None:
+    """A ``width`` x ``height`` slice of the backdrop, now: cached, drawn by the thread (waiting for it), or drawn here."""
+    key, kept, image = _lookup(name, width, height)
+    if key is None or kept:
         return image
     with _cond:
         while key in _ordered:
@@ -171,11 +177,8 @@ def band(name: str, width: int, height: int) -> pygame.Surface | None:
 
 def band_soon(name: str, width: int, height: int) -> pygame.Surface | None:
     """The band if it is ready; else None at once, and it is drawn in the background (then ``ARRIVED`` is posted)."""
-    if not _drawable(name, width, height):
-        return None
-    key = (name, width, height)
-    kept, image = _kept(key)
-    if kept:
+    key, kept, image = _lookup(name, width, height)
+    if key is None or kept:
         return image
     with _cond:
         if key not in _drawn:
