@@ -393,6 +393,9 @@ class VoteScene(WorkshopScreen, DecisionScene):
         if not prompt:
             return y
         gap = b.u(S)
+        top, index = y, b.view.mark()  # a panel goes under the prompt and the teams: over a backdrop they need one
+        panel_x, panel_w = x, width
+        x, width = x + gap, width - 2 * gap
         ids = [o.id for o in self.options()]
         chips = []
         hidden = self.hidden
@@ -419,6 +422,8 @@ class VoteScene(WorkshopScreen, DecisionScene):
             team_button(b, f"voter:{i}", self.run.style(i), label, Rect(cursor, y, w, h), selected=i == self.voter)
             cursor += w + gap
             row_h = max(row_h, h)
+        edge = b.u(4)  # the panel takes no height of its own: the fit of the arrangement stays as it was
+        b.card(Rect(panel_x, top - edge, panel_w, y + row_h - top + 2 * edge), "surface", "border", shadow=0, index=index)
         return y + row_h + b.u(S if self.fit.compact == 2 else M)
 
     def _row(self, b: Builder, option: Any, number: int, x: int, y: int, w: int, button: int, count_w: int, controls_w: int, leading: bool) -> Box:
