@@ -26,7 +26,7 @@ from game.ui.scenes.cards import face_size, member_header, research_row, section
 from game.ui.scenes.chrome import column, footer, status_bar
 from game.ui.scenes.base import default_focus
 from game.ui.scenes.decision import DecisionScene
-from game.ui.theme import L, M, S
+from game.ui.theme import XL, L, M, S
 from game.ui.view import Box, View
 
 Rect = pygame.Rect
@@ -183,28 +183,35 @@ class NegotiateScene(DecisionScene):
         index = b.view.mark()
         b.view.meta["panel_top"] = y
         card = Rect(x, y, w, 0)
-        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, w, card, self.face_mood(), 3.4, self.quiet_color)
+        two = w >= b.u(1100) * b.m.text_scale  # a full-width panel: two columns
+        left_w = (inner - b.u(XL)) * 2 // 5 if two else inner
+        cy = member_header(b, play, member, _(KIND_NAMES["counterpart"]), x, y + pad, left_w + 2 * pad, card, self.face_mood(), 3.4, self.quiet_color)
         # mood, patience, trust
         line = b.line_height("strong")
         mood = self.mood()
         b.icon(f"mood-{mood}", x + pad, cy, line, "primary")
-        cy += b.text(_("Mood: {mood}").format(mood=_(MOODS[mood])), "strong", x + pad + line + b.u(S), cy, inner - line - b.u(S), container=card) + b.u(S)
+        cy += b.text(_("Mood: {mood}").format(mood=_(MOODS[mood])), "strong", x + pad + line + b.u(S), cy, left_w - line - b.u(S), container=card) + b.u(S)
         patience = max(0, record.patience)
-        cy += b.text(ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience), "strong", x + pad, cy, inner, container=card) + b.u(4)
+        cy += b.text(ngettext("Patience: {n} round left", "Patience: {n} rounds left", patience).format(n=patience), "strong", x + pad, cy, left_w, container=card) + b.u(4)
         pip, pip_gap = b.u(22), b.u(8)
         full = max(patience, self.scene_model.patience + (3 if record.facilitated else 0))
-        per_row = max(1, (inner + pip_gap) // (pip + pip_gap))
+        per_row = max(1, (left_w + pip_gap) // (pip + pip_gap))
         for i in range(full):
             px = x + pad + (i % per_row) * (pip + pip_gap)
             py = cy + (i // per_row) * (pip + pip_gap)
             b.view.add(Box(Rect(px, py, pip, pip), "primary" if i < patience else None, "primary", b.u(2), pip // 2))
         cy += ((full - 1) // per_row + 1) * (pip + pip_gap) + b.u(S)
-        cy += self._trust(b, member.id, x + pad, cy, inner, card, "small_bold", 14) + b.u(M)
-        # the speech bubble, then the other parties at the table
-        cy = self._bubble(b, x + pad, cy, inner, card) + b.u(M)
+        cy += self._trust(b, member.id, x + pad, cy, left_w, card, "small_bold", 14) + b.u(M)
+        left_bottom = cy
+        if two:  # the rest beside the face, mood and trust: a panel as wide as the page is half as tall
+            x, w = x + pad + left_w + b.u(XL) - pad, w - left_w - b.u(XL)
+            inner, cy = w - 2 * pad, y + pad
+            cy = bubble(b, x + pad, cy, inner, lines(self.speech()), "left", tail_y=y + pad + face_size(b, 3.4) // 2) + b.u(M)
+        else:  # the speech bubble under the face, pointing up at it
+            cy = self._bubble(b, x + pad, cy, inner, card) + b.u(M)
+        # the other parties at the table, research and the facilitator
         for party in self.scene_model.parties:
             cy = self._party(b, party, x, cy, w, card) + b.u(S)
-        # research and the facilitator
         if member.hidden:
             cy = trait_rows(b, play, member, x + pad, cy, inner, card, room=self.projector) + b.u(S)
         for action in member.research:
@@ -215,6 +222,7 @@ class NegotiateScene(DecisionScene):
             if record.facilitated:
                 text = _("{text} (already called)").format(text=text)
             cy += b.text(text, "small", x + pad, cy, inner, self.quiet_color, container=card)
+        cy = max(cy, left_bottom - b.u(M))
         card.h = cy + pad - y
         b.card(card, index=index)
         return card.bottom
