@@ -356,3 +356,28 @@ def test_the_room_sees_whose_turn_it_is_and_when_time_is_up(make_app, monkeypatc
     assert headline.font.px >= 60
     app.key(pygame.K_l)  # a trainer key works through the card
     assert app.current_scene_name == "leaderboard"
+
+
+def test_the_comparison_names_who_ran_out_of_time_and_who_answered_later(make_app, monkeypatch):
+    """A turn that passed with no answer: the comparison's split names the team apart from the answers, and says it
+    answered when the decision came back to it."""
+    from game.ui.workshop import run as run_module
+
+    clock = Clock()
+    monkeypatch.setattr(run_module, "now", clock)
+    app = make_app(size=(1920, 1080))
+    set_up(app, "turns", timer="timer:60", options=["timeup:pass"])
+    clock.now += 61
+    app.step()
+    assert app.workshop.workshop.missed == [{"team": 0, "scene": "strategy", "decision": 0}]
+
+    def on_decision(scene) -> None:
+        if scene.name in ("time-up", "handover"):
+            app.pop(fade=False)
+        else:
+            answer(app, GOOD if app.workshop.workshop.turn == 0 else HASTY)  # the teams differ: every decision splits
+
+    play_to_comparison(app, on_decision)
+    app.click("tab:splits")
+    shown = texts(app)
+    assert "Did not answer in time:" in shown and "Answered on a later turn: Eagles" in shown

@@ -280,7 +280,13 @@ class ComparisonScene(Scene):
         size = b.line_height("body")
         b.icon("timer", x, y + b.u(4), size - b.u(8), "bad")
         y += b.text(heading, "strong", x + size + b.u(S), y, w - size - b.u(S), container=card) + b.u(S)
-        return self._team_tags(b, silent, x + b.u(XL), y, w - b.u(XL), card) + b.u(L)
+        y = self._team_tags(b, silent, x + b.u(XL), y, w - b.u(XL), card)
+        answered = {team for group in split.get("groups") or [] for team in group.get("teams") or []}
+        later = [name for name in silent if name in answered]
+        if later and not self.vote:  # the turn passed, the decision came back to them, and they answered it then
+            note = _("Answered on a later turn: {teams}").format(teams=", ".join(later))
+            y += b.text(note, "body", x + b.u(XL), y, w - b.u(XL), container=card) + b.u(S)
+        return y + b.u(L)
 
     def scene_name(self, scene_id: str) -> str:
         """A decision's title (or headline; else the start of its text), in the session's language."""
