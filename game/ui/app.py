@@ -312,16 +312,18 @@ class App(Frames, Driver):
 
     def open_saves(self) -> None:
         """The Save / Load screen (saving only while a game is being played)."""
-        if not self.showing("saves"):
-            self.show("saves")
+        self.show("saves", once=True)
 
     def leave_play(self) -> None:
         self.play = None
         self.reset_to("library")
 
     # ----- screens by name (game.ui.screens: no scene imports another) ---------------------
-    def show(self, name: str, *args: Any, fade: bool = True, **kwargs: Any) -> Any:
-        """Push the screen registered as ``name`` (built with these arguments) and return it."""
+    def show(self, name: str, *args: Any, fade: bool = True, once: bool = False, **kwargs: Any) -> Any:
+        """Push the screen registered as ``name`` (built with these arguments) and return it; with ``once``, nothing
+        when that screen is already on top (a key pressed twice opens it once)."""
+        if once and self.showing(name):
+            return self.top
         scene = screens.make(name, *args, **kwargs)
         self.push(scene, fade=fade)
         return scene
@@ -356,18 +358,15 @@ class App(Frames, Driver):
         return self.prefs.ask_player and not self.results.asked
 
     def open_help(self, topic: str) -> None:
-        if not self.showing("help"):
-            self.show("help", topic)
+        self.show("help", topic, once=True)
 
     def open_glossary(self) -> None:
         """The handbook's terms, over whatever is on screen (from the help or the debrief)."""
-        if not self.showing("glossary"):
-            self.show("glossary", self.rulebook)
+        self.show("glossary", self.rulebook, once=True)
 
     def open_story_map(self, entry: Any) -> None:
         """The trainer's story map of a scenario (from a library card, or from F5's problems overlay)."""
-        if not self.showing("story-map"):
-            self.show("story-map", entry)
+        self.show("story-map", entry, once=True)
 
     def play_from_scene(self, entry: Any, scene_id: str) -> bool:
         """Search for a play that reaches a scene and play from it, waiting for the search (for scripts and
@@ -389,12 +388,12 @@ class App(Frames, Driver):
         self.show_current_decision()
 
     def open_people(self) -> None:
-        if self.play is not None and not self.showing("people"):
-            self.show("people")
+        if self.play is not None:
+            self.show("people", once=True)
 
     def open_menu(self) -> None:
-        if self.play is not None and not self.showing("pause"):
-            self.show("pause")
+        if self.play is not None:
+            self.show("pause", once=True)
 
     def activate_common(self, target_id: str) -> None:
         """Targets every screen shares (top bar and status bar buttons)."""

@@ -48,7 +48,9 @@ def test_the_app_opens_and_recognises_screens_by_name(make_app):
     assert app.showing("settings") and not app.showing("library")
     app.reset_to("library")
     assert [scene.name for scene in app.stack] == ["library"]
-    app.show("help", "general")
+    app.show("help", "general", once=True)
+    app.show("help", "general", once=True)  # already on top: not opened twice
+    assert [scene.name for scene in app.stack] == ["library", "help"]
     app.show("confirm", "Sure?", "A question", "Yes", lambda: None)
     app.close_screens("help")
     assert [scene.name for scene in app.stack] == ["library", "confirm"]

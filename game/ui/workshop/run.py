@@ -342,8 +342,7 @@ class WorkshopRun:
                 w.skip_timer()
                 self.state.notice = _("The timer is skipped for this decision.")
         elif name == "leaderboard":
-            if not app.showing("leaderboard"):
-                app.show("leaderboard", self)
+            app.show("leaderboard", self, once=True)
         elif name == "back":
             if not w.history:
                 self.state.notice = _("There is no decision to take back.")
@@ -354,11 +353,11 @@ class WorkshopRun:
         elif name == "phones":
             if self.phones is None:
                 self.state.notice = _("Teams answer on this screen in this workshop (no phones).")
-            elif not app.showing("phones-join"):
-                app.show("phones-join", self)
+            else:
+                app.show("phones-join", self, once=True)
         elif name == "new_phone":  # from the join screen's button: a team whose phone is lost or flat gets a new link
-            if self.phones is not None and self.phones.running and not app.showing("phones-new"):
-                app.show("phones-new", self)
+            if self.phones is not None and self.phones.running:
+                app.show("phones-new", self, once=True)
         elif name == "end":
             if not app.showing("confirm"):
                 app.show("confirm", _("End the session?"), _("Every team's scorecard is recorded and the comparison debrief opens. The session cannot be continued."),

@@ -137,8 +137,7 @@ class WorkshopScreen:
             super().activate(target_id)  # type: ignore[misc]
 
     def open_menu(self) -> None:
-        if not self.app.showing("workshop-menu"):  # type: ignore[attr-defined]
-            self.app.show("workshop-menu", self.run)  # type: ignore[attr-defined]
+        self.app.show("workshop-menu", self.run, once=True)  # type: ignore[attr-defined]
 
     def back(self) -> None:
         self.open_menu()
