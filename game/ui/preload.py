@@ -14,34 +14,33 @@ window's sizes and loads the glyphs of the shipped languages' alphabets.
 
 from __future__ import annotations
 
-import importlib
 import threading
 from typing import Any, Iterator
 
+from game.ui import screens
 from game.ui.theme import ROLES
 
 SCREENS = (
-    "game.ui.scenes.library", "game.ui.scenes.saves", "game.ui.scenes.settings", "game.ui.scenes.overlays",
-    "game.ui.scenes.glossary", "game.ui.scenes.briefing", "game.ui.scenes.language", "game.ui.play", "game.ui.scenes",
-    "game.ui.scenes.players", "game.ui.scenes.choice", "game.ui.scenes.pick", "game.ui.scenes.negotiate",
-    "game.ui.scenes.allocate", "game.ui.scenes.sequence", "game.ui.scenes.feedback", "game.ui.scenes.ending",
+    "library", "saves", "settings", "help", "glossary", "briefing", "language", "players", "decision",
+    "choice", "pick", "negotiate", "allocate", "sequence", "feedback", "ending",
 )
-"""The modules of the screens a player opens from the title and the library, then those of a play, in that order."""
+"""The screens (by their names in :data:`game.ui.screens.SCREENS`) a player opens from the title and the library,
+then those of a play, in that order: their modules are imported here."""
 
-HEAVY = ("game.ui.workshop.setup", "game.ui.scenes.debrief", "game.ui.scenes.storymap", "game.ui.scenes.items")
+HEAVY = ("workshop-setup", "debrief", "story-map", "items")
 """Screens whose modules take long to import (the phones' web server, the handouts' PDF library): read last, so a
 screen opened from the title in the first second does not share the processor with them."""
 
 
 def _work(app: Any) -> None:
-    from game.scoring.glossary import default_glossary
+    from game.scoring.glossary import default_glossary  # in the thread: the models stay off the start-up path
 
     app.library()  # first: the library is the screen most often opened first, and the slowest to read
-    for module in SCREENS:
-        importlib.import_module(module)
+    for name in SCREENS:
+        screens.maker(name)  # imports the screen's module
     default_glossary()  # the help's glossary
-    for module in HEAVY:
-        importlib.import_module(module)
+    for name in HEAVY:
+        screens.maker(name)
 
 
 def start(app: Any) -> threading.Thread:
