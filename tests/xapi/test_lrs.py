@@ -67,7 +67,9 @@ def test_an_lrs_killed_mid_batch_loses_and_duplicates_nothing(tmp_path, own_ralp
     ids = _outbox_ids(db)
     server = own_ralph().start()
     sender = Sender(db, LrsConfig(server.endpoint, KEY, SECRET), batch=20, first_wait=0.05, longest_wait=0.2).start()
-    assert _wait(lambda: len(server.stored()) > 0, 60)
+    # killed once the sender has seen a batch through (an LRS that stored a batch but died before answering
+    # leaves that batch waiting: it is resent, and the LRS must not keep it twice)
+    assert _wait(lambda: ResultsStore(db).outbox_counts()["sent"] > 0, 60)
     server.kill()  # while batches are still going
     assert _wait(lambda: sender.status.state in ("offline", "error"), 60)
     left = ResultsStore(db).outbox_counts()["waiting"]
