@@ -215,6 +215,40 @@ def test_trainer_keys_pause_go_back_and_end(make_app, data_dir, monkeypatch):
     assert app.current_scene_name == "title" and app.workshop is None
 
 
+def test_trainer_notices_float_over_the_decision_and_each_one_said_shows(make_app, monkeypatch):
+    """'30 seconds added' floats under the strip: the options do not move when it comes or goes; a press puts it
+    away, the same command again says it again, and it goes by itself after a few seconds."""
+    from game.ui.workshop import run as run_module
+
+    clock = Clock()
+    monkeypatch.setattr(run_module, "now", clock)
+    app = make_app(size=(1280, 720))
+    set_up(app, "turns", timer="timer:60")
+
+    def option_tops():
+        app.top.refresh()
+        return [t.rect.y for t in app.top.view.targets if t.id.startswith("option:")]
+
+    def floating():
+        return [t.id for t in app.top.view.targets if t.floating]
+
+    before = option_tops()
+    assert before and not floating()
+    app.key(pygame.K_t)
+    assert "30 seconds added." in texts(app) and floating() == ["notice:0"]
+    assert option_tops() == before  # nothing pushed down
+    app.click("notice:0")
+    assert "30 seconds added." not in texts(app) and not floating() and option_tops() == before
+    app.key(pygame.K_t)
+    assert "30 seconds added." in texts(app) and floating() == ["notice:0"]
+    clock.now += run_module.NOTICE_SECONDS - 1
+    app.step()
+    assert "30 seconds added." in texts(app)
+    clock.now += 1
+    app.step()
+    assert "30 seconds added." not in texts(app) and not floating() and option_tops() == before
+
+
 def test_letters_and_typed_text_become_actions_on_any_layout():
     mapper = InputMapper()
 

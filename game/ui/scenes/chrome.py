@@ -226,13 +226,17 @@ def button_rows_height(b: Builder, specs: list[ButtonSpec], width: int) -> int:
     return scratch.button_row(specs, 0, 0, width, "right")
 
 
-def notice_strip(b: Builder, top: int, text: str, tone: str = "bad") -> int:
+def notice_strip(b: Builder, top: int, text: str, tone: str = "bad", key: str | None = None) -> int:
     """A notice (``tone`` "bad" or "good") floating over the top of the page, just under the bars: a card with a shadow
     that pushes nothing and covers no bar. Pressing it, its cross, or anything else on the screen puts it away
     (:meth:`game.ui.scenes.base.Scene.handle`), so what it covers is never out of reach. Notices stack under each other.
 
+    ``key`` names this notice among those put away (default: its text): a notice said again, such as a second
+    "30 seconds added", takes a new key so that it shows again.
+
     Returns ``top`` unchanged (the page starts where it did without the notice)."""
-    if text in b.view.meta.get("dismissed", ()):
+    key = key or text
+    if key in b.view.meta.get("dismissed", ()):
         return top
     b = chrome(b)
     x, width = column(b)
@@ -245,7 +249,7 @@ def notice_strip(b: Builder, top: int, text: str, tone: str = "bad") -> int:
     rect = Rect(x, y, width, height)
     notices = b.view.meta.setdefault("notices", [])
     target_id = f"notice:{len(notices)}"
-    notices.append(text)
+    notices.append(key)
     fill, icon, icon_color = ("bad_soft", "warning", "bad") if tone == "bad" else ("primary_soft", "check", "primary")
     with b.view.floating():
         b.view.add(Box(rect, fill, icon_color, max(1, b.u(2)), b.u(RADIUS_SMALL), b.u(8), target_id, fill, "pressed"))

@@ -1,9 +1,11 @@
 """The workshop strip under the status bar of every workshop screen.
 
 Row 1, large: whose turn it is (the team's symbol and name, or "Plenary
-vote") and the decision timer. Row 2: notes (feedback held back, what the
-last trainer command did, a results problem) and the trainer bar, a row of
-small buttons with the key of each command in its label.
+vote"), the trainer bar (a row of small buttons with the key of each
+command in its label) and the decision timer; the bar takes a second row
+only when the first has no room for it. What the last trainer command did
+and a results problem float under the strip as notices
+(:func:`float_notes`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pygame
 from game.ui.i18n import _
 from game.ui.layout import Builder, ButtonSpec
 from game.ui.metrics import Metrics
-from game.ui.scenes.chrome import margin
+from game.ui.scenes.chrome import margin, notice_strip
 from game.ui.theme import L, M, S
 from game.ui.view import Box
 from game.ui.workshop.looks import paint_team_field, symbol
@@ -119,27 +121,14 @@ def draw_band(b: Builder, top: int, run: Any, play: Any) -> int:
         if timer_w:
             row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
         y += row_h
-        notes = _notes(run, play)
-        if notes:
-            y += b.u(S) + _draw_notes(b, notes, edge, y + b.u(S), width)
-    else:  # row 1: who and the timer; row 2: the notes and the trainer bar
+    else:  # row 1: who and the timer; row 2: the trainer bar
         row_h = _who(b, run, play, headline, detail, edge, y, width - right_w)
         if timer_w:
             row_h = max(row_h, _timer(b, run, label, edge + width - timer_w, y, timer_w))
         y += row_h + b.u(S)
-        notes = _notes(run, play)
         if bar_width(b, specs) > width:  # the keys alone, on one row, rather than the full labels on two
             specs = trainer_specs(run, play.stage, compact=True)
-        bar_w = bar_width(b, specs)
-        notes_w = width - bar_w - b.u(M)
-        if notes and notes_w >= width // 3:
-            notes_h = _draw_notes(b, notes, edge, y, notes_w)
-            bar_h = b.button_row(specs, edge + width - bar_w, y, bar_w, "right", gap=S, role="small_bold")
-            y += max(notes_h, bar_h)
-        else:
-            if notes:
-                y += _draw_notes(b, notes, edge, y, width) + b.u(S)
-            y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
+        y += b.button_row(specs, edge, y, width, "right", gap=S, role="small_bold")
     bottom = y + pad
     b.view.insert(index, Box(Rect(0, top, b.m.width, bottom - top), "surface_alt", None, 0, 0))
     if run.mode == "turns":  # the team that plays: its colour down the side and along the bottom (its symbol and name say it too)
@@ -211,25 +200,16 @@ def _timer(b: Builder, run: Any, label: str, x: int, y: int, w: int) -> int:
     return size
 
 
-def _notes(run: Any, play: Any) -> list[tuple[str, str, str]]:
-    """(icon, text, colour) lines for row 2."""
-    notes = []
-    w = run.workshop
-    if w.paused:
-        notes.append(("pause", _("Paused: the timer has stopped."), "text"))
-    if play.stage == "feedback" and w.held:
-        notes.append(("eye", _("The feedback is held back until the trainer reveals it (R)."), "text"))
-    if run.state.notice:
-        notes.append(("check", run.state.notice, "text"))
+def float_notes(b: Builder, top: int, run: Any, play: Any) -> int:
+    """What the last trainer command did ("30 seconds added.") and a results problem, floating over the top of the
+    page under the strip as the solo game's notices do: they push nothing, so the decision never jumps when one
+    comes or goes. The command's notice goes by itself after a few seconds (the room must see the question again)
+    or at a press; the problem stays until a press. Pause and held-back feedback need none: their own screens say
+    them. Returns ``top`` unchanged."""
+    said = run.state.notice_key()
+    run.state.notice_drawn = said
+    if said:
+        notice_strip(b, top, run.state.notice, "good", key=said)
     if run.problem:
-        notes.append(("warning", run.problem, "bad"))
-    return notes
-
-
-def _draw_notes(b: Builder, notes: list[tuple[str, str, str]], x: int, y: int, w: int) -> int:
-    top = y
-    size = b.line_height("small_bold")
-    for icon, text, color in notes:
-        b.icon(icon, x, y + b.u(2), size - b.u(4), "bad" if color == "bad" else "primary")
-        y += b.text(text, "small_bold", x + size + b.u(S), y, w - size - b.u(S), color) + b.u(4)
-    return y - top - b.u(4)
+        notice_strip(b, top, run.problem, "bad")
+    return top

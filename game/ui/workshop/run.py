@@ -23,7 +23,7 @@ from game.ui.i18n import N_, _, language
 from game.ui.input import Action
 from game.ui.library import Entry
 from game.ui.play import Play
-from game.ui.workshop.band import draw_band
+from game.ui.workshop.band import draw_band, float_notes
 from game.ui.workshop.keys import COMMAND_FOR_LETTER
 from game.ui.workshop.looks import style_record
 from game.ui.workshop.phones import Phones, draw_strip
@@ -103,17 +103,43 @@ class TeamPlay(Play):
 
     def band(self, b: Any, top: int) -> int:
         bottom = draw_band(b, top, self.run, self)
-        return draw_strip(b, bottom, self.run, self) if self.run.phones is not None else bottom
+        bottom = draw_strip(b, bottom, self.run, self) if self.run.phones is not None else bottom
+        return float_notes(b, bottom, self.run, self)
+
+
+NOTICE_SECONDS = 5.0
+"""How long what a trainer command did ("30 seconds added.") floats over the decision before it goes."""
 
 
 @dataclass
 class RunState:
-    notice: str = ""
+    said: str = ""  # the last trainer command's notice (set through ``notice``)
+    said_at: float = 0.0  # when it was said (the workshop's clock)
+    notice_serial: int = 0  # counts the notices said, so one said twice floats twice
+    notice_drawn: str = ""  # the key of the notice on screen ("" for none): a screen repaints when it goes
     timer_drawn: str = ""
     handed: int | None = None  # the team the last handover card was shown for
     time_up: tuple | None = None  # the decision (team, answers so far, timer start) whose time-up the room was shown
     comparison: dict | None = None
     votes: dict[int, dict] = field(default_factory=dict)  # vote record index -> {team index: option id}
+
+    @property
+    def notice(self) -> str:
+        """What the last trainer command did ("30 seconds added."), floated under the strip until a press puts it away."""
+        return self.said
+
+    @notice.setter
+    def notice(self, text: str) -> None:
+        if text:
+            self.notice_serial += 1
+            self.said_at = now()
+        self.said = text
+
+    def notice_key(self) -> str:
+        """The key of the notice to show ("" once it has been up for NOTICE_SECONDS, or when there is none)."""
+        if not self.said or now() - self.said_at >= NOTICE_SECONDS:
+            return ""
+        return f"said:{self.notice_serial}"
 
 
 def now() -> float:

@@ -122,7 +122,7 @@ class WorkshopScreen:
             run.check_time()
             if self.app.top is not self:  # type: ignore[attr-defined]
                 return True
-        if run.timer_label(getattr(self.play, "stage", "")) != run.state.timer_drawn:  # type: ignore[attr-defined]
+        if run.timer_label(getattr(self.play, "stage", "")) != run.state.timer_drawn or run.state.notice_key() != run.state.notice_drawn:  # type: ignore[attr-defined]
             self.invalidate()  # type: ignore[attr-defined]
         return run.timer_running() and getattr(self.play, "stage", "") == "decision" or busy  # type: ignore[attr-defined]
 
