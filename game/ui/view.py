@@ -159,6 +159,18 @@ class View:
         finally:
             self._floating = False
 
+    def adopt(self, other: "View", dy: int = 0) -> None:
+        """Take the items and targets laid out in ``other`` (a scratch view), moved down by ``dy``, as if they had
+        been added here now (scrolling or not): a part laid out once to measure it need not be laid out again."""
+        for item in other.items:
+            item.rect = item.rect.move(0, dy)
+            if isinstance(item, Label) and item.container is not None:
+                item.container = item.container.move(0, dy)
+            self.add(item)
+        for target in other.targets:
+            self.target(target.id, target.rect.move(0, dy), enabled=target.enabled, draggable=target.draggable,
+                        hotkey=target.hotkey, label=target.label)
+
     def painted(self) -> list[Item]:
         """Every item in paint order: the page, then what floats over it."""
         return self.items + self.floats if self.floats else self.items

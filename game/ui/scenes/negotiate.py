@@ -161,9 +161,10 @@ class NegotiateScene(DecisionScene):
             if fixed:
                 y = self.intro(b, x, y, table_w)
                 self._table(b, x, y, table_w)
-            elif wide:
+            elif wide:  # the panel scrolls with the page, under the intro: the one laid out above, moved down
                 y = self.intro(b, x, y, width)
-                self._panel(b, x + table_w + gap, y, panel_w)
+                b.view.adopt(panel, y - (top + gap))
+                b.view.meta["panel_top"] = y
                 self._table(b, x, y, table_w)
             else:
                 y = self.intro(b, x, y, width)
