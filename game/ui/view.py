@@ -13,7 +13,7 @@ Every :class:`Label` records the rectangle its text occupies and the
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 import pygame
@@ -132,6 +132,8 @@ class View:
     def insert(self, index: int, item: Item) -> Item:
         item.scroll = self._scrolling
         self.items.insert(index, item)
+        if self._scrolling:  # a card drawn behind its text once measured: the page scrolls to its bottom edge too
+            self.content_bottom = max(self.content_bottom, item.rect.bottom)
         return item
 
     def target(self, target_id: str, rect: Rect, **options) -> Target:
@@ -160,13 +162,14 @@ class View:
             self._floating = False
 
     def adopt(self, other: "View", dy: int = 0) -> None:
-        """Take the items and targets laid out in ``other`` (a scratch view), moved down by ``dy``, as if they had
-        been added here now (scrolling or not): a part laid out once to measure it need not be laid out again."""
+        """Copies of the items and targets laid out in ``other`` (a scratch view), moved down by ``dy``, added as if
+        laid out here now (scrolling or not): a part laid out once, to measure it or because it has not changed
+        since the last frame, need not be laid out again. ``other`` is left as it was, so it can be adopted again."""
         for item in other.items:
-            item.rect = item.rect.move(0, dy)
-            if isinstance(item, Label) and item.container is not None:
-                item.container = item.container.move(0, dy)
-            self.add(item)
+            moved = replace(item, rect=item.rect.move(0, dy))
+            if isinstance(moved, Label) and moved.container is not None:
+                moved.container = moved.container.move(0, dy)
+            self.add(moved)
         for target in other.targets:
             self.target(target.id, target.rect.move(0, dy), enabled=target.enabled, draggable=target.draggable,
                         hotkey=target.hotkey, label=target.label)
