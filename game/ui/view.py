@@ -112,6 +112,7 @@ class View:
     content_bottom: int = 0
     meta: dict = field(default_factory=dict)  # facts a scene computed while laying out (read by its handlers)
     floats: list[Item] = field(default_factory=list)  # painted over everything else, never scrolled (notices)
+    added_bottom: int = 0  # the lowest bottom of the items added (not inserted), scrolling or not: what adopt counts
     _scrolling: bool = False
     _floating: bool = False
 
@@ -122,6 +123,7 @@ class View:
             return item
         item.scroll = self._scrolling
         self.items.append(item)
+        self.added_bottom = max(self.added_bottom, item.rect.bottom)
         if self._scrolling:
             self.content_bottom = max(self.content_bottom, item.rect.bottom)
         return item
@@ -132,8 +134,6 @@ class View:
     def insert(self, index: int, item: Item) -> Item:
         item.scroll = self._scrolling
         self.items.insert(index, item)
-        if self._scrolling:  # a card drawn behind its text once measured: the page scrolls to its bottom edge too
-            self.content_bottom = max(self.content_bottom, item.rect.bottom)
         return item
 
     def target(self, target_id: str, rect: Rect, **options) -> Target:
@@ -166,10 +166,14 @@ class View:
         laid out here now (scrolling or not): a part laid out once, to measure it or because it has not changed
         since the last frame, need not be laid out again. ``other`` is left as it was, so it can be adopted again."""
         for item in other.items:
-            moved = replace(item, rect=item.rect.move(0, dy))
+            moved = replace(item, rect=item.rect.move(0, dy), scroll=self._scrolling)
             if isinstance(moved, Label) and moved.container is not None:
                 moved.container = moved.container.move(0, dy)
-            self.add(moved)
+            self.items.append(moved)
+        if other.items:  # the page's length counts what ``other`` added, not what it inserted behind (as add does)
+            self.added_bottom = max(self.added_bottom, other.added_bottom + dy)
+            if self._scrolling:
+                self.content_bottom = max(self.content_bottom, other.added_bottom + dy)
         for target in other.targets:
             self.target(target.id, target.rect.move(0, dy), enabled=target.enabled, draggable=target.draggable,
                         hotkey=target.hotkey, label=target.label)

@@ -17,9 +17,10 @@ import pygame
 from game.core import negotiation as table
 from game.ui.art import moods
 from game.ui.art.bubbles import bubble, lines
-from game.ui.i18n import N_, _, language, ngettext, tr
+from game.ui.i18n import N_, _, ngettext, tr
 from game.ui.input import Action
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.layout_cache import LayoutCache
 from game.ui.motion import Timeline, between
 from game.ui.play import ELEMENT_NAMES, KIND_NAMES
 from game.ui.scenes.cards import face_size, member_header, research_row, section_heading, trait_rows
@@ -41,36 +42,6 @@ TRUST_MS = 400   # a trust gauge easing to its new value
 CHANGE_MS = 1200  # how long the change (+5) shows beside it
 
 
-class RowCache:
-    """The clause rows of the last frames, each laid out once in a scratch view at the top (y = 0) and adopted
-    where it goes: a click changes one row, and the other five are not laid out again. Forgotten when the window,
-    text size, theme or language changes."""
-
-    LIMIT = 64
-
-    def __init__(self) -> None:
-        self.made: dict[tuple, tuple[View, int]] = {}
-        self.context: tuple = ()
-
-    def keep_for(self, b: Builder) -> None:
-        context = (b.m, b.ts, b.palette, language())
-        if len(context) != len(self.context) or any(a is not c for a, c in zip(context[:3], self.context[:3])) or context[3] != self.context[3]:
-            self.made.clear()
-            self.context = context
-
-    def place(self, b: Builder, key: tuple, lay_out: Any, y: int) -> int:
-        """Add the row ``key`` at ``y`` (``lay_out(builder, y)`` returns its bottom); returns its bottom."""
-        made = self.made.get(key)
-        if made is None:
-            if len(self.made) >= self.LIMIT:
-                self.made.clear()
-            scratch = View(b.view.size)
-            made = self.made[key] = (scratch, lay_out(Builder(scratch, b.m, b.ts, b.palette), 0))
-        scratch, bottom = made
-        b.view.adopt(scratch, y)
-        return y + bottom
-
-
 class NegotiateScene(DecisionScene):
     name = "negotiate"
 
@@ -81,7 +52,7 @@ class NegotiateScene(DecisionScene):
         self.motion = Timeline()  # ("trust", cast): a gauge easing; ("change", cast): its change showing
         self.trust_was: dict[str, int] = {}  # cast id: trust before the last round
         self.to_answer = False  # a round was played: show the answer when the page is next built
-        self.rows = RowCache()
+        self.rows = LayoutCache()
 
     # ----- state helpers ----------------------------------------------------------------
     @property
@@ -306,7 +277,6 @@ class NegotiateScene(DecisionScene):
         keys = min(9, max((len(c.terms) for c in self.scene_model.clauses), default=1))
         hint = _("Choose a term for each clause ({keys}), then Propose (Enter). Each proposal or question costs patience.")
         y += b.text(hint.format(keys=f"1\u2013{keys}"), "small", x, y, w) + b.u(M)
-        self.rows.keep_for(b)
         for clause in self.scene_model.clauses:
             y = self.rows.place(b, self._row_key(clause, x, w), lambda rb, ry, clause=clause: self._row(rb, clause, x, ry, w), y) + b.u(M)
         return y

@@ -10,10 +10,11 @@ import pygame
 
 from game.ui.i18n import _, ngettext, tr
 from game.ui.layout import Builder, ButtonSpec
+from game.ui.layout_cache import LayoutCache
 from game.ui.motion import Timeline, linear, turn
 from game.ui.play import KIND_NAMES
 from game.ui.scenes.base import default_focus
-from game.ui.scenes.cards import member_header, research_row, trait_rows
+from game.ui.scenes.cards import affordable, member_header, research_row, trait_rows
 from game.ui.scenes.decision import DecisionScene
 from game.ui.theme import L, M, S
 from game.ui.view import Box, Painter, View
@@ -32,6 +33,7 @@ class PickScene(DecisionScene):
         self.motion = Timeline()  # cards turning: key ("turn", cast id), while their revealed traits show
         self.turning: dict[str, tuple[str, ...]] = {}  # cast id: the traits its turn reveals
         self.pictures: dict[str, dict] = {}  # cast id: its card's two sides, painted once for the turn
+        self.laid = LayoutCache()  # the cards as last laid out: a pick relays one card, not all
 
     @property
     def count(self) -> int:
@@ -61,8 +63,13 @@ class PickScene(DecisionScene):
                 columns = 2
         card_w = (width - gap * (columns - 1)) // columns
         for row_start in range(0, len(pool), columns):
-            row = pool[row_start:row_start + columns]
-            boxes = [self._card(b, card, x + i * (card_w + gap), y, card_w, row_start + i + 1) for i, card in enumerate(row)]
+            boxes = []
+            for i, card in enumerate(pool[row_start:row_start + columns]):
+                card_x, number, start = x + i * (card_w + gap), row_start + i + 1, b.view.mark()
+                b.view.meta.setdefault("cards", []).append((start, card, card_x, y, card_w, number))  # where each card's items start (its turn)
+                self.laid.place(b, self._card_key(card, card_x, card_w, number),
+                                lambda cb, cy, card=card, card_x=card_x, number=number: self._card(cb, card, card_x, cy, card_w, number).rect.bottom, y)
+                boxes.append(b.view.items[start])  # the card itself, under what it holds
             height = max(box.rect.bottom for box in boxes) - y
             for box in boxes:  # cards in a row share one height
                 box.rect.h = height
@@ -70,6 +77,15 @@ class PickScene(DecisionScene):
         self._turn_cards(b)
         default_focus(b, f"pick:{pool[0].cast}")
         return y
+
+    def _card_key(self, pick_card: Any, x: int, w: int, number: int) -> tuple:
+        """All that a card is laid out from: when none of it changed, the card of the last frame serves."""
+        play, cast = self.play, pick_card.cast
+        member = play.scenario.cast_by_id[cast]
+        state = play.session.state
+        return (cast, x, w, number, cast in self.picked, bool(self.fit.compact), self.projector, self.quiet_color,
+                tuple(state.revealed.get(cast, [])), tuple(state.researched.get(cast, [])),
+                tuple(affordable(play, action.cost) for action in member.research))
 
     def _card(self, b: Builder, pick_card: Any, x: int, y: int, w: int, number: int, unseen: tuple[str, ...] = ()) -> Box:
         play = self.play
@@ -79,7 +95,6 @@ class PickScene(DecisionScene):
         pad = b.u(M if compact else L)
         inner = w - 2 * pad
         index = b.view.mark()
-        b.view.meta.setdefault("cards", []).append((index, pick_card, x, y, w, number))  # where each card's items start (its turn)
         card = Rect(x, y, w, 0)
         cy = member_header(b, play, member, _(KIND_NAMES.get(member.kind, member.kind)), x, y + pad, w, card, scale=1.8 if compact else 2.6,
                            kind_color=self.quiet_color)
