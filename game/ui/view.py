@@ -13,7 +13,7 @@ Every :class:`Label` records the rectangle its text occupies and the
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import pygame
@@ -165,9 +165,12 @@ class View:
         """Copies of the items and targets laid out in ``other`` (a scratch view), moved down by ``dy``, added as if
         laid out here now (scrolling or not): a part laid out once, to measure it or because it has not changed
         since the last frame, need not be laid out again. ``other`` is left as it was, so it can be adopted again."""
+        scroll = self._scrolling
         for item in other.items:
-            moved = replace(item, rect=item.rect.move(0, dy), scroll=self._scrolling)
-            if isinstance(moved, Label) and moved.container is not None:
+            moved = object.__new__(type(item))  # a shallow copy (dataclasses.replace would check every field: too slow per frame)
+            moved.__dict__.update(item.__dict__)
+            moved.rect, moved.scroll = item.rect.move(0, dy), scroll
+            if type(moved) is Label and moved.container is not None:
                 moved.container = moved.container.move(0, dy)
             self.items.append(moved)
         if other.items:  # the page's length counts what ``other`` added, not what it inserted behind (as add does)

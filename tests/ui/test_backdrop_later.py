@@ -35,3 +35,11 @@ def test_the_briefing_shows_at_once_and_its_backdrop_when_drawn_without_moving_i
     app.step()                                  # the "arrived" event: the screen rebuilds with the picture
     assert band(app) and app.frames == frames + 1
     assert label_rects(app) == before           # the text did not move
+
+
+def test_idle_waits_until_the_places_warmed_ahead_are_drawn(make_app):
+    make_app(size=(1280, 720))
+    places.clear()
+    places.warm(places.available()[:3], 1280)
+    assert places.idle(30)
+    assert not places._jobs and (places._worker is None or not places._worker.is_alive())

@@ -23,6 +23,7 @@ A place without its file (or one that cannot be read) simply shows no backdrop.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict, deque
 import functools
 from pathlib import Path
@@ -200,6 +201,17 @@ def warm(names: Iterable[str], width: int) -> None:
             if name in _with_files() and key not in _pictures and key not in _drawing and key not in _jobs:
                 _jobs.append(key)
         _start()
+
+
+def idle(timeout: float = 30.0) -> bool:
+    """Wait until the drawing thread has nothing left to draw (benchmarks measure frames without it); False on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with _cond:
+            if not _jobs and (_worker is None or not _worker.is_alive()):
+                return True
+        time.sleep(0.02)
+    return False
 
 
 def clear() -> None:
