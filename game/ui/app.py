@@ -27,6 +27,7 @@ from typing import Any
 import pygame
 
 from game.ui.art import cache as art
+from game.ui.art import portraits
 from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
@@ -535,11 +536,12 @@ class App(Frames, Driver):
         self._warming = preload.warm_fonts(self)
 
     def idle_work(self) -> bool:
-        """Do one small piece of the fonts' warming, when nothing else is to be done; False when none is left."""
+        """Do one small piece of work ahead while nothing else is to be done (the fonts' warming, then a face
+        shown lately in a mood not drawn yet); False when none is left."""
         if self._warming is not None and next(self._warming, False) is not False:
             return True
         self._warming = None
-        return False
+        return portraits.draw_next_mood()
 
     def close(self) -> None:
         while self.stack:

@@ -7,6 +7,8 @@ pygame-ce once per look, mood and size; :mod:`game.ui.art.cache` keeps it.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pygame
 
 from game.ui.art import cache
@@ -114,8 +116,20 @@ def bust(look: FullLook, mood: str, size: int) -> pygame.Surface:
     return cache.get(("bust", look, mood, size), lambda: rasterise(face_svg(look, mood), (size, size)))
 
 
+SHOWN_KEPT = 8
+_shown: OrderedDict[tuple[FullLook, int], None] = OrderedDict()  # the faces shown lately (look, size), newest last
+
+
 def face(look: FullLook, mood: str, size: int) -> pygame.Surface:
     """A round portrait ``size`` pixels wide: the face on a soft disc, an organisation's emblem at its corner."""
+    _shown[(look, size)] = None
+    _shown.move_to_end((look, size))
+    while len(_shown) > SHOWN_KEPT:
+        _shown.popitem(last=False)
+    return _face(look, mood, size)
+
+
+def _face(look: FullLook, mood: str, size: int) -> pygame.Surface:
     def draw() -> pygame.Surface:
         surface = pygame.Surface((size, size), pygame.SRCALPHA)
         tint = pygame.Color(COLOURS.get(look.colour if look.colour != look.clothes else "grey", "#7d8791"))
@@ -134,3 +148,18 @@ def face(look: FullLook, mood: str, size: int) -> pygame.Surface:
         return surface
 
     return cache.get(("face", look, mood, size), draw)
+
+
+def draw_next_mood() -> bool:
+    """Draw one mood not yet drawn of a face shown lately (the newest first); False when every one is drawn.
+
+    The game loop calls it while nothing else happens, so that when a negotiation's mood changes, or feedback
+    shows a pleased or an annoyed face, the picture is ready and the frame does not wait for it."""
+    if cache.size() >= cache.LIMIT - 2:  # a full cache: a mood drawn ahead would push out a picture to draw again
+        return False
+    for look, size in reversed(_shown):
+        for mood in MOODS:
+            if not cache.has(("face", look, mood, size)):
+                _face(look, mood, size)
+                return True
+    return False
