@@ -27,7 +27,6 @@ from typing import Any
 import pygame
 
 from game.ui.art import cache as art
-from game.ui.art import portraits
 from game.ui.driver import Driver
 from game.ui.frames import Frames
 from game.ui.i18n import _, languages, next_language, set_language
@@ -541,7 +540,7 @@ class App(Frames, Driver):
         if self._warming is not None and next(self._warming, False) is not False:
             return True
         self._warming = None
-        return portraits.draw_next_mood()
+        return art.draw_ahead()
 
     def close(self) -> None:
         while self.stack:

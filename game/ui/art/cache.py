@@ -52,6 +52,16 @@ def size() -> int:
     return len(_surfaces)
 
 
+ahead: list[Callable[[], bool]] = []
+"""Work to do while the game loop has nothing else to do: each draws one picture a screen may soon need and
+returns True, or False when it has none left (the art modules add theirs when imported)."""
+
+
+def draw_ahead() -> bool:
+    """One piece of the drawing ahead; False when none is left."""
+    return any(work() for work in ahead)
+
+
 def wait(timeout: float = 10.0) -> bool:
     """Wait until every picture ordered from the background is drawn; False if that took over ``timeout`` seconds."""
     with busy:

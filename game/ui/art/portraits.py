@@ -163,3 +163,6 @@ def draw_next_mood() -> bool:
                 _face(look, mood, size)
                 return True
     return False
+
+
+cache.ahead.append(draw_next_mood)
