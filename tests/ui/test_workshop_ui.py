@@ -175,8 +175,10 @@ def test_trainer_keys_pause_go_back_and_end(make_app, data_dir, monkeypatch):
     app.key(pygame.K_2)
     app.key(pygame.K_RETURN)
     assert app.current_scene_name == "feedback" and w.held and "The trainer reveals" in texts(app)
+    assert "Handbook advice held back (R)" in texts(app)  # in the strip, seen whatever the page shows
     app.key(pygame.K_r)
     assert not w.held and app.rulebook.by_id["flow.before.strategy"].title.en in texts(app)
+    assert "Handbook advice held back (R)" not in texts(app)
     app.click("continue")
     assert app.top.play.index == 1
     # back one decision: the first team decides again and its record goes

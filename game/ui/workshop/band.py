@@ -61,7 +61,16 @@ def bar_width(b: Builder, specs: list[ButtonSpec]) -> int:
 
 
 def who_text(run: Any, play: Any) -> tuple[str, str]:
-    """(headline, detail) for row 1."""
+    """(headline, detail) for row 1; while the trainer holds the feedback back, the detail says so (the feedback's
+    own line may be below the fold)."""
+    headline, detail = _who_text(run, play)
+    if play.stage == "feedback" and run.workshop.held:
+        held = _("Handbook advice held back (R)")
+        detail = f"{detail} · {held}"
+    return headline, detail
+
+
+def _who_text(run: Any, play: Any) -> tuple[str, str]:
     w = run.workshop
     seen = play.session.decision_number if play.stage == "decision" else play.session.decisions_taken  # as the status bar counts
     if run.mode == "vote":
