@@ -25,7 +25,7 @@ class LayoutCache:
         self.made: dict[Hashable, tuple[View, int]] = {}
         self.context: tuple = ()
 
-    def keep_for(self, b: Builder) -> None:
+    def _keep_for(self, b: Builder) -> None:
         """Forget every part unless ``b`` lays out for the same window and text size, theme and language."""
         objects, words = (b.m, b.ts, b.palette), language()
         if not self.context or any(a is not c for a, c in zip(objects, self.context[0])) or words != self.context[1]:
@@ -35,7 +35,7 @@ class LayoutCache:
     def place(self, b: Builder, key: Hashable, lay_out: Callable[[Builder, int], int], y: int) -> int:
         """Add the part ``key`` at ``y``: ``lay_out(builder, y)`` lays it out and returns its bottom, the first time
         only. Returns the part's bottom at ``y``."""
-        self.keep_for(b)
+        self._keep_for(b)
         made = self.made.get(key)
         if made is None:
             if len(self.made) >= self.LIMIT:

@@ -213,8 +213,8 @@ def float_notes(b: Builder, top: int, run: Any, play: Any) -> int:
     """What the last trainer command did ("30 seconds added.") and a results problem, floating over the top of the
     page under the strip as the solo game's notices do: they push nothing, so the decision never jumps when one
     comes or goes. The command's notice goes by itself after a few seconds (the room must see the question again)
-    or at a press; the problem stays until a press. Pause and held-back feedback need none: their own screens say
-    them. Returns ``top`` unchanged."""
+    or at a press; the problem stays until a press. A pause needs none (its overlay says it), and held-back
+    feedback is said in the team's line (:func:`who_text`). Returns ``top`` unchanged."""
     said = run.state.notice_key()
     run.state.notice_drawn = said
     if said:
